@@ -1,0 +1,33 @@
+"""`acct check`'s core: load the tracker, run every rule, and place every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from accountability.checks import run_checks
+from accountability.load import load_tracker
+from accountability.locate import located
+from accountability.problems import Problem
+from accountability.tracker import Tracker
+
+
+@dataclass(frozen=True)
+class Checked:
+    tracker: Tracker
+    problems: list[Problem]  # located and sorted
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+
+def check(root: Path, as_of: dt.date) -> Checked:
+    tracker, problems = load_tracker(root)
+    problems += run_checks(tracker, as_of)
+    return Checked(tracker, located(root, problems))

@@ -1,0 +1,71 @@
+"""Uniqueness: ids, one commitment per (unit, year), one plan per (person, month)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from accountability.problems import DocPath, Problem
+from accountability.tracker import Tracker
+
+
+def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Iterator[Problem]:
+    first: dict[str, tuple[str, DocPath]] = {}
+    for key, path, at in entries:
+        if key in first:
+            where = first[key][0]
+            yield Problem("duplicate-id", f"the {what} '{key}' is already defined in {where}; ids must be unique", path, at=at)
+        else:
+            first[key] = (path, at)
+
+
+def unique_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`duplicate-id`: unit, person and issue ids are unique across the tracker; group and item ids within a
+    commitment; task ids within a plan.
+
+    Failing: two files both listing `- id: phuong-1` under `units:`.
+    """
+    units = [(e.model.id, e.path, (*e.at, "id")) for e in tracker.unit_entries]
+    people = [(e.model.id, e.path, (*e.at, "id")) for e in tracker.person_entries]
+    issues = [(d.model.id, d.path, ("id",)) for d in tracker.issues]
+    yield from _duplicates(units, "unit")
+    yield from _duplicates(people, "person")
+    yield from _duplicates(issues, "issue")
+    for doc in tracker.commitments:
+        groups = [(g.id, doc.path, ("groups", gi, "id")) for gi, g in enumerate(doc.model.groups)]
+        items = [(item.id, doc.path, ("groups", gi, "items", ii, "id")) for gi, ii, item in doc.model.items()]
+        yield from _duplicates(groups, "group")
+        yield from _duplicates(items, "item")
+    for plan in tracker.plans:
+        yield from _duplicates([(t.id, plan.path, ("tasks", i, "id")) for i, t in enumerate(plan.model.tasks)], "task")
+
+
+def one_per_period(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`duplicate-commitment` and `duplicate-plan`: one commitment per (unit, year), one plan per (person, month).
+
+    Failing: two files with `kind: commitment`, `unit: phuong-1`, `year: 2023`.
+    """
+    seen: dict[tuple[str, object], str] = {}
+    for doc in tracker.commitments:
+        key = (doc.model.unit, doc.model.year)
+        if key in seen:
+            yield Problem(
+                "duplicate-commitment",
+                f"{doc.model.unit} already has a {doc.model.year} commitment in {seen[key]}; merge them into one file",
+                doc.path,
+                at=("unit",),
+            )
+        seen.setdefault(key, doc.path)
+    for plan in tracker.plans:
+        key = (plan.model.person, plan.model.month)
+        if key in seen:
+            yield Problem(
+                "duplicate-plan",
+                f"{plan.model.person} already has a plan for {plan.model.month} in {seen[key]}; merge them into one file",
+                plan.path,
+                at=("month",),
+            )
+        seen.setdefault(key, plan.path)
+
+
+CHECKS = (unique_ids, one_per_period)

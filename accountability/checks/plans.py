@@ -1,0 +1,133 @@
+"""Monthly plans: references, the person's active months, due dates, the order of the 3 steps, carry-over."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+
+from accountability.checks import refs
+from accountability.model import Plan
+from accountability.problems import Problem
+from accountability.tracker import Doc, Tracker
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    year, number = int(month[:4]), int(month[5:7])
+    return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def plan_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`unknown-person`, `wrong-kind`, `unknown-item`: `person`, each task's `assigned_by` and `rating.by` are
+    people; a task's `commitment:` names `unit/item` in that unit's commitment of the plan's year.
+
+    Failing: `commitment: phuong-1/gpmb` when phuong-1's commitment has no item `gpmb`.
+    """
+    for doc in tracker.plans:
+        plan, path = doc.model, doc.path
+        yield from refs.person(tracker, plan.person, path, ("person",), "person")
+        if plan.rating:
+            yield from refs.person(tracker, plan.rating.by, path, ("rating", "by"), "rating.by")
+        for ti, task in enumerate(plan.tasks):
+            yield from refs.person(tracker, task.assigned_by, path, ("tasks", ti, "assigned_by"), "assigned_by")
+            if task.commitment:
+                yield from _commitment_item(tracker, task.commitment, int(plan.month[:4]), doc, ti)
+
+
+def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: int) -> Iterator[Problem]:
+    at = ("tasks", ti, "commitment")
+    unit, _, item = ref.partition("/")
+    if not item:
+        yield Problem("unknown-item", f"commitment '{ref}' should be written unit/item, e.g. phuong-1/gpmb-le-loi", doc.path, at=at)
+        return
+    commitment = tracker.commitment(unit, year)
+    if commitment is None:
+        yield Problem("unknown-item", f"'{unit}' has no commitment for {year}, so '{ref}' names nothing; check the unit id", doc.path, at=at)
+        return
+    items = [i.id for _, _, i in commitment.model.items()]
+    if item not in items:
+        hint = refs.close_match(item, items, f"; its items are: {', '.join(items)}")
+        yield Problem("unknown-item", f"{unit}'s {year} commitment has no item '{item}'{hint}", doc.path, at=at)
+
+
+def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`person-inactive`: a person has plans only for months in which they are active (`active: {from, to}`).
+
+    Failing: a plan for 2023-02 of a person with `active: {from: 2023-03-01}`.
+    """
+    for doc in tracker.plans:
+        entry = tracker.people.get(doc.model.person)
+        active = entry.model.active if entry else None
+        if not active:
+            continue
+        first, last = month_bounds(doc.model.month)
+        if (active.from_ and active.from_ > last) or (active.to and active.to < first):
+            span = f"{active.from_ or '…'} to {active.to or '…'}"
+            yield Problem("person-inactive", f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org", doc.path, at=("month",))
+
+
+def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`due-outside-month`: every task is due within the plan's month; longer work is carried into the next
+    month's plan with `carried_from`.
+
+    Failing: `month: 2023-05` with a task `due: 2023-06-15`.
+    """
+    for doc in tracker.plans:
+        first, last = month_bounds(doc.model.month)
+        for ti, task in enumerate(doc.model.tasks):
+            if not first <= task.due <= last:
+                yield Problem("due-outside-month", f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from", doc.path, at=("tasks", ti, "due"))
+
+
+def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`step-order`: the 3 steps happen in order, `self.on` ≤ every `review.on` ≤ `rating.on`.
+
+    Failing: `self: {on: 2023-06-03}` with a review on 2023-06-02.
+    """
+    for doc in tracker.plans:
+        plan = doc.model
+        self_on = plan.self_.on if plan.self_ else None
+        rating_on = plan.rating.on if plan.rating else None
+        if self_on and rating_on and rating_on < self_on:
+            yield Problem("step-order", f"the rating ({rating_on}) is dated before the self-assessment ({self_on}); step 3 comes after step 1", doc.path, at=("rating", "on"))
+        for ti, task in enumerate(plan.tasks):
+            if not task.review:
+                continue
+            on = task.review.on
+            if self_on and on < self_on:
+                yield Problem("step-order", f"the review of '{task.id}' ({on}) is before the self-assessment ({self_on}); the assigner reviews after step 1", doc.path, at=("tasks", ti, "review", "on"))
+            if rating_on and on > rating_on:
+                yield Problem("step-order", f"the review of '{task.id}' ({on}) is after the rating ({rating_on}); the rating comes last", doc.path, at=("tasks", ti, "review", "on"))
+
+
+def carried_over(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`unknown-task`, `carried-done`: `carried_from: YYYY-MM/task` names a task of an earlier month's plan of the
+    same person, and that task was not done.
+
+    Failing: `carried_from: 2023-04/t3` when t3 of April has `done: 2023-04-20`.
+    """
+    for doc in tracker.plans:
+        for ti, task in enumerate(doc.model.tasks):
+            if task.carried_from:
+                yield from _carried(tracker, doc, ti, task.carried_from)
+
+
+def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Problem]:
+    at = ("tasks", ti, "carried_from")
+    month, _, task_id = ref.partition("/")
+    if not task_id or len(month) != 7 or month >= doc.model.month:
+        yield Problem("unknown-task", f"carried_from '{ref}' must name an earlier month's task as YYYY-MM/task, e.g. 2023-04/t3", doc.path, at=at)
+        return
+    source = tracker.plan(doc.model.person, month)
+    if source is None:
+        yield Problem("unknown-task", f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing", doc.path, at=at)
+        return
+    tasks = {t.id: t for t in source.model.tasks}
+    earlier = tasks.get(task_id)
+    if earlier is None:
+        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{refs.close_match(task_id, tasks)}", doc.path, at=at)
+    elif earlier.done:
+        yield Problem("carried-done", f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from", doc.path, at=at)
+
+
+CHECKS = (plan_references, active_months, due_in_month, step_order, carried_over)

@@ -1,0 +1,33 @@
+"""Shared helpers for checks that follow references between files."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from accountability.problems import DocPath, Problem
+from accountability.tracker import Tracker
+
+
+def person(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[Problem]:
+    """[a problem] when `ref` is not a person's id: `wrong-kind` if it names a unit, else `unknown-person`."""
+    if ref in tracker.people:
+        return []
+    if ref in tracker.units:
+        return [Problem("wrong-kind", f"{role} '{ref}' is a unit, but {role} must name a person", path, at=at)]
+    return [Problem("unknown-person", f"{role} '{ref}' is not a person in org{close_match(ref, tracker.people, '; add it to org.yaml or fix the id')}", path, at=at)]
+
+
+def unit(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[Problem]:
+    """[a problem] when `ref` is not a unit's id: `wrong-kind` if it names a person, else `unknown-unit`."""
+    if ref in tracker.units:
+        return []
+    if ref in tracker.people:
+        return [Problem("wrong-kind", f"{role} '{ref}' is a person, but {role} must name a unit", path, at=at)]
+    return [Problem("unknown-unit", f"{role} '{ref}' is not a unit in org{close_match(ref, tracker.units, '; add it to org.yaml or fix the id')}", path, at=at)]
+
+
+def close_match(ref: str, known: Iterable[str], otherwise: str = "") -> str:
+    """"; did you mean 'x'?" for the nearest known id, else `otherwise`."""
+    match = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else otherwise

@@ -1,0 +1,45 @@
+"""Finding the tracker's root and its files (FORMAT.md, "Layout")."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from accountability.problems import FatalError
+
+CONFIG_NAME = "acct.yaml"
+
+
+def find_root(explicit: Path | None, start: Path | None = None) -> Path:
+    """`--root`, then `ACCT_ROOT`, then the nearest folder upwards holding acct.yaml or commitments/acct.yaml."""
+    if explicit is not None:
+        return _checked(explicit, "--root")
+    from_env = os.environ.get("ACCT_ROOT")
+    if from_env:
+        return _checked(Path(from_env), "ACCT_ROOT")
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+        if (folder / "commitments" / CONFIG_NAME).is_file():
+            return folder / "commitments"
+    raise FatalError(
+        f"no tracker found in {here} or any folder above it: none holds {CONFIG_NAME} or commitments/{CONFIG_NAME}. "
+        "Run acct inside a tracker, pass --root PATH, set ACCT_ROOT, or create one with 'acct init'."
+    )
+
+
+def _checked(path: Path, source: str) -> Path:
+    if not (path / CONFIG_NAME).is_file():
+        raise FatalError(f"{source} is {path}, but {path / CONFIG_NAME} does not exist; point it at a folder holding {CONFIG_NAME}")
+    return path.resolve()
+
+
+def tracker_files(root: Path) -> list[str]:
+    """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        rel = Path(folder).relative_to(root)
+        found.extend((rel / name).as_posix() for name in files if name.endswith((".yaml", ".yml")))
+    return sorted(found)

@@ -1,0 +1,43 @@
+"""Problems are values: every finding about the tracker's files is a `Problem` in a list.
+
+A problem found while reading a file knows its line and column at once. A problem found later (by a model
+or by a rule between files) knows where it is *in the document*, as a path of keys and indexes such as
+``("groups", 0, "items", 2, "owner")``; `accountability.locate` turns that into a line and a column, and only
+for the files that have problems. That is how a clean tracker never pays for position tracking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+    path: str  # relative to the tracker root, with forward slashes
+    line: int = 0  # 1-based; 0 until located
+    col: int = 0  # 1-based; 0 until located
+    severity: Severity = "error"
+    at: DocPath = field(default=())  # where in the document, for problems found after parsing
+    at_key: bool = False  # point at the key rather than at its value
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.code)
+
+
+class FatalError(Exception):
+    """A bad environment or argument: no tracker, a bad period, not a git repository. Exit 2."""
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "warning"]

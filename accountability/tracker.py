@@ -1,0 +1,60 @@
+"""The loaded tracker: every valid document, with where it came from, and indexes over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from accountability.model import DEFAULT_CONFIG, Commitment, Config, Issue, Org, Person, Plan, Unit
+from accountability.problems import DocPath
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Doc(Generic[T]):
+    """A document and the file it came from (root-relative)."""
+
+    path: str
+    model: T
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[T]):
+    """A record inside a document: a unit or a person of an org file, with its place."""
+
+    model: T
+    path: str
+    at: DocPath
+
+
+@dataclass
+class Tracker:
+    root: Path
+    config: Config = DEFAULT_CONFIG
+    orgs: list[Doc[Org]] = field(default_factory=list)
+    commitments: list[Doc[Commitment]] = field(default_factory=list)
+    plans: list[Doc[Plan]] = field(default_factory=list)
+    issues: list[Doc[Issue]] = field(default_factory=list)
+    files: int = 0
+    unit_entries: list[Entry[Unit]] = field(default_factory=list)  # every unit of every org file
+    person_entries: list[Entry[Person]] = field(default_factory=list)
+    units: dict[str, Entry[Unit]] = field(default_factory=dict)  # by id; the first of duplicates wins
+    people: dict[str, Entry[Person]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        for doc in self.orgs:
+            org = doc.model
+            self.unit_entries += [Entry(u, doc.path, ("units", org.position("units", i))) for i, u in enumerate(org.units)]
+            self.person_entries += [Entry(p, doc.path, ("people", org.position("people", i))) for i, p in enumerate(org.people)]
+        for unit in self.unit_entries:
+            self.units.setdefault(unit.model.id, unit)
+        for person in self.person_entries:
+            self.people.setdefault(person.model.id, person)
+
+    def commitment(self, unit: str, year: int) -> Doc[Commitment] | None:
+        return next((d for d in self.commitments if d.model.unit == unit and d.model.year == year), None)
+
+    def plan(self, person: str, month: str) -> Doc[Plan] | None:
+        return next((d for d in self.plans if d.model.person == person and d.model.month == month), None)

@@ -1,0 +1,156 @@
+"""Plain data → a typed model, or problems placed at document paths (located later, only if reported)."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from accountability.model import KINDS, Config, Document, Org, Person, Unit
+from accountability.problems import DocPath, Problem
+
+
+def validate_document(data: Any, path: str, is_config: bool) -> tuple[Document | None, list[Problem]]:
+    """Validate one file's data as the kind it names (acct.yaml is always the config)."""
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        return None, [Problem("not-a-mapping", f"the file holds {what}; a tracker file is a mapping of keys, starting with 'kind:'", path)]
+    model = _model_for(data, path, is_config)
+    if isinstance(model, Problem):
+        return None, [model]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_problem(error, model, path) for error in exc.errors(include_url=False)]
+        return (salvage_org(data) if model is Org else None), problems
+
+
+def salvage_org(data: dict[str, Any]) -> Org:
+    """The valid units and people of an invalid org file, so that one typo does not make every reference to
+    the others fail too. `kept` records each survivor's index in the file, to keep positions right."""
+    kept: dict[str, list[int]] = {"units": [], "people": []}
+    entries: dict[str, list[Any]] = {"units": [], "people": []}
+    for key, model in (("units", Unit), ("people", Person)):
+        values = data.get(key)
+        for i, value in enumerate(values if isinstance(values, list) else []):
+            entry = _lenient(model, value)
+            if entry is not None:
+                entries[key].append(entry)
+                kept[key].append(i)
+    org = Org.model_construct(kind="org", units=entries["units"], people=entries["people"])
+    org._kept = kept
+    return org
+
+
+def _model_for(data: dict[str, Any], path: str, is_config: bool) -> type[BaseModel] | Problem:
+    kind = data.get("kind")
+    if is_config:
+        if kind not in (None, "config"):
+            return Problem("unknown-kind", f"acct.yaml is the config; remove 'kind: {kind}' or write 'kind: config'", path, at=("kind",))
+        return Config
+    if kind is None:
+        kinds = ", ".join(KINDS)
+        return Problem("missing-kind", f"the file has no 'kind:'; add one of: {kinds}", path, at=(), at_key=False)
+    if kind not in KINDS:
+        return Problem("unknown-kind", f"unknown kind {kind!r}{_suggest(str(kind), list(KINDS))}", path, at=("kind",))
+    return KINDS[kind]
+
+
+def _lenient(model: type[Unit] | type[Person], value: Any) -> Unit | Person | None:
+    """The entry with its unknown keys dropped, if that makes it valid (the unknown keys are still reported)."""
+    if not isinstance(value, dict):
+        return None
+    known = {f.alias or name for name, f in model.model_fields.items()}
+    try:
+        return model.model_validate({k: v for k, v in value.items() if k in known})
+    except ValidationError:
+        return None
+
+
+def _problem(error: Any, model: type[BaseModel], path: str) -> Problem:
+    loc: DocPath = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        names = _field_names(model, loc[:-1])
+        return Problem("unknown-key", f"unknown key '{key}'{_suggest(key, names)}", path, at=loc, at_key=True)
+    if kind == "missing":
+        return Problem("missing-key", f"the required key '{loc[-1]}' is missing here; add it", path, at=loc[:-1])
+    if "-" in kind:  # our own codes from model/base.py
+        return Problem(kind, error["msg"], path, at=loc)
+    return Problem("invalid-value", _message(error), path, at=loc)
+
+
+def _message(error: Any) -> str:
+    value = error.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    expected = {
+        "string_type": "text; quote it if it looks like a number or a date",
+        "int_type": "a whole number",
+        "int_from_float": "a whole number",
+        "int_parsing": "a whole number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "list_type": "a list ('- ' items or [a, b])",
+        "model_type": "a mapping of keys",
+        "model_attributes_type": "a mapping of keys",
+        "dict_type": "a mapping of keys",
+    }.get(error["type"])
+    if expected:
+        return f"{shown} is not valid here; expected {expected}"
+    detail = error["msg"].removeprefix("Value error, ")
+    return f"{shown} is not valid here: {detail[0].lower()}{detail[1:]}"
+
+
+def _suggest(word: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; expected one of: {', '.join(names)}" if names else ""
+
+
+def _field_names(model: type[BaseModel], loc: DocPath) -> list[str]:
+    """The keys allowed at a place in a document of this model."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            current = _element(current)
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field_by_key(current, step)
+            current = _unwrap(field.annotation) if field else None
+        else:
+            current = None
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _field_by_key(model: type[BaseModel], key: str) -> Any:
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional and Annotated: `list[Item] | None` → `list[Item]`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _element(annotation: Any) -> Any:
+    if typing.get_origin(annotation) is list:
+        return _unwrap(typing.get_args(annotation)[0])
+    return None

@@ -1,0 +1,280 @@
+"""Reading one YAML file safely and fast: bytes → plain Python data, or positioned problems.
+
+The fast path is libyaml's C composer (through PyYAML), followed by one tight walk over its nodes that builds
+dicts and lists and enforces the format's rules: no duplicate keys, no anchors or aliases, only core tags,
+bounded depth and length. Nothing in a file is ever constructed as a Python object of its choosing.
+
+Scalars follow YAML 1.2's core schema where YAML 1.1 would surprise a person: only ``true``/``false`` are
+booleans, so ``on:`` is a key and ``no`` is text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from accountability.problems import DocPath, Problem
+
+MAX_DEPTH = 64
+MAX_SCALAR = 20_000  # characters; a note longer than this is not a note
+
+CORE = "tag:yaml.org,2002:"
+_CORE_TAGS = {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_DEEP_LINE = re.compile(r"^[ \-?:]{%d}" % (2 * MAX_DEPTH), re.MULTILINE)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\[\]{}]")
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's composer; the node walk below replaces PyYAML's constructor."""
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 (with or without BOM) → NFC text, or a positioned `not-utf8` problem."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, [
+            Problem("not-utf8", f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8", path, line, col)
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text, []
+
+
+def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
+    """Text → plain data (dicts, lists, str, int, float, bool, None, date) and the problems found."""
+    too_deep = _too_deep(text, path)
+    if too_deep:
+        return None, [too_deep]
+    if _ANCHOR_OR_ALIAS.search(text):
+        anchors = _anchors(text, path)
+        if anchors:
+            return None, anchors
+    try:
+        node = _compose(text)
+    except yaml.YAMLError as exc:
+        return None, [_yaml_error(exc, text, path)]
+    if node is None:
+        return None, [Problem("empty-file", "the file holds no document; write one with a 'kind:' key", path, 1, 1)]
+    walk = _Walk(path)
+    data = walk.value(node, 0)
+    return data, walk.problems
+
+
+def compose(text: str) -> Node | None:
+    """The node tree with positions, for locating problems. Call only on text that `parse` accepted."""
+    return _compose(text)
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+class _Walk:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, code: str, message: str, node: Node) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(code, message, self.path, mark.line + 1, mark.column + 1))
+
+    def value(self, node: Node, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.problem("too-deep", f"nested deeper than {MAX_DEPTH} levels; no tracker file needs this", node)
+            return None
+        if node.tag not in _CORE_TAGS:
+            self.problem("tag", f"the tag {_short_tag(node.tag)} is not allowed; remove it", node)
+            return None
+        cls = node.__class__
+        if cls is ScalarNode:
+            return self.scalar(node)
+        if cls is MappingNode:
+            return self.mapping(node, depth)
+        return [self.value(item, depth + 1) for item in node.value]
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode:
+                self.problem("yaml-syntax", "a key must be plain text, not a list or a mapping", key_node)
+                continue
+            key = key_node.value
+            if key in result:
+                self.problem("duplicate-key", f"the key '{key}' appears twice in this mapping; keep one", key_node)
+                continue
+            if key == "<<":
+                self.problem("anchor", "merge keys ('<<') are not allowed; write the keys out", key_node)
+                continue
+            result[key] = self.value(value_node, depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        value: str = node.value
+        if len(value) > MAX_SCALAR:
+            self.problem("too-long", f"a value of {len(value):,} characters; the limit is {MAX_SCALAR:,}", node)
+            return None
+        tag = node.tag
+        if tag == CORE + "str" or node.style:  # quoted or block text stays text
+            return value
+        if tag == CORE + "int":
+            return _int(value)
+        if tag == CORE + "timestamp":
+            return _timestamp(value)
+        if tag == CORE + "float":
+            return _float(value)
+        if tag == CORE + "null":
+            return None
+        if tag == CORE + "bool":
+            return {"true": True, "false": False}.get(value.lower(), value)
+        return value
+
+
+def _int(value: str) -> int | str:
+    try:
+        return int(value.replace("_", ""), 10)
+    except ValueError:
+        return value  # YAML 1.1 oddities (0x1F, 0b101, sexagesimal 1:30) stay text and fail validation
+
+
+def _float(value: str) -> float | str:
+    lowered = value.lower().replace("_", "")
+    if lowered in (".nan", ".inf", "+.inf", "-.inf"):
+        return value  # no tracker figure is infinite or not a number
+    try:
+        return float(lowered)
+    except ValueError:
+        return value
+
+
+def _timestamp(value: str) -> dt.date | dt.datetime | str:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        return value
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
+
+
+def _too_deep(text: str, path: str) -> Problem | None:
+    """Bound the nesting from the text alone, before libyaml's recursive composer can overflow the C stack."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_LINE.search(text):
+        return None
+    flow = 0
+    for line_no, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" -?:")
+        block = (len(line) - len(stripped)) // 2
+        if block > MAX_DEPTH:
+            return _deep(path, line_no, 2 * MAX_DEPTH + 1)
+        quote = ""
+        for col, char in enumerate(line, 1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (col == 1 or line[col - 2] in " \t"):
+                break
+            elif char in "[{":
+                flow += 1
+                if flow + block > MAX_DEPTH:
+                    return _deep(path, line_no, col)
+            elif char in "]}":
+                flow = max(0, flow - 1)
+    return None
+
+
+def _deep(path: str, line: int, col: int) -> Problem:
+    return Problem("too-deep", f"nested deeper than {MAX_DEPTH} levels; no tracker file needs this", path, line, col)
+
+
+def _anchors(text: str, path: str) -> list[Problem]:
+    """Anchors and aliases, found from libyaml's token stream (only run when the text might hold one)."""
+    problems = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                what = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
+                mark = token.start_mark
+                problems.append(
+                    Problem(
+                        "anchor",
+                        f"{what} '{token.value}': anchors and aliases are not allowed; write the value out in full",
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+    except yaml.YAMLError:
+        return problems  # the syntax error itself is reported by the composer
+    return problems
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        char = f"U+{ord(exc.character):04X}" if isinstance(exc.character, str) else repr(exc.character)
+        return Problem("yaml-syntax", f"the character {char} is not allowed in YAML; remove it", path, line, col)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
+    if isinstance(exc, yaml.composer.ComposerError) and "another document" in problem:
+        return Problem(
+            "multiple-documents", "a second document ('---') starts here; put one document in each file", path, line, col
+        )
+    if "\t" in problem or (mark and _char_at(text, mark.index) == "\t"):
+        return Problem("yaml-syntax", "a tab is used for indentation; indent with spaces", path, line, col)
+    context = (getattr(exc, "context", None) or "").strip()
+    message = f"{context}: {problem}" if context else problem
+    return Problem("yaml-syntax", f"{message}; check the indentation and quoting here", path, line, col)
+
+
+def _char_at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def locate(root: Node | None, at: DocPath, at_key: bool) -> tuple[int, int]:
+    """The 1-based line and column of the node at `at`, or of its deepest ancestor that exists."""
+    if root is None:
+        return 1, 1
+    node: Node = root
+    target: Node = root
+    for depth, step in enumerate(at, 1):
+        child = _child(node, step)
+        if child is None:
+            break
+        key_node, node = child
+        target = key_node if (at_key and depth == len(at) and key_node is not None) else node
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def _child(node: Node, step: str | int) -> tuple[Node | None, Node] | None:
+    if isinstance(node, MappingNode) and isinstance(step, str):
+        for key_node, value_node in node.value:
+            if key_node.value == step:
+                return key_node, value_node
+    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None
