@@ -27,8 +27,8 @@ class Problem:
     at_key: bool = False  # point at the key rather than at its value
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.col, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.col, self.code, self.message)
 
 
 class FatalError(Exception):

@@ -117,8 +117,8 @@ def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     for doc in tracker.commitments:
         for gi, ii, item in doc.model.items():
             at = ("groups", gi, "items", ii)
-            yield from _increasing([r.on for r in item.reports], doc.path, (*at, "reports"), "on", "report-order")
-            yield from _increasing([m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", "date-order")
+            yield from _increasing([r.on for r in item.reports], doc.path, (*at, "reports"), "on", code="report-order")
+            yield from _increasing([m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", code="date-order")
             for ri, report in enumerate(item.reports):
                 if report.on > as_of:
                     yield Problem("report-in-future", f"the report is dated {report.on}, after the judging date {as_of}; a report cannot be written before its date", doc.path, at=(*at, "reports", ri, "on"))

@@ -1,0 +1,53 @@
+"""Every problem code, with a one-line help text. Codes are stable: tools and people match on them."""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # reading a file
+    "not-utf8": "The file is not valid UTF-8. Save it as UTF-8.",
+    "yaml-syntax": "The file is not valid YAML here (often a tab, a bad indent or an unclosed quote).",
+    "duplicate-key": "A key appears twice in one mapping. Keep one.",
+    "anchor": "Anchors, aliases and merge keys are not allowed. Write the value out in full.",
+    "tag": "Only YAML's core tags are allowed. Remove the tag.",
+    "too-deep": "The file nests deeper than 64 levels, which no tracker file needs.",
+    "too-long": "A value is longer than 20,000 characters.",
+    "multiple-documents": "A file holds one YAML document; a second one ('---') starts here.",
+    "empty-file": "The file holds no document.",
+    "not-a-mapping": "A tracker file is a mapping of keys, starting with 'kind:'.",
+    "missing-kind": "The file has no 'kind:'.",
+    "unknown-kind": "The 'kind:' is not one of org, commitment, plan, issue.",
+    "unreadable": "The file cannot be read (permissions).",
+    # the schema of each kind
+    "unknown-key": "A key that this kind of file does not have; the message suggests the nearest one.",
+    "missing-key": "A required key is missing.",
+    "invalid-value": "A value of the wrong type or out of range.",
+    "invalid-date": "A date that is not ISO YYYY-MM-DD; the message shows the ISO form.",
+    "invalid-month": "A month that is not YYYY-MM.",
+    "invalid-id": "An id that is not a slug of lowercase letters and digits joined by '-', '_' or '.'.",
+    "unsupported-version": "acct.yaml names a format version this acct does not read.",
+    # rules between files
+    "duplicate-id": "An id defined twice where it must be unique.",
+    "duplicate-commitment": "A second commitment for the same unit and year.",
+    "duplicate-plan": "A second plan for the same person and month.",
+    "unknown-unit": "A reference to a unit that org does not define.",
+    "unknown-person": "A reference to a person that org does not define.",
+    "wrong-kind": "A reference names a unit where a person is needed, or the other way round.",
+    "unknown-approver": "An amendment's approved_by names neither a unit nor a person.",
+    "unknown-item": "A plan task's commitment: names no item of that unit's commitment for the year.",
+    "unknown-task": "carried_from names no task of an earlier plan of the same person.",
+    "carried-done": "carried_from names a task that was done, so there is nothing to carry over.",
+    "head-mismatch": "The commitment's head is not the head of its unit in org.",
+    "group-count": "A commitment has fewer or more key task groups than acct.yaml's groups.min–max.",
+    "date-outside-year": "A date in a commitment lies outside the commitment's year.",
+    "done-on-indicator": "An indicator item (one with a target) has done:; record reports instead.",
+    "indicator-field-on-task": "A task item (no target) has milestones: or reports:.",
+    "report-order": "Report dates do not increase strictly.",
+    "report-in-future": "A report is dated after the judging date.",
+    "date-order": "Two dates in the wrong order (due before raised, milestones out of order, active.to before from).",
+    "amendment-unknown-item": "An amendment names an item this commitment does not have.",
+    "amendment-unknown-field": "An amendment sets a field that the item does not have.",
+    "step-order": "The 3 evaluation steps are out of order: self ≤ every review ≤ rating.",
+    "unit-cycle": "Units form a cycle through parent:.",
+    "person-inactive": "A plan for a month in which the person is not active.",
+    "due-outside-month": "A plan task is due outside the plan's month.",
+}

@@ -1,0 +1,147 @@
+"""Shared test helpers: small trackers written as literal YAML, and the installed `acct` run as a process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from accountability.checking import check
+
+ACCT = Path(sys.executable).parent / "acct"  # the console script installed with the package under test
+PROJECT = Path(__file__).resolve().parent.parent
+SAMPLE = PROJECT / "commitments"
+
+ORG = """\
+kind: org
+units:
+  - id: btv
+    name: Ban Thường vụ Thành ủy
+    head: ho-sy-trung
+  - id: phuong-1
+    name: Phường 1
+    parent: btv
+    head: nguyen-van-a
+people:
+  - id: ho-sy-trung
+    name: Hồ Sỹ Trung
+    unit: btv
+  - id: nguyen-van-a
+    name: Nguyễn Văn A
+    unit: phuong-1
+  - id: tran-van-b
+    name: Trần Văn B
+    unit: phuong-1
+"""
+
+COMMITMENT = """\
+kind: commitment
+unit: phuong-1
+year: 2023
+head: nguyen-van-a
+to: btv
+signed: 2023-01-16
+groups:
+  - id: gpmb
+    title: Giải phóng mặt bằng
+    items:
+      - id: le-loi
+        title: Bàn giao mặt bằng tuyến Lê Lợi
+        owner: tran-van-b
+        due: 2023-09-30
+        done: 2023-09-20
+  - id: kinh-te
+    title: Phát triển kinh tế
+    items:
+      - id: thu-ngan-sach
+        title: Thu ngân sách
+        owner: nguyen-van-a
+        due: 2023-12-31
+        target: {value: 120, unit: tỷ đồng}
+        reports:
+          - {on: 2023-03-31, value: 26.4}
+          - {on: 2023-06-30, value: 58.0}
+  - id: xay-dung-dang
+    title: Xây dựng Đảng
+    items:
+      - id: ket-nap
+        title: Kết nạp đảng viên mới
+        owner: nguyen-van-a
+        due: 2023-12-31
+        target: {value: 10, unit: người}
+"""
+
+PLAN = """\
+kind: plan
+person: tran-van-b
+month: 2023-05
+tasks:
+  - id: t1
+    title: Hoàn thiện hồ sơ bồi thường
+    assigned_by: nguyen-van-a
+    due: 2023-05-20
+    commitment: phuong-1/le-loi
+    done: 2023-05-18
+    review: {on: 2023-06-02, quality_fails: 0}
+self: {on: 2023-06-01, score: 92, level: excellent}
+rating: {on: 2023-06-05, by: nguyen-van-a, general: 28, level: good}
+"""
+
+ISSUE = """\
+kind: issue
+id: lan-chiem-via-he
+title: Lấn chiếm vỉa hè tuyến Hùng Vương
+raised: 2023-02-10
+raised_by: phuong-1
+handled_by: phuong-1
+lead: nguyen-van-a
+due: 2023-10-31
+"""
+
+BASE = {
+    "acct.yaml": "acct: 1\n",
+    "org.yaml": ORG,
+    "2023/commitments/phuong-1.yaml": COMMITMENT,
+    "2023/plans/2023-05/tran-van-b.yaml": PLAN,
+    "2023/issues/lan-chiem-via-he.yaml": ISSUE,
+}
+
+AS_OF = dt.date(2023, 7, 10)
+
+
+def write_tracker(root: Path, files: dict[str, str | bytes | None], base: bool = True) -> Path:
+    """A tracker at `root`: the BASE files (unless base=False), overridden by `files` (None deletes a file)."""
+    merged: dict[str, str | bytes | None] = {**(BASE if base else {}), **files}
+    for name, content in merged.items():
+        if content is None:
+            continue
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+def problems_of(root: Path, files: dict[str, str | bytes | None], as_of: dt.date = AS_OF, base: bool = True) -> list[tuple[str, int, int, str]]:
+    """(path, line, col, code) of every problem that `acct check` finds."""
+    write_tracker(root, files, base)
+    return [(p.path, p.line, p.col, p.code) for p in check(root, as_of).problems]
+
+
+def run_acct(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The installed `acct` command, as a user would run it."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("ACCT_ROOT", None) if "ACCT_ROOT" not in (env or {}) else None
+    return subprocess.run([str(ACCT), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def tracker(tmp_path: Path) -> Path:
+    """A clean small tracker."""
+    return write_tracker(tmp_path, {})

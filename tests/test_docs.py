@@ -1,0 +1,39 @@
+"""The docs and the code agree: every code the package can emit is registered and documented."""
+
+from __future__ import annotations
+
+import re
+
+from accountability.codes import CODES
+from conftest import PROJECT
+
+EMITTED = re.compile(r'(?:(?:Problem|problem|fail)\(\s*|code=)"([a-z][a-z0-9-]*)"')
+
+
+def emitted_codes() -> set[str]:
+    codes = set()
+    for path in (PROJECT / "accountability").rglob("*.py"):
+        codes.update(EMITTED.findall(path.read_text(encoding="utf-8")))
+    return codes
+
+
+def test_every_emitted_code_is_registered() -> None:
+    assert emitted_codes() - set(CODES) == set()
+
+
+def test_every_registered_code_is_emitted() -> None:
+    assert set(CODES) - emitted_codes() == set()
+
+
+def test_every_code_is_documented_in_format_md() -> None:
+    text = (PROJECT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert [code for code in CODES if f"`{code}`" not in text] == []
+
+
+def test_every_check_documents_its_rule() -> None:
+    from accountability.checks import CHECKS
+
+    for check in CHECKS:
+        doc = check.__doc__ or ""
+        assert re.search(r"`[a-z-]+`", doc), f"{check.__name__} names no code"
+        assert "Failing:" in doc, f"{check.__name__} has no failing example"
