@@ -13,11 +13,20 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from rich.console import Console
+
 from accountability import __version__
 from accountability.checking import check as run_check
 from accountability.discover import find_root
+from accountability.i18n import messages
+from accountability.periods import parse_period
 from accountability.problems import FatalError
+from accountability.render import explain as render_explain
 from accountability.render import problems as render_problems
+from accountability.render import scores as render_scores
+from accountability.scoring.explain import explain as explain_ref
+from accountability.scoring.tracker import score_tracker
+from accountability.tracker import Tracker
 
 app = typer.Typer(
     add_completion=False,
@@ -92,6 +101,70 @@ def check(
         typer.echo(render_problems.as_text(result.problems, files))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)
+
+
+class ScoreBy(str, Enum):
+    unit = "unit"
+    person = "person"
+    all = "all"
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+@guarded
+def score(
+    period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
+    by: Annotated[ScoreBy, typer.Option("--by", help="Score units, people, or both.")] = ScoreBy.all,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
+    format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
+    explain: Annotated[str | None, typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item or person/YYYY-MM.")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when)
+    t = messages(parse_lang(lang), tracker.config.language)
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
+    scores = score_tracker(tracker, parsed, when, unit)
+    if explain:
+        typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
+        return
+    names = {pid: entry.model.name for pid, entry in tracker.people.items()}
+    if format is ScoreFormat.json:
+        typer.echo(render_scores.as_json(scores, by.value))
+    elif format is ScoreFormat.csv:
+        typer.echo(render_scores.as_csv(scores, by.value), nl=False)
+    elif format is ScoreFormat.md:
+        typer.echo(render_scores.as_markdown(scores, by.value, names, t))
+    else:
+        render_scores.as_table(scores, by.value, names, t, _console())
+
+
+def valid_tracker(root: Path, as_of: dt.date) -> Tracker:
+    """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
+    result = run_check(root, as_of)
+    if result.errors:
+        errors = [p for p in result.problems if p.severity == "error"]
+        typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)
+        raise typer.Exit(1)
+    return result.tracker
+
+
+def _console() -> Console:
+    """Colour on a terminal (unless NO_COLOR); plain, wide text otherwise."""
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=200, no_color=True, highlight=False, emoji=False)
 
 
 def _append_step_summary(markdown: str) -> None:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model import Plan
+from accountability.periods import month_period
 from accountability.problems import Problem
 from accountability.tracker import Doc, Tracker
-
-
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    year, number = int(month[:4]), int(month[5:7])
-    return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
 
 
 def plan_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -60,7 +55,7 @@ def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         active = entry.model.active if entry else None
         if not active:
             continue
-        first, last = month_bounds(doc.model.month)
+        first, last = month_period(doc.model.month).start, month_period(doc.model.month).end
         if (active.from_ and active.from_ > last) or (active.to and active.to < first):
             span = f"{active.from_ or '…'} to {active.to or '…'}"
             yield Problem("person-inactive", f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org", doc.path, at=("month",))
@@ -73,7 +68,7 @@ def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     Failing: `month: 2023-05` with a task `due: 2023-06-15`.
     """
     for doc in tracker.plans:
-        first, last = month_bounds(doc.model.month)
+        first, last = month_period(doc.model.month).start, month_period(doc.model.month).end
         for ti, task in enumerate(doc.model.tasks):
             if not first <= task.due <= last:
                 yield Problem("due-outside-month", f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from", doc.path, at=("tasks", ti, "due"))

@@ -1,0 +1,203 @@
+"""`acct score` output: JSON (the documented keys of CLI.md), CSV, Markdown and a ranked rich table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from accountability.i18n import Messages
+from accountability.scoring.people import PersonScore
+from accountability.scoring.tracker import Scores, UnitRow
+
+LEVEL_STYLES = {"excellent": "bold green", "good": "green", "done": "yellow", "not-done": "bold red"}
+
+
+def to_dict(scores: Scores, by: str) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "period": {"id": scores.period.id, "start": scores.period.start.isoformat(), "end": scores.period.end.isoformat()},
+        "as_of": scores.as_of.isoformat(),
+    }
+    if by in ("unit", "all"):
+        body["units"] = [_unit(row) for row in scores.units]
+    if by in ("person", "all"):
+        body["people"] = [_person(p) for p in scores.people]
+    body["issues"] = scores.issues.as_dict()
+    return body
+
+
+def _unit(row: UnitRow) -> dict[str, Any]:
+    result = row.result
+    tasks = result.task_counts() if result else {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "open": 0}
+    indicators = result.indicator_counts() if result else {k: 0 for k in ("total", "achieved", "exceeded", "missed", "on_track", "behind", "no_report")}
+    return {
+        "unit": row.unit,
+        "name": row.name,
+        "score": row.score,
+        "level": result.level if result else None,
+        "rank": row.rank,
+        "tasks": tasks,
+        "indicators": indicators,
+        "quota": row.quota.as_dict(),
+        "flags": row.flags,
+    }
+
+
+def _person(p: PersonScore) -> dict[str, Any]:
+    return {
+        "person": p.person,
+        "unit": p.unit,
+        "score": p.score,
+        "level": p.level,
+        "provisional": p.provisional,
+        "months": [
+            {"month": m.month, "score": m.score, "computed": m.computed, "concluded": m.concluded, "provisional": m.provisional}
+            for m in p.months
+        ],
+        "tasks": p.task_counts(),
+        "escalation": {"misses": p.misses, "step": p.step},
+        "flags": p.flags,
+    }
+
+
+def as_json(scores: Scores, by: str) -> str:
+    return json.dumps(to_dict(scores, by), ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = ["kind", "id", "name", "unit", "rank", "score", "level", "provisional", "tasks_total", "tasks_done",
+               "tasks_overdue", "indicators_total", "indicators_achieved", "indicators_exceeded", "excellent", "good",
+               "allowed_excellent", "quota_over", "misses", "step", "flags"]
+
+
+def as_csv(scores: Scores, by: str) -> str:
+    """One row per unit and per person, with a `kind` column; empty cells where a column does not apply."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    body = to_dict(scores, by)
+    for u in body.get("units", []):
+        writer.writerow({
+            "kind": "unit", "id": u["unit"], "name": u["name"], "rank": u["rank"], "score": u["score"], "level": u["level"],
+            "tasks_total": u["tasks"]["total"], "tasks_done": u["tasks"]["on_time"] + u["tasks"]["late"],
+            "tasks_overdue": u["tasks"]["overdue"], "indicators_total": u["indicators"]["total"],
+            "indicators_achieved": u["indicators"]["achieved"], "indicators_exceeded": u["indicators"]["exceeded"],
+            "excellent": u["quota"]["excellent"], "good": u["quota"]["good"],
+            "allowed_excellent": u["quota"]["allowed_excellent"], "quota_over": u["quota"]["over"], "flags": " ".join(u["flags"]),
+        })
+    for p in body.get("people", []):
+        writer.writerow({
+            "kind": "person", "id": p["person"], "unit": p["unit"], "score": p["score"], "level": p["level"],
+            "provisional": p["provisional"], "tasks_total": p["tasks"]["total"],
+            "tasks_done": p["tasks"]["on_time"] + p["tasks"]["late"], "tasks_overdue": p["tasks"]["undone"],
+            "misses": p["escalation"]["misses"], "step": p["escalation"]["step"], "flags": " ".join(p["flags"]),
+        })
+    return out.getvalue()
+
+
+def summary_counts(rows: list[UnitRow]) -> dict[str, int]:
+    totals = {"achieved": 0, "indicators": 0, "exceeded": 0, "done": 0, "tasks": 0}
+    for row in rows:
+        if row.result:
+            tasks, indicators = row.result.task_counts(), row.result.indicator_counts()
+            totals["achieved"] += indicators["achieved"]
+            totals["indicators"] += indicators["total"]
+            totals["exceeded"] += indicators["exceeded"]
+            totals["done"] += tasks["on_time"] + tasks["late"]
+            totals["tasks"] += tasks["total"]
+    return totals
+
+
+def summary_line(scores: Scores, t: Messages) -> str:
+    line = t("summary", **summary_counts(scores.units))
+    issues = scores.issues
+    if issues.due:
+        verdict = t("verdict.met") if issues.met else t("verdict.not_met")
+        line += "\n" + t("summary.issues", resolved=issues.resolved_on_time, due=issues.due, share=t.percent(issues.share), target=t.percent(issues.target), verdict=verdict)
+    return line
+
+
+def _unit_cells(row: UnitRow, t: Messages) -> list[str]:
+    result = row.result
+    tasks = result.task_counts() if result else None
+    indicators = result.indicator_counts() if result else None
+    quota = row.quota
+    quota_text = f"{quota.excellent}/{quota.good} ({quota.allowed_excellent})" + (f" {t('note.quota_over')}" if quota.over else "")
+    return [
+        str(row.rank or ""),
+        row.name,
+        t.number(row.score),
+        t.level(result.level if result else None),
+        f"{tasks['on_time'] + tasks['late']}/{tasks['total']}" if tasks else "",
+        str(tasks["overdue"]) if tasks else "",
+        f"{indicators['achieved']}/{indicators['total']} ({indicators['exceeded']})" if indicators else "",
+        quota_text,
+        ", ".join(row.flags),
+    ]
+
+
+def _person_cells(p: PersonScore, names: dict[str, str], t: Messages) -> list[str]:
+    tasks = p.task_counts()
+    score = t.number(p.score) + ("*" if p.provisional and p.score is not None else "")
+    step = t(f"step.{p.step}") if p.step else ""
+    return [names.get(p.person, p.person), p.unit, score, t.level(p.level), f"{tasks['on_time'] + tasks['late']}/{tasks['total']}", f"{p.misses} {step}".strip(), ", ".join(p.flags)]
+
+
+def unit_header(t: Messages) -> list[str]:
+    return [t(k) for k in ("col.rank", "col.unit", "col.score", "col.level", "col.tasks", "col.overdue", "col.indicators", "col.quota", "col.flags")]
+
+
+def person_header(t: Messages) -> list[str]:
+    return [t(k) for k in ("col.person", "col.unit", "col.score", "col.level", "col.tasks", "col.escalation", "col.flags")]
+
+
+def as_markdown(scores: Scores, by: str, names: dict[str, str], t: Messages) -> str:
+    parts = []
+    if by in ("unit", "all"):
+        parts.append(f"### {t('title.units', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
+        parts.append(_md_table(unit_header(t), [_unit_cells(r, t) for r in scores.units]))
+    if by in ("person", "all"):
+        parts.append(f"### {t('title.people', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
+        parts.append(_md_table(person_header(t), [_person_cells(p, names, t) for p in scores.people]))
+        if any(p.provisional for p in scores.people):
+            parts.append(t("note.provisional") + "\n")
+    parts.append(summary_line(scores, t).replace("\n", "  \n") + "\n")
+    return "\n".join(parts)
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> str:
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return "\n".join([line(header), line(["---"] * len(header)), *(line(r) for r in rows)]) + "\n"
+
+
+def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, console: Console) -> None:
+    """The ranked rich tables, levels coloured, provisional scores starred, then the summary line."""
+    parts: list[Any] = []
+    if by in ("unit", "all"):
+        table = Table(title=t("title.units", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY)
+        for i, name in enumerate(unit_header(t)):
+            table.add_column(name, justify="right" if i in (0, 2, 4, 5, 6) else "left")
+        for row in scores.units:
+            cells = _unit_cells(row, t)
+            level = row.result.level if row.result else None
+            table.add_row(*cells[:3], Text(cells[3], style=LEVEL_STYLES.get(level or "", "")), *cells[4:7], Text(cells[7], style="bold red" if row.quota.over else ""), cells[8])
+        parts.append(table)
+    if by in ("person", "all"):
+        table = Table(title=t("title.people", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY)
+        for i, name in enumerate(person_header(t)):
+            table.add_column(name, justify="right" if i in (2, 4) else "left")
+        for p in scores.people:
+            cells = _person_cells(p, names, t)
+            table.add_row(*cells[:3], Text(cells[3], style=LEVEL_STYLES.get(p.level or "", "")), *cells[4:])
+        parts.append(table)
+        if any(p.provisional for p in scores.people):
+            parts.append(Text(t("note.provisional"), style="italic"))
+    parts.append(Text(summary_line(scores, t), style="bold"))
+    console.print(Group(*parts))
