@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-
 from rich.console import Console
 
 from accountability import __version__

@@ -50,4 +50,7 @@ CODES: dict[str, str] = {
     "unit-cycle": "Units form a cycle through parent:.",
     "person-inactive": "A plan for a month in which the person is not active.",
     "due-outside-month": "A plan task is due outside the plan's month.",
+    # warnings from the scoring rules
+    "rating-above-computed": "A rating.level above the level acct computes, with no rating.reason.",
+    "quota-exceeded": "More people rated excellent in a unit and month than the quota allows.",
 }

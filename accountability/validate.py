@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from accountability.model import KINDS, Config, Document, Org, Person, Unit
 from accountability.problems import DocPath, Problem
+from accountability.suggest import did_you_mean
 
 
 def validate_document(data: Any, path: str, is_config: bool) -> tuple[Document | None, list[Problem]]:
@@ -106,10 +106,7 @@ def _message(error: Any) -> str:
 
 
 def _suggest(word: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    return f"; expected one of: {', '.join(names)}" if names else ""
+    return did_you_mean(word, names, f"; expected one of: {', '.join(names)}" if names else "")
 
 
 def _field_names(model: type[BaseModel], loc: DocPath) -> list[str]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from accountability.checks import commitments, ids, issues, org, plans
+from accountability.checks import commitments, evaluation, ids, issues, org, plans
 from accountability.problems import Problem
 from accountability.tracker import Tracker
 
 Check = Callable[[Tracker, dt.date], Iterable[Problem]]
 
-CHECKS: tuple[Check, ...] = (*ids.CHECKS, *org.CHECKS, *commitments.CHECKS, *plans.CHECKS, *issues.CHECKS)
+CHECKS: tuple[Check, ...] = (*ids.CHECKS, *org.CHECKS, *commitments.CHECKS, *plans.CHECKS, *issues.CHECKS, *evaluation.CHECKS)
 
 
 def run_checks(tracker: Tracker, as_of: dt.date) -> list[Problem]:

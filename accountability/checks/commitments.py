@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from accountability.checks import refs
 from accountability.model import Commitment, Item
 from accountability.problems import DocPath, Problem
+from accountability.suggest import did_you_mean
 from accountability.tracker import Doc, Tracker
 
 TASK_FIELDS = {"title", "owner", "due", "done", "weight", "evidence"}
@@ -141,7 +142,7 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         for ai, amendment in enumerate(doc.model.amendments):
             item = items.get(amendment.item)
             if item is None:
-                yield Problem("amendment-unknown-item", f"the amendment names item '{amendment.item}', which this commitment does not have{refs.close_match(amendment.item, items)}", doc.path, at=("amendments", ai, "item"))
+                yield Problem("amendment-unknown-item", f"the amendment names item '{amendment.item}', which this commitment does not have{did_you_mean(amendment.item, items)}", doc.path, at=("amendments", ai, "item"))
                 continue
             yield from _fields(item, amendment.set, doc, ai)
 

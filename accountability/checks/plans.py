@@ -9,6 +9,7 @@ from accountability.checks import refs
 from accountability.model import Plan
 from accountability.periods import month_period
 from accountability.problems import Problem
+from accountability.suggest import did_you_mean
 from accountability.tracker import Doc, Tracker
 
 
@@ -41,7 +42,7 @@ def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: 
         return
     items = [i.id for _, _, i in commitment.model.items()]
     if item not in items:
-        hint = refs.close_match(item, items, f"; its items are: {', '.join(items)}")
+        hint = did_you_mean(item, items, f"; its items are: {', '.join(items)}")
         yield Problem("unknown-item", f"{unit}'s {year} commitment has no item '{item}'{hint}", doc.path, at=at)
 
 
@@ -120,7 +121,7 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
     tasks = {t.id: t for t in source.model.tasks}
     earlier = tasks.get(task_id)
     if earlier is None:
-        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{refs.close_match(task_id, tasks)}", doc.path, at=at)
+        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks)}", doc.path, at=at)
     elif earlier.done:
         yield Problem("carried-done", f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from", doc.path, at=at)
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
 from accountability.problems import DocPath, Problem
+from accountability.suggest import did_you_mean
 from accountability.tracker import Tracker
 
 
@@ -15,7 +13,7 @@ def person(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> lis
         return []
     if ref in tracker.units:
         return [Problem("wrong-kind", f"{role} '{ref}' is a unit, but {role} must name a person", path, at=at)]
-    return [Problem("unknown-person", f"{role} '{ref}' is not a person in org{close_match(ref, tracker.people, '; add it to org.yaml or fix the id')}", path, at=at)]
+    return [Problem("unknown-person", f"{role} '{ref}' is not a person in org{did_you_mean(ref, tracker.people, '; add it to org.yaml or fix the id')}", path, at=at)]
 
 
 def unit(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[Problem]:
@@ -24,10 +22,4 @@ def unit(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[
         return []
     if ref in tracker.people:
         return [Problem("wrong-kind", f"{role} '{ref}' is a person, but {role} must name a unit", path, at=at)]
-    return [Problem("unknown-unit", f"{role} '{ref}' is not a unit in org{close_match(ref, tracker.units, '; add it to org.yaml or fix the id')}", path, at=at)]
-
-
-def close_match(ref: str, known: Iterable[str], otherwise: str = "") -> str:
-    """"; did you mean 'x'?" for the nearest known id, else `otherwise`."""
-    match = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else otherwise
+    return [Problem("unknown-unit", f"{role} '{ref}' is not a unit in org{did_you_mean(ref, tracker.units, '; add it to org.yaml or fix the id')}", path, at=at)]

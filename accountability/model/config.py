@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from accountability import FORMAT_VERSION
-
 from accountability.model.base import Number, Record, fail
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from accountability.checks.refs import close_match
 from accountability.model.base import MONTH
 from accountability.periods import month_period
 from accountability.problems import FatalError
@@ -12,6 +11,7 @@ from accountability.scoring.items import ItemResult
 from accountability.scoring.numbers import fmt
 from accountability.scoring.people import score_month
 from accountability.scoring.tracker import Scores, UnitRow
+from accountability.suggest import did_you_mean
 from accountability.tracker import Tracker
 
 
@@ -30,7 +30,7 @@ def explain(ref: str, tracker: Tracker, scores: Scores) -> Explanation:
         return _person_month(head, tail, tracker, scores)
     if head not in tracker.units:
         known = [*tracker.units, *tracker.people]
-        raise FatalError(f"--explain {ref!r}: no unit or person '{head}'{close_match(head, known)}; write unit, unit/item or person/YYYY-MM")
+        raise FatalError(f"--explain {ref!r}: no unit or person '{head}'{did_you_mean(head, known)}; write unit, unit/item or person/YYYY-MM")
     row = next((r for r in scores.units if r.unit == head), None)
     if row is None or row.result is None:
         raise FatalError(f"--explain {ref!r}: {head} has no commitment scored in {scores.period.id}")
@@ -66,7 +66,7 @@ def _item(items: list[ItemResult], ref: str, item_id: str, scores: Scores) -> Ex
     found = next((r for r in items if r.item.id == item_id), None)
     if found is None:
         ids = [r.item.id for r in items]
-        raise FatalError(f"--explain {ref!r}: no item '{item_id}' counts in {scores.period.id}{close_match(item_id, ids)}")
+        raise FatalError(f"--explain {ref!r}: no item '{item_id}' counts in {scores.period.id}{did_you_mean(item_id, ids)}")
     item = found.item
     inputs = _judging_inputs(scores) + [("item", f"{item.id} «{item.title}», group {found.group}"), ("owner", item.owner), ("due", str(item.due)), ("weight", fmt(item.weight))]
     if item.target:
