@@ -37,7 +37,7 @@ def _checked(path: Path, source: str) -> Path:
 
 def tracker_files(root: Path) -> list[str]:
     """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*."""
-    found = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = Path(folder).relative_to(root)

@@ -20,7 +20,7 @@ from accountability.yamlfile import compose, decode, locate
 def located(root: Path, problems: list[Problem]) -> list[Problem]:
     """The problems with positions filled in, sorted by file, line and column."""
     pending: dict[str, list[Problem]] = defaultdict(list)
-    done = []
+    done: list[Problem] = []
     for problem in problems:
         (pending[problem.path] if problem.line == 0 else done).append(problem)
     for path, unplaced in pending.items():

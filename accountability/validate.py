@@ -22,7 +22,7 @@ def validate_document(data: Any, path: str, is_config: bool) -> tuple[Document |
     if isinstance(model, Problem):
         return None, [model]
     try:
-        return model.model_validate(data), []
+        return typing.cast(Document, model.model_validate(data)), []
     except ValidationError as exc:
         problems = [_problem(error, model, path) for error in exc.errors(include_url=False)]
         return (salvage_org(data) if model is Org else None), problems

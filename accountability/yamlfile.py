@@ -100,10 +100,9 @@ class _Walk:
         if node.tag not in _CORE_TAGS:
             self.problem("tag", f"the tag {_short_tag(node.tag)} is not allowed; remove it", node)
             return None
-        cls = node.__class__
-        if cls is ScalarNode:
+        if isinstance(node, ScalarNode):
             return self.scalar(node)
-        if cls is MappingNode:
+        if isinstance(node, MappingNode):
             return self.mapping(node, depth)
         return [self.value(item, depth + 1) for item in node.value]
 

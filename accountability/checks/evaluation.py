@@ -53,13 +53,13 @@ def excellent_quota(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     groups: dict[tuple[str, str], list[tuple[Doc[Plan], MonthScore]]] = defaultdict(list)
     for doc, month in _months(tracker, as_of):
         groups[(tracker.people[doc.model.person].model.unit, doc.model.month)].append((doc, month))
-    for (unit, month), rows in sorted(groups.items()):
+    for (unit, month_id), rows in sorted(groups.items()):
         result = quota((m.level for _, m in rows), rules)
         if result.over:
             last = max((doc for doc, m in rows if m.level == "excellent"), key=lambda d: d.path)
             yield Problem(
                 "quota-exceeded",
-                f"{unit} has {result.excellent} rated excellent in {month} with {result.good} rated good; at most "
+                f"{unit} has {result.excellent} rated excellent in {month_id} with {result.good} rated good; at most "
                 f"floor({fmt(rules.excellent_per_good)} × {result.good}) = {result.allowed_excellent} may be excellent",
                 last.path,
                 severity="warning",

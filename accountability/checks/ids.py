@@ -45,9 +45,9 @@ def one_per_period(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 
     Failing: two files with `kind: commitment`, `unit: phuong-1`, `year: 2023`.
     """
-    seen: dict[tuple[str, object], str] = {}
+    seen: dict[tuple[str, int | str], str] = {}
     for doc in tracker.commitments:
-        key = (doc.model.unit, doc.model.year)
+        key: tuple[str, int | str] = (doc.model.unit, doc.model.year)
         if key in seen:
             yield Problem(
                 "duplicate-commitment",

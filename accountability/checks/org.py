@@ -16,14 +16,13 @@ def org_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 
     Failing: `head: phuong-1` on a unit, since phuong-1 is a unit.
     """
-    for entry in tracker.unit_entries:
-        unit = entry.model
-        if unit.parent:
-            yield from refs.unit(tracker, unit.parent, entry.path, (*entry.at, "parent"), "parent")
-        if unit.head:
-            yield from refs.person(tracker, unit.head, entry.path, (*entry.at, "head"), "head")
-    for entry in tracker.person_entries:
-        yield from refs.unit(tracker, entry.model.unit, entry.path, (*entry.at, "unit"), "unit")
+    for unit in tracker.unit_entries:
+        if unit.model.parent:
+            yield from refs.unit(tracker, unit.model.parent, unit.path, (*unit.at, "parent"), "parent")
+        if unit.model.head:
+            yield from refs.person(tracker, unit.model.head, unit.path, (*unit.at, "head"), "head")
+    for person in tracker.person_entries:
+        yield from refs.unit(tracker, person.model.unit, person.path, (*person.at, "unit"), "unit")
 
 
 def unit_tree(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:

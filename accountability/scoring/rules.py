@@ -6,6 +6,7 @@ Add a rule set by writing another `RuleSet` and listing it in RULE_SETS; the sco
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from accountability.model import Config
 
@@ -48,7 +49,7 @@ RULE_SETS = {ND335.name: ND335}
 
 def rules_for(config: Config) -> RuleSet:
     """The named rule set, with the settings that acct.yaml writes out applied over its defaults."""
-    overrides: dict[str, float] = {}
+    overrides: dict[str, Any] = {}
     for key in ("late_credit", "due_soon_days", "grace_days", "issues_target"):
         if key in config.model_fields_set:
             overrides[key] = getattr(config, key)
