@@ -18,9 +18,12 @@ from accountability import __version__
 from accountability.checking import check as run_check
 from accountability.discover import find_root
 from accountability.i18n import messages
+from accountability.locate import located
+from accountability.overdue import find_overdue
 from accountability.periods import parse_period
 from accountability.problems import FatalError
 from accountability.render import explain as render_explain
+from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
 from accountability.scoring.explain import explain as explain_ref
@@ -147,6 +150,40 @@ def score(
         typer.echo(render_scores.as_markdown(scores, by.value, names, t))
     else:
         render_scores.as_table(scores, by.value, names, t, _console())
+
+
+class OverdueFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+@guarded
+def overdue(
+    format: Annotated[OverdueFormat, typer.Option("--format", help="Output format.")] = OverdueFormat.text,
+    warn_only: Annotated[bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")] = False,
+    within: Annotated[int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """List what is overdue as of D, grouped by the person who must act, with what falls due soon."""
+    parse_lang(lang)
+    when = parse_as_of(as_of)
+    tracker_root = find_root(root)
+    tracker = valid_tracker(tracker_root, when)
+    findings = located(tracker_root, find_overdue(tracker, when, within))
+    if format is OverdueFormat.json:
+        typer.echo(render_overdue.as_json(findings, when))
+    elif format is OverdueFormat.github:
+        typer.echo(render_overdue.as_github(findings, tracker_root))
+        _append_step_summary(render_overdue.as_markdown_table(findings))
+    else:
+        names = {pid: entry.model.name for pid, entry in tracker.people.items()}
+        typer.echo(render_overdue.as_text(findings, names))
+    late = any(f.severity == "error" for f in findings)
+    raise typer.Exit(1 if late and not warn_only else 0)
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

@@ -1,34 +1,50 @@
-"""Giving every problem its line and column.
+"""Giving problems and findings their line and column.
 
-Problems found by the models and by rules between files carry a document path, not a position. This module
-re-reads only the files that have such problems, composes them with positions, and places each problem on the
-key or value its path names. A tracker with no problems never comes here.
+Problems found by the models and by rules between files, and `acct overdue`'s findings, carry a document path,
+not a position. This module re-reads only the files that have such entries, composes them with positions, and
+places each entry on the key or value its path names. A tracker with nothing to report never comes here.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
-from accountability.problems import Problem
+from accountability.problems import DocPath
 from accountability.yamlfile import compose, decode, locate
 
 
-def located(root: Path, problems: list[Problem]) -> list[Problem]:
-    """The problems with positions filled in, sorted by file, line and column."""
-    pending: dict[str, list[Problem]] = defaultdict(list)
-    done: list[Problem] = []
-    for problem in problems:
-        (pending[problem.path] if problem.line == 0 else done).append(problem)
+class Placeable(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def at(self) -> DocPath: ...
+    @property
+    def at_key(self) -> bool: ...
+
+
+P = TypeVar("P", bound=Placeable)
+
+
+def located(root: Path, entries: list[P], key: Callable[[Any], Any] = lambda e: e.sort_key) -> list[P]:
+    """The entries with line and column filled in, sorted by `key`."""
+    pending: dict[str, list[P]] = defaultdict(list)
+    done: list[P] = []
+    for entry in entries:
+        (pending[entry.path] if entry.line == 0 else done).append(entry)
     for path, unplaced in pending.items():
         done.extend(_place(root, path, unplaced))
-    return sorted(done, key=lambda p: p.sort_key)
+    return sorted(done, key=key)
 
 
-def _place(root: Path, path: str, problems: list[Problem]) -> list[Problem]:
+def _place(root: Path, path: str, entries: list[P]) -> list[P]:
     node = None
     try:
         text, _ = decode((root / path).read_bytes(), path)
@@ -36,7 +52,7 @@ def _place(root: Path, path: str, problems: list[Problem]) -> list[Problem]:
     except (OSError, yaml.YAMLError):  # the file changed or vanished since it was read: fall back to 1:1
         node = None
     placed = []
-    for problem in problems:
-        line, col = locate(node, problem.at, problem.at_key)
-        placed.append(dataclasses.replace(problem, line=line, col=col))
+    for entry in entries:
+        line, col = locate(node, entry.at, entry.at_key)
+        placed.append(dataclasses.replace(entry, line=line, col=col))  # type: ignore[type-var]
     return placed

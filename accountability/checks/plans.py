@@ -53,13 +53,12 @@ def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     """
     for doc in tracker.plans:
         entry = tracker.people.get(doc.model.person)
-        active = entry.model.active if entry else None
-        if not active:
+        month = month_period(doc.model.month)
+        if entry is None or entry.model.active is None or entry.model.active_between(month.start, month.end):
             continue
-        first, last = month_period(doc.model.month).start, month_period(doc.model.month).end
-        if (active.from_ and active.from_ > last) or (active.to and active.to < first):
-            span = f"{active.from_ or '…'} to {active.to or '…'}"
-            yield Problem("person-inactive", f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org", doc.path, at=("month",))
+        active = entry.model.active
+        span = f"{active.from_ or '…'} to {active.to or '…'}"
+        yield Problem("person-inactive", f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org", doc.path, at=("month",))
 
 
 def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -69,7 +68,8 @@ def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     Failing: `month: 2023-05` with a task `due: 2023-06-15`.
     """
     for doc in tracker.plans:
-        first, last = month_period(doc.model.month).start, month_period(doc.model.month).end
+        month = month_period(doc.model.month)
+        first, last = month.start, month.end
         for ti, task in enumerate(doc.model.tasks):
             if not first <= task.due <= last:
                 yield Problem("due-outside-month", f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from", doc.path, at=("tasks", ti, "due"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, PrivateAttr
@@ -44,6 +45,12 @@ class Person(Record):
     handle: str | None = None
     active: Active | None = None
     discipline: list[Discipline] = []
+
+    def active_between(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the person is active on some day from `first` to `last`."""
+        if self.active is None:
+            return True
+        return (self.active.from_ is None or self.active.from_ <= last) and (self.active.to is None or self.active.to >= first)
 
 
 class Org(Record):

@@ -54,10 +54,10 @@ def as_github(problems: list[Problem], files: int, root: Path) -> str:
 
 def _command(p: Problem, root: Path) -> str:
     path = os.path.relpath(root / p.path)
-    return f"::{p.severity} file={path},line={p.line},col={p.col},title=acct [{p.code}]::{_escape(p.message)}"
+    return f"::{p.severity} file={path},line={p.line},col={p.col},title=acct [{p.code}]::{escape(p.message)}"
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
