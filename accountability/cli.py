@@ -16,9 +16,11 @@ from rich.console import Console
 
 from accountability import __version__
 from accountability.checking import check as run_check
+from accountability.codes import CODES
 from accountability.discover import find_root
 from accountability.i18n import messages
 from accountability.locate import located
+from accountability.overdue import CODES as OVERDUE_CODES
 from accountability.overdue import find_overdue
 from accountability.periods import parse_period
 from accountability.problems import FatalError
@@ -26,6 +28,7 @@ from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
+from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.tracker import score_tracker
 from accountability.tracker import Tracker
@@ -77,6 +80,7 @@ class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 @app.command()
@@ -96,6 +100,9 @@ def check(
     files = result.tracker.files
     if format is CheckFormat.json:
         typer.echo(render_problems.as_json(result.problems, files))
+    elif format is CheckFormat.sarif:
+        rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in result.problems]
+        typer.echo(as_sarif(rows, CODES, tracker_root))
     elif format is CheckFormat.github:
         typer.echo(render_problems.as_github(result.problems, files, tracker_root))
         _append_step_summary(render_problems.as_markdown_table(result.problems))
@@ -156,6 +163,7 @@ class OverdueFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 @app.command()
@@ -176,6 +184,9 @@ def overdue(
     findings = located(tracker_root, find_overdue(tracker, when, within))
     if format is OverdueFormat.json:
         typer.echo(render_overdue.as_json(findings, when))
+    elif format is OverdueFormat.sarif:
+        rows = [(f.code, f.severity, f"{f.who}: {f.title} (due {f.due})", f.path, f.line, 0) for f in findings]
+        typer.echo(as_sarif(rows, OVERDUE_CODES, tracker_root))
     elif format is OverdueFormat.github:
         typer.echo(render_overdue.as_github(findings, tracker_root))
         _append_step_summary(render_overdue.as_markdown_table(findings))

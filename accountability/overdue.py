@@ -13,7 +13,17 @@ from accountability.scoring.rules import RuleSet, rules_for
 from accountability.scoring.units import quarter_ends
 from accountability.tracker import Doc, Tracker
 
-CODES = ("task", "report", "plan-task", "plan", "self", "review", "rating", "issue", "due-soon")
+CODES = {
+    "task": "A commitment task item not done by its due date. Its owner must act.",
+    "report": "An indicator missing its periodic progress report (within grace_days after the period's end). Its owner must act.",
+    "plan-task": "A plan task not done by its due date and not carried into a later plan. The plan's person must act.",
+    "plan": "No monthly work plan for an active person, once grace_days of the month have passed. The person must act.",
+    "self": "No self-assessment (step 1) once grace_days have passed after the month's end. The person must act.",
+    "review": "A task with no review (step 2) once grace_days have passed after the month's end. Its assigner must act.",
+    "rating": "No rating (step 3) once 2 × grace_days have passed after the month's end. The unit's head must act.",
+    "issue": "A key issue not resolved by its due date. Its lead must act.",
+    "due-soon": "Work that falls due within due_soon_days (or --within). A warning.",
+}
 
 
 @dataclass(frozen=True, slots=True)
