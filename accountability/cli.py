@@ -16,9 +16,12 @@ from rich.console import Console
 
 from accountability import __version__
 from accountability.checking import check as run_check
+from accountability.codeowners import codeowners as make_codeowners
 from accountability.codes import CODES
 from accountability.discover import find_root
+from accountability.git import toplevel
 from accountability.i18n import messages
+from accountability.init import init as init_tracker
 from accountability.locate import located
 from accountability.overdue import CODES as OVERDUE_CODES
 from accountability.overdue import find_overdue
@@ -32,6 +35,7 @@ from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.tracker import score_tracker
 from accountability.tracker import Tracker
+from accountability.writefile import write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -195,6 +199,43 @@ def overdue(
         typer.echo(render_overdue.as_text(findings, names))
     late = any(f.severity == "error" for f in findings)
     raise typer.Exit(1 if late and not warn_only else 0)
+
+
+@app.command()
+@guarded
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the tracker (default: here).")] = Path("."),
+) -> None:
+    """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
+    written = init_tracker(folder)
+    for path in written:
+        typer.echo(f"created {os.path.relpath(path)}")
+    if not any(path.name == ".gitignore" for path in written):
+        typer.echo("note: add .acct-cache/ to your .gitignore")
+    typer.echo("next: fill in org.yaml, then run: acct check")
+
+
+@app.command()
+@guarded
+def codeowners(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write CODEOWNERS here (default: print it).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write CODEOWNERS from org: commitments need their body's head, plans the head of the person's unit."""
+    when = parse_as_of(as_of)
+    tracker_root = find_root(root)
+    tracker = valid_tracker(tracker_root, when)
+    owners = make_codeowners(tracker, toplevel(tracker_root))
+    text = "\n".join(owners.lines) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        typer.echo(f"wrote {output}: {len(owners.lines) - 2} rules", err=True)
+    if owners.without_handle:
+        typer.echo(f"people with no handle: in org, so {len(owners.unowned)} files have no owner: {', '.join(owners.without_handle)}", err=True)
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

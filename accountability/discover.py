@@ -36,10 +36,11 @@ def _checked(path: Path, source: str) -> Path:
 
 
 def tracker_files(root: Path) -> list[str]:
-    """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*."""
+    """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*
+    and hidden files (.pre-commit-config.yaml and the like belong to tools, not to the tracker)."""
     found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = Path(folder).relative_to(root)
-        found.extend((rel / name).as_posix() for name in files if name.endswith((".yaml", ".yml")))
+        found.extend((rel / name).as_posix() for name in files if name.endswith((".yaml", ".yml")) and not name.startswith("."))
     return sorted(found)
