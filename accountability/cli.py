@@ -18,20 +18,24 @@ from accountability import __version__
 from accountability.checking import check as run_check
 from accountability.codeowners import codeowners as make_codeowners
 from accountability.codes import CODES
+from accountability.diff import diff_trackers
 from accountability.discover import find_root
 from accountability.git import toplevel
 from accountability.i18n import messages
 from accountability.init import init as init_tracker
+from accountability.load import load_tracker
 from accountability.locate import located
 from accountability.overdue import CODES as OVERDUE_CODES
 from accountability.overdue import find_overdue
 from accountability.periods import parse_period
 from accountability.problems import FatalError
+from accountability.render import diff as render_diff
 from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
 from accountability.render.sarif import as_sarif
+from accountability.revision import load_at_revision
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.tracker import score_tracker
 from accountability.tracker import Tracker
@@ -236,6 +240,42 @@ def codeowners(
         typer.echo(f"wrote {output}: {len(owners.lines) - 2} rules", err=True)
     if owners.without_handle:
         typer.echo(f"people with no handle: in org, so {len(owners.unowned)} files have no owner: {', '.join(owners.without_handle)}", err=True)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+@guarded
+def diff(
+    base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. origin/main.")],
+    head: Annotated[str | None, typer.Argument(help="The revision to compare to (default: the working tree, uncommitted files included).")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", help="Output format; md is a pull-request comment.")] = DiffFormat.text,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Compare the commitments between two git revisions; fail on weakening changes that no amendment approves."""
+    parse_lang(lang)
+    tracker_root = find_root(root)
+    top = toplevel(tracker_root)
+    before, _ = load_at_revision(base, tracker_root, top)
+    if head is None:
+        after, _ = load_tracker(tracker_root)
+    else:
+        after, _ = load_at_revision(head, tracker_root, top)
+    changes = diff_trackers(before, after)
+    head_name = head or "working tree"
+    if format is DiffFormat.json:
+        typer.echo(render_diff.as_json(changes, base, head_name))
+    elif format is DiffFormat.md:
+        typer.echo(render_diff.as_markdown(changes, base, head_name))
+    else:
+        typer.echo(render_diff.as_text(changes, base, head_name))
+    raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

@@ -42,5 +42,15 @@ def tracker_files(root: Path) -> list[str]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = Path(folder).relative_to(root)
-        found.extend((rel / name).as_posix() for name in files if name.endswith((".yaml", ".yml")) and not name.startswith("."))
+        found.extend((rel / name).as_posix() for name in files if _is_document(name))
     return sorted(found)
+
+
+def is_tracker_file(path: str) -> bool:
+    """Whether a root-relative POSIX path is a document of the tracker (the same rule as `tracker_files`)."""
+    *folders, name = path.split("/")
+    return _is_document(name) and not any(f.startswith((".", "_")) for f in folders)
+
+
+def _is_document(name: str) -> bool:
+    return name.endswith((".yaml", ".yml")) and not name.startswith(".")

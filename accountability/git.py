@@ -48,5 +48,20 @@ def files_at(rev: str, prefix: str, cwd: Path) -> list[str]:
     return [p for p in out.decode("utf-8").split("\0") if p]
 
 
-def read_at(rev: str, path: str, cwd: Path) -> bytes:
-    return git(["show", f"{rev}:{path}"], cwd)
+def read_many(rev: str, paths: list[str], cwd: Path) -> dict[str, bytes]:
+    """The contents of many files at a commit, through one `git cat-file --batch` process."""
+    request = "".join(f"{rev}:{path}\n" for path in paths).encode("utf-8")
+    out = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, check=False)
+    if out.returncode != 0:
+        raise FatalError(f"git cat-file failed: {out.stderr.decode('utf-8', 'replace').strip()}")
+    contents, data, pos = {}, out.stdout, 0
+    for path in paths:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split()
+        pos = end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        contents[path] = data[pos : pos + size]
+        pos += size + 1
+    return contents

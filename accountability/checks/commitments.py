@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
+from accountability.diff import REMOVED
 from accountability.model import Commitment, Item
 from accountability.problems import DocPath, Problem
 from accountability.suggest import did_you_mean
@@ -136,11 +137,20 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     sets only fields that item has (a task item has no `target`).
 
     Failing: `item: gpmb-le-loi`, `set: {deadline: 2023-10-31}`.
+
+    An item taken out of the commitment is approved by `set: {removed: true}`, which names an item that is no
+    longer there (acct diff checks that it was there before).
     """
     for doc in tracker.commitments:
         items = {item.id: item for _, _, item in doc.model.items()}
         for ai, amendment in enumerate(doc.model.amendments):
             item = items.get(amendment.item)
+            removal = amendment.set == {REMOVED: True}
+            if removal and item is not None:
+                yield Problem("amendment-unknown-item", f"the amendment removes item '{amendment.item}', but the commitment still has it; delete the item or the amendment", doc.path, at=("amendments", ai, "set"))
+                continue
+            if removal:
+                continue
             if item is None:
                 yield Problem("amendment-unknown-item", f"the amendment names item '{amendment.item}', which this commitment does not have{did_you_mean(amendment.item, items)}", doc.path, at=("amendments", ai, "item"))
                 continue

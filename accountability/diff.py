@@ -1,0 +1,135 @@
+"""`acct diff BASE [HEAD]`: what changed in the commitments between two revisions, and which changes weaken them.
+
+Items are matched by (unit, year, item id), so renaming or moving a file changes nothing. A weakening change
+(an item removed, a target lowered — raised for `down` —, a due date moved later, a report edited or deleted)
+is approved only by an amendment added in HEAD that names the item and the field, with `approved_by`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from accountability.model import Amendment, Commitment, Item
+from accountability.tracker import Doc, Tracker
+
+REMOVED = "removed"  # the `set:` key of an amendment that removes an item: set: {removed: true}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    unit: str
+    year: int
+    item: str
+    kind: str  # added | removed | moved | target-raised | target-lowered | target-changed | due-earlier | due-later
+    #            | owner | weight | title | done | report-added | report-changed | report-removed
+    field: str
+    before: Any
+    after: Any
+    weakening: bool
+    path: str  # the commitment file in HEAD (or in BASE, for a removed commitment)
+    approved_by: str | None = None  # the amendment that approves a weakening change
+
+    @property
+    def unapproved(self) -> bool:
+        return self.weakening and self.approved_by is None
+
+
+def diff_trackers(base: Tracker, head: Tracker) -> list[Change]:
+    before = {(d.model.unit, d.model.year): d for d in base.commitments}
+    after = {(d.model.unit, d.model.year): d for d in head.commitments}
+    changes: list[Change] = []
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        raw = _commitment_changes(old, new)
+        approvals = _new_amendments(old.model if old else None, new.model if new else None)
+        changes += [_approve(c, approvals) for c in raw]
+    return changes
+
+
+def _commitment_changes(old: Doc[Commitment] | None, new: Doc[Commitment] | None) -> list[Change]:
+    unit, year = (new or old).model.unit, (new or old).model.year  # type: ignore[union-attr]
+    path = (new or old).path  # type: ignore[union-attr]
+    old_items = _items(old.model) if old else {}
+    new_items = _items(new.model) if new else {}
+    changes = []
+    for item_id in sorted(old_items.keys() | new_items.keys()):
+        was, now = old_items.get(item_id), new_items.get(item_id)
+        if was is None and now is not None:
+            changes.append(Change(unit, year, item_id, "added", "item", None, now[1].title, False, path))
+        elif now is None and was is not None:
+            changes.append(Change(unit, year, item_id, "removed", REMOVED, was[1].title, None, True, path))
+        elif was is not None and now is not None:
+            changes += [Change(unit, year, item_id, *rest, path) for rest in _item_changes(was, now)]
+    return changes
+
+
+def _items(commitment: Commitment) -> dict[str, tuple[str, Item]]:
+    return {item.id: (commitment.groups[g].id, item) for g, _, item in commitment.items()}
+
+
+def _item_changes(was: tuple[str, Item], now: tuple[str, Item]) -> list[tuple[str, str, Any, Any, bool]]:
+    (old_group, a), (new_group, b) = was, now
+    out: list[tuple[str, str, Any, Any, bool]] = []
+    if old_group != new_group:
+        out.append(("moved", "group", old_group, new_group, False))
+    out += _target(a, b)
+    if a.due != b.due:
+        later = b.due > a.due
+        out.append(("due-later" if later else "due-earlier", "due", str(a.due), str(b.due), later))
+    for field in ("owner", "weight", "title", "done"):
+        if getattr(a, field) != getattr(b, field):
+            out.append((field, field, _plain(getattr(a, field)), _plain(getattr(b, field)), False))
+    out += _reports(a, b)
+    return out
+
+
+def _target(a: Item, b: Item) -> list[tuple[str, str, Any, Any, bool]]:
+    if a.target == b.target:
+        return []
+    if a.target is None or b.target is None or a.target.direction != b.target.direction or a.target.unit != b.target.unit:
+        shown = [t.model_dump() if t else None for t in (a.target, b.target)]
+        return [("target-changed", "target", shown[0], shown[1], True)]
+    up = b.target.direction == "up"
+    raised = b.target.value > a.target.value
+    weaker = (not raised) if up else raised
+    return [("target-raised" if raised else "target-lowered", "target", _plain(a.target.value), _plain(b.target.value), weaker)]
+
+
+def _reports(a: Item, b: Item) -> list[tuple[str, str, Any, Any, bool]]:
+    old = {r.on: r for r in a.reports}
+    new = {r.on: r for r in b.reports}
+    out: list[tuple[str, str, Any, Any, bool]] = []
+    for on in sorted(old.keys() | new.keys()):
+        was, now = old.get(on), new.get(on)
+        if was is None and now is not None:
+            out.append(("report-added", "reports", None, {"on": str(on), "value": _plain(now.value)}, False))
+        elif now is None and was is not None:
+            out.append(("report-removed", "reports", {"on": str(on), "value": _plain(was.value)}, None, True))
+        elif was != now and was is not None and now is not None:
+            out.append(("report-changed", "reports", {"on": str(on), "value": _plain(was.value)}, {"on": str(on), "value": _plain(now.value)}, True))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return str(value) if value is not None and not isinstance(value, (int, float, str)) else value
+
+
+def _new_amendments(old: Commitment | None, new: Commitment | None) -> list[Amendment]:
+    """The amendments in HEAD that BASE did not have."""
+    if new is None:
+        return []
+    existing = [a.model_dump() for a in old.amendments] if old else []
+    return [a for a in new.amendments if a.model_dump() not in existing]
+
+
+def _approve(change: Change, amendments: list[Amendment]) -> Change:
+    if not change.weakening:
+        return change
+    for amendment in amendments:
+        if amendment.item == change.item and change.field in amendment.set:
+            return dataclasses.replace(change, approved_by=f"{amendment.approved_by} on {amendment.on}")
+    return change
