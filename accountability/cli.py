@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from accountability import __version__
+from accountability import __version__, edits, newfiles
 from accountability.checking import check as run_check
 from accountability.codeowners import codeowners as make_codeowners
 from accountability.codes import CODES
@@ -25,6 +25,7 @@ from accountability.i18n import messages
 from accountability.init import init as init_tracker
 from accountability.load import load_tracker
 from accountability.locate import located
+from accountability.model.base import MONTH
 from accountability.overdue import CODES as OVERDUE_CODES
 from accountability.overdue import find_overdue
 from accountability.periods import parse_period
@@ -37,6 +38,7 @@ from accountability.render import scores as render_scores
 from accountability.render.sarif import as_sarif
 from accountability.revision import load_at_revision
 from accountability.scoring.explain import explain as explain_ref
+from accountability.scoring.numbers import fmt
 from accountability.scoring.tracker import score_tracker
 from accountability.tracker import Tracker
 from accountability.writefile import write_atomic
@@ -70,12 +72,14 @@ def guarded(func: F) -> F:
 
 
 def parse_as_of(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
+    return dt.date.today() if value is None else parse_date(value, "--as-of")
+
+
+def parse_date(value: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise FatalError(f"--as-of {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30") from None
+        raise FatalError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30") from None
 
 
 def parse_lang(value: str | None) -> str | None:
@@ -276,6 +280,108 @@ def diff(
     else:
         typer.echo(render_diff.as_text(changes, base, head_name))
     raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)
+
+
+OnOption = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: --as-of, else today).")]
+YearOption = Annotated[int | None, typer.Option("--year", help="The commitment's year, for unit/item (default: the year of --on).")]
+
+
+@app.command()
+@guarded
+def done(
+    ref: Annotated[str, typer.Argument(help="person/YYYY-MM/task, or unit/item (a task item).")],
+    on: OnOption = None,
+    year: YearOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Mark a plan task or a commitment task item done, editing only that line of its file."""
+    when = parse_as_of(as_of)
+    day = parse_date(on, "--on") if on else when
+    tracker_root = find_root(root)
+    tracker = load_tracker(tracker_root)[0]
+    target = edits.resolve(tracker, ref, year or day.year)
+    _save(tracker_root, target, lambda: edits.done(tracker_root, tracker, target, day), when)
+    typer.echo(f"{target.label}: done on {day} ({target.doc.path})")
+
+
+@app.command()
+@guarded
+def record(
+    ref: Annotated[str, typer.Argument(help="unit/item: an indicator item.")],
+    value: Annotated[float, typer.Argument(help="The cumulative value on that date.")],
+    on: OnOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note, e.g. 'Quý III'.")] = None,
+    year: YearOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Append a progress report to an indicator item, editing only the lines it adds."""
+    when = parse_as_of(as_of)
+    day = parse_date(on, "--on") if on else when
+    tracker_root = find_root(root)
+    tracker = load_tracker(tracker_root)[0]
+    target = edits.resolve(tracker, ref, year or day.year)
+    _save(tracker_root, target, lambda: edits.record(tracker_root, tracker, target, value, day, note), when)
+    typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
+
+
+def _save(root: Path, target: edits.Target, make: Callable[[], Any], when: dt.date) -> None:
+    """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
+    try:
+        edits.save(root, target.doc.path, make(), when)
+    except edits.Refused as refused:
+        typer.echo(f"acct: refused: {refused}", err=True)
+        if refused.problems:
+            typer.echo(render_problems.as_text(refused.problems, 1).rsplit("\n", 1)[0], err=True)
+        raise typer.Exit(1) from None
+
+
+new_app = typer.Typer(help="Write a new plan or commitment at the suggested path; never overwrites.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+@new_app.command("plan")
+@guarded
+def new_plan(
+    person: Annotated[str, typer.Argument(help="The person's id.")],
+    month: Annotated[str, typer.Argument(help="YYYY-MM.")],
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """A new monthly plan that carries over every task not done in the person's latest earlier plan."""
+    tracker_root = find_root(root)
+    tracker = load_tracker(tracker_root)[0]
+    _write_new(tracker_root, *newfiles.new_plan(tracker, person, parse_month(month)))
+
+
+@new_app.command("commitment")
+@guarded
+def new_commitment(
+    unit: Annotated[str, typer.Argument(help="The unit's id.")],
+    year: Annotated[int, typer.Argument(help="The commitment's year.")],
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """A new commitment that copies the unit's previous groups and items, without dates or results."""
+    tracker_root = find_root(root)
+    tracker = load_tracker(tracker_root)[0]
+    _write_new(tracker_root, *newfiles.new_commitment(tracker, unit, year))
+
+
+def parse_month(value: str) -> str:
+    if not MONTH.match(value) or not 1 <= int(value[5:]) <= 12:
+        raise FatalError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2023-07")
+    return value
+
+
+def _write_new(root: Path, path: str, text: str) -> None:
+    write_atomic(root / path, text.encode("utf-8"), overwrite=False)
+    typer.echo(f"created {path}")
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

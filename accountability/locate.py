@@ -33,21 +33,22 @@ class Placeable(Protocol):
 P = TypeVar("P", bound=Placeable)
 
 
-def located(root: Path, entries: list[P], key: Callable[[Any], Any] = lambda e: e.sort_key) -> list[P]:
-    """The entries with line and column filled in, sorted by `key`."""
+def located(root: Path, entries: list[P], key: Callable[[Any], Any] = lambda e: e.sort_key, unsaved: dict[str, bytes] | None = None) -> list[P]:
+    """The entries with line and column filled in, sorted by `key`. `unsaved` holds files' bytes that are not
+    on disk (yet): an edit being validated."""
     pending: dict[str, list[P]] = defaultdict(list)
     done: list[P] = []
     for entry in entries:
         (pending[entry.path] if entry.line == 0 else done).append(entry)
     for path, unplaced in pending.items():
-        done.extend(_place(root, path, unplaced))
+        done.extend(_place(root, path, unplaced, (unsaved or {}).get(path)))
     return sorted(done, key=key)
 
 
-def _place(root: Path, path: str, entries: list[P]) -> list[P]:
+def _place(root: Path, path: str, entries: list[P], raw: bytes | None) -> list[P]:
     node = None
     try:
-        text, _ = decode((root / path).read_bytes(), path)
+        text, _ = decode(raw if raw is not None else (root / path).read_bytes(), path)
         node = compose(text) if text is not None else None
     except (OSError, yaml.YAMLError):  # the file changed or vanished since it was read: fall back to 1:1
         node = None

@@ -1,0 +1,124 @@
+"""Surgical edits of a YAML file's text: set a scalar, add a key, append to a list.
+
+Each edit splices new text at the positions libyaml reports for the nodes involved, so every other byte of the
+file — comments, key order, quoting, flow style, blank lines, CRLF, the BOM — stays exactly as it was. The text is
+edited as written (not NFC-normalised), so positions match the bytes on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from accountability.problems import DocPath
+from accountability.yamlfile import compose
+
+BOM = "\ufeff"
+
+
+@dataclass
+class Source:
+    """A file's text as written, ready to edit: the BOM and the line ending are remembered and restored."""
+
+    text: str
+    bom: bool
+    newline: str
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Source:
+        text = raw.decode("utf-8")
+        bom = text.startswith(BOM)
+        text = text.removeprefix(BOM)
+        return cls(text, bom, "\r\n" if "\r\n" in text else "\n")
+
+    def to_bytes(self) -> bytes:
+        return ((BOM if self.bom else "") + self.text).encode("utf-8")
+
+    def node(self, at: DocPath) -> Node:
+        node = compose(self.text)
+        if node is None:
+            raise ValueError("the file holds no document")
+        for step in at:
+            node = _child(node, step)
+        return node
+
+    def set_scalar(self, at: DocPath, value: str) -> None:
+        """Replace the scalar value at `at` (it must exist) with the YAML text `value`."""
+        node = self.node(at)
+        if not isinstance(node, ScalarNode):
+            raise ValueError(f"{'/'.join(map(str, at))} is not a single value")
+        self.text = self.text[: node.start_mark.index] + value + self.text[node.end_mark.index :]
+
+    def add_key(self, mapping_at: DocPath, key: str, value: str, block: list[str] | None = None) -> None:
+        """Add `key: value` as the last entry of the mapping at `mapping_at`, in the mapping's own style. In a
+        block mapping, `block` lines may follow instead of a value, indented one step under the key."""
+        node = self.node(mapping_at)
+        if not isinstance(node, MappingNode) or not node.value:
+            raise ValueError(f"{'/'.join(map(str, mapping_at))} is not a mapping with keys")
+        if node.flow_style:
+            self._insert_in_flow(node, f"{key}: {value}")
+            return
+        indent = " " * node.value[0][0].start_mark.column
+        lines = [f"{indent}{key}:" + (f" {value}" if value else "")] + [f"{indent}  {line}" for line in block or []]
+        self._insert_line_after(node.value[-1][1], self.newline.join(lines))
+
+    def append_item(self, sequence_at: DocPath, item_flow: str, item_block: list[str]) -> None:
+        """Append to the sequence at `sequence_at`, as `item_flow` ({on: …, value: …}) where the last item is in
+        flow style, else as the block lines `item_block` (key: value lines, without the leading '- ')."""
+        node = self.node(sequence_at)
+        if not isinstance(node, SequenceNode) or not node.value:
+            raise ValueError(f"{'/'.join(map(str, sequence_at))} is not a list with items")
+        if node.flow_style:
+            self._insert_in_flow(node, item_flow)
+            return
+        last = node.value[-1]
+        dash_col = self._dash_column(last)
+        pad = " " * dash_col
+        if isinstance(last, MappingNode) and not last.flow_style:
+            inner = " " * last.value[0][0].start_mark.column
+            lines = [pad + "- " + item_block[0]] + [inner + line for line in item_block[1:]]
+        else:
+            lines = [pad + "- " + item_flow]
+        self._insert_line_after(last, self.newline.join(lines))
+
+    def _dash_column(self, item: Node) -> int:
+        """The column of the '- ' that introduces a block sequence item."""
+        line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        dash = self.text.rfind("-", line_start, item.start_mark.index)
+        return (dash - line_start) if dash >= 0 else max(item.start_mark.column - 2, 0)
+
+    def _insert_in_flow(self, node: Node, entry: str) -> None:
+        close = node.end_mark.index - 1  # the index of ']' or '}'
+        before = self.text[:close].rstrip(" ")
+        spacing = self.text[len(before) : close]
+        self.text = before + ", " + entry + spacing + self.text[close:]
+
+    def _insert_line_after(self, node: Node, line: str) -> None:
+        """Insert `line` as a new line after the line on which `node` ends (after any comment on that line)."""
+        end = _last_leaf(node).end_mark.index
+        eol = self.text.find("\n", end)
+        if eol == -1:
+            self.text = self.text + self.newline + line + self.newline
+            return
+        self.text = self.text[: eol + 1] + line + self.newline + self.text[eol + 1 :]
+
+
+def _last_leaf(node: Node) -> Node:
+    """The last scalar or flow collection inside `node`: where its text really ends (a block collection's own end
+    mark lies at the next token, after any comments between)."""
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return node
+
+
+def _child(node: Node, step: str | int) -> Node:
+    if isinstance(node, MappingNode) and isinstance(step, str):
+        for key, value in node.value:
+            if key.value == step:
+                return value
+        raise KeyError(step)
+    if isinstance(node, SequenceNode) and isinstance(step, int):
+        return node.value[step]
+    raise KeyError(step)
