@@ -37,6 +37,8 @@ from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
 from accountability.render.sarif import as_sarif
 from accountability.revision import load_at_revision
+from accountability.schema import as_text as schema_text
+from accountability.schema import schemas
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.numbers import fmt
 from accountability.scoring.tracker import score_tracker
@@ -382,6 +384,21 @@ def parse_month(value: str) -> str:
 def _write_new(root: Path, path: str, text: str) -> None:
     write_atomic(root / path, text.encode("utf-8"), overwrite=False)
     typer.echo(f"created {path}")
+
+
+@app.command()
+@guarded
+def schema(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="The folder to write to (default: the tracker's _schema/).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write a JSON Schema per kind of file (<kind>.schema.json), for editors such as VS Code's YAML extension."""
+    folder = output if output is not None else find_root(root) / newfiles.SCHEMA_DIR
+    for name, body in schemas().items():
+        write_atomic(folder / name, schema_text(body).encode("utf-8"))
+        typer.echo(f"wrote {os.path.relpath(folder / name)}")
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

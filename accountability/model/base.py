@@ -31,7 +31,7 @@ def fail(code: str, message: str) -> PydanticCustomError:
 class Record(BaseModel):
     """Every model: immutable, and unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 def _slug(value: Any) -> str:

@@ -13,38 +13,56 @@ class Target(Record):
     """An indicator's target (chỉ tiêu)."""
 
     value: Number
+    """The target value (giá trị chỉ tiêu)."""
     unit: str | None = None
+    """The unit of measure (đơn vị tính), e.g. tỷ đồng or %."""
     direction: Literal["up", "down"] = "up"
+    """up: higher is better; down: lower is better (chiều đánh giá)."""
 
 
 class Milestone(Record):
     """The value expected by a date, in place of a straight line from 1 January."""
 
     by: Date
+    """The date (mốc thời gian)."""
     value: Number
+    """The cumulative value expected by that date (giá trị kỳ vọng)."""
 
 
 class Report(Record):
     """A progress report (báo cáo tiến độ): the cumulative value on a date."""
 
     on: Date
+    """The date of the figure (ngày báo cáo); reports are in strictly increasing date order."""
     value: Number
+    """The cumulative value on that date (giá trị lũy kế)."""
     note: str | None = None
+    """A note (ghi chú), e.g. Quý I."""
 
 
 class Item(Record):
     """A task item (nhiệm vụ), done when `done` holds a date, or an indicator item (chỉ tiêu), with a `target`."""
 
     id: Id
+    """The item's id, unique within the commitment."""
     title: Text
+    """What is to be done (nội dung nhiệm vụ / chỉ tiêu)."""
     owner: Id
+    """The one person responsible (một việc một đầu mối)."""
     due: Date
+    """The deadline (thời hạn hoàn thành)."""
     done: Date | None = None
+    """For a task item: the day it was done (ngày hoàn thành)."""
     weight: PositiveNumber = 1
+    """The item's weight within its group (trọng số); default 1."""
     evidence: list[str] = []
+    """Evidence of completion (minh chứng), e.g. a hand-over record."""
     target: Target | None = None
+    """For an indicator item: its target (chỉ tiêu). An item with a target is an indicator."""
     milestones: list[Milestone] = []
+    """Expected values by dates, in place of a straight line from 1 January (mốc tiến độ)."""
     reports: list[Report] = []
+    """Progress reports (báo cáo tiến độ), each the cumulative value on a date."""
 
     @property
     def is_indicator(self) -> bool:
@@ -55,32 +73,49 @@ class Group(Record):
     """A key task group (nhóm nhiệm vụ trọng tâm)."""
 
     id: Id
+    """The group's id, unique within the commitment."""
     title: Text
+    """The group's title (tên nhóm nhiệm vụ)."""
     weight: PositiveNumber | None = None
+    """The group's weight (trọng số nhóm); groups without one weigh equally."""
     items: list[Item]
+    """The tasks and indicators of the group."""
 
 
 class Amendment(Record):
     """An approved change to the commitment (điều chỉnh nội dung cam kết)."""
 
     on: Date
+    """The date of approval (ngày điều chỉnh)."""
     item: Id
+    """The item changed."""
     set: dict[str, Any] = Field(min_length=1)
+    """The fields changed, with their new values; {removed: true} takes the item out."""
     reason: str | None = None
+    """Why (lý do điều chỉnh)."""
     approved_by: Id
+    """The unit or person who approved it (cấp phê duyệt)."""
 
 
 class Commitment(Record):
     """One unit's commitment for one year, made to the body that assesses it."""
 
     kind: Literal["commitment"]
+    """Always commitment."""
     unit: Id
+    """The unit that commits (đơn vị cam kết)."""
     year: int = Field(ge=1900, le=2999)
+    """The year of the commitment (năm)."""
     head: Id
+    """The head who signs (người đứng đầu ký cam kết); the unit's head in org."""
     to: Id
+    """The body it is made to, which assesses it (cam kết với), e.g. the Standing Committee."""
     signed: Date | None = None
+    """The day it was signed (ngày ký)."""
     groups: list[Group]
+    """The key task groups (nhóm nhiệm vụ trọng tâm), 3 to 5 by default."""
     amendments: list[Amendment] = []
+    """Approved changes (điều chỉnh nội dung cam kết)."""
 
     def items(self) -> list[tuple[int, int, Item]]:
         """Every item with its group index and item index."""

@@ -14,7 +14,9 @@ class GroupCount(Record):
     """How many key task groups (nhóm nhiệm vụ trọng tâm) a commitment must have."""
 
     min: int = Field(3, ge=1)
+    """The fewest groups."""
     max: int = Field(5, ge=1)
+    """The most groups."""
 
     @model_validator(mode="after")
     def _ordered(self) -> GroupCount:
@@ -27,32 +29,49 @@ class Thresholds(Record):
     """The lowest score of each level (ngưỡng xếp loại)."""
 
     excellent: Number = 90
+    """The lowest score rated excellent (hoàn thành xuất sắc)."""
     good: Number = 70
+    """The lowest score rated good (hoàn thành tốt)."""
     done: Number = 50
+    """The lowest score rated done (hoàn thành); below it is not-done."""
 
 
 class Quota(Record):
     """At most this share of the number rated good may be rated excellent (tỷ lệ xuất sắc)."""
 
     excellent_per_good: Number = Field(0.2, ge=0)
+    """excellent ≤ floor(this × the number rated good), per unit and period."""
 
 
 class Config(Record):
     """The tracker's config, acct.yaml (tệp cấu hình)."""
 
     kind: Literal["config"] = "config"
-    acct: int = Field(description="format version")
+    """Optional: acct.yaml is always the config."""
+    acct: int
+    """The format version; required (phiên bản định dạng)."""
     organization: str | None = None
+    """The organisation's name, shown in report headings (tên tổ chức)."""
     language: Literal["vi", "en"] | None = None
+    """The language of labels: vi or en (ngôn ngữ); English when left out."""
     groups: GroupCount = GroupCount()
+    """How many key task groups a commitment must have (số nhóm nhiệm vụ trọng tâm)."""
     rules: Literal["nd335"] = "nd335"
+    """The rating rules (bộ quy tắc): nd335, after Nghị định 335/2025/NĐ-CP."""
     thresholds: Thresholds = Thresholds()
+    """The thresholds of the levels, for units and people (ngưỡng xếp loại)."""
     quota: Quota = Quota()
+    """The quota of excellent ratings (tỷ lệ xuất sắc)."""
     late_credit: Number = Field(0.5, ge=0, le=1)
+    """The credit of a commitment task done late (điểm nhiệm vụ hoàn thành chậm)."""
     due_soon_days: int = Field(14, ge=0)
+    """Work due within this many days is listed as due-soon (sắp đến hạn)."""
     grace_days: int = Field(5, ge=0)
+    """Days after a period's end before a report or evaluation step is overdue (thời gian gia hạn)."""
     reports: Literal["quarterly", "monthly", "none"] = "quarterly"
+    """How often indicators must report progress (kỳ báo cáo)."""
     issues_target: Number = Field(0.8, ge=0, le=1)
+    """The share of key issues to resolve on time each year (tỷ lệ giải quyết đúng hạn)."""
 
     @field_validator("acct", mode="before")
     @classmethod

@@ -11,12 +11,22 @@ class Issue(Record):
     """An issue raised by a unit, handled by the unit whose authority it falls under, led by one person."""
 
     kind: Literal["issue"]
+    """Always issue."""
     id: Id
+    """The issue's id."""
     title: Text
+    """The issue (nội dung vấn đề)."""
     raised: Date
+    """The day it was raised (ngày phát sinh)."""
     raised_by: Id
+    """The unit that raised it (đơn vị đề xuất)."""
     handled_by: Id
+    """The unit whose authority it falls under (thẩm quyền giải quyết)."""
     lead: Id
+    """The one person who leads (người chủ trì)."""
     coordinators: list[Id] = []
+    """Units that coordinate (đơn vị phối hợp)."""
     due: Date
+    """The deadline (thời hạn giải quyết)."""
     resolved: Date | None = None
+    """The day it was resolved (ngày giải quyết xong); left out while open."""

@@ -14,37 +14,54 @@ class Unit(Record):
     """A unit (đơn vị): a ward, a commune, a department, a Standing Committee."""
 
     id: Id
+    """The unit's id (mã đơn vị), a slug such as phuong-1."""
     name: Text
+    """The unit's name (tên đơn vị), e.g. Phường 1."""
     parent: Id | None = None
-    head: Id | None = Field(None, description="the head (người đứng đầu); a person")
+    """The unit above it (đơn vị cấp trên); units form a tree."""
+    head: Id | None = None
+    """The head (người đứng đầu): a person's id."""
 
 
 class Active(Record):
     """The dates between which a person works here (thời gian công tác)."""
 
     from_: Date | None = Field(None, alias="from")
+    """The first day of work here (từ ngày)."""
     to: Date | None = None
+    """The last day of work here (đến ngày)."""
 
 
 class Discipline(Record):
     """A disciplinary decision (kỷ luật); it forces 'not-done' for its period."""
 
     on: Date
+    """The date of the decision (ngày quyết định kỷ luật)."""
     form: Text
+    """The form of discipline (hình thức kỷ luật), e.g. khiển trách."""
     ref: str | None = None
+    """The decision's reference (số quyết định), e.g. QĐ 12-QĐ/UBKT."""
 
 
 class Person(Record):
     """A person (cán bộ, công chức, viên chức, người lao động)."""
 
     id: Id
+    """The person's id (mã cán bộ), a slug such as nguyen-van-a."""
     name: Text
+    """The full name with diacritics (họ và tên)."""
     unit: Id
+    """The person's unit (đơn vị công tác)."""
     title: str | None = None
+    """The position (chức vụ), free text."""
     category: Literal["can-bo", "cong-chuc", "vien-chuc", "hop-dong"] | None = None
+    """cán bộ, công chức, viên chức or người lao động hợp đồng."""
     handle: str | None = None
+    """The person's user name on the git host, for CODEOWNERS."""
     active: Active | None = None
+    """When the person works here (thời gian công tác); plans only for those months."""
     discipline: list[Discipline] = []
+    """Disciplinary decisions (kỷ luật): each forces not-done for its period."""
 
     def active_between(self, first: dt.date, last: dt.date) -> bool:
         """Whether the person is active on some day from `first` to `last`."""
@@ -57,8 +74,11 @@ class Org(Record):
     """An org file; several are merged."""
 
     kind: Literal["org"]
+    """Always org."""
     units: list[Unit] = []
+    """The units (đơn vị)."""
     people: list[Person] = []
+    """The people (cán bộ, công chức)."""
     _kept: dict[str, list[int]] | None = PrivateAttr(None)
 
     def position(self, key: str, index: int) -> int:
