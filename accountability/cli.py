@@ -20,6 +20,7 @@ from accountability.codeowners import codeowners as make_codeowners
 from accountability.codes import CODES
 from accountability.diff import diff_trackers
 from accountability.discover import find_root
+from accountability.export import tables as export_tables
 from accountability.git import toplevel
 from accountability.i18n import messages
 from accountability.init import init as init_tracker
@@ -35,6 +36,7 @@ from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
+from accountability.render.export_files import write_tables
 from accountability.render.sarif import as_sarif
 from accountability.revision import load_at_revision
 from accountability.schema import as_text as schema_text
@@ -399,6 +401,31 @@ def schema(
     for name, body in schemas().items():
         write_atomic(folder / name, schema_text(body).encode("utf-8"))
         typer.echo(f"wrote {os.path.relpath(folder / name)}")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@guarded
+def export(
+    period: Annotated[str, typer.Argument(help="The period whose scores are exported, e.g. 2023 or 2023-Q2.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the tables to.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")] = ExportFormat.csv,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write flat tables (units, people, items, reports, plans, tasks, unit_scores, person_scores) for databases."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when)
+    scores = score_tracker(tracker, parsed, when)
+    for path in write_tables(export_tables(tracker, scores), output, format.value):
+        typer.echo(f"wrote {os.path.relpath(path)}")
 
 
 def valid_tracker(root: Path, as_of: dt.date) -> Tracker:

@@ -68,14 +68,14 @@ def score_unit(unit: str, commitments: list[Commitment], judging: Judging, rules
 def _group(commitment: Commitment, group: Group, judging: Judging, rules: RuleSet) -> GroupScore:
     items = [judge_item(i, group.id, judging, rules) for i in group.items if counts_in(i, judging, commitment.year)]
     scored = [r for r in items if r.credit is not None]
-    weight = group.weight if group.weight is not None else _default_weight(commitment)
+    weight = group.weight if group.weight is not None else default_group_weight(commitment)
     credit = None
     if scored:
         credit = sum(r.item.weight * r.credit for r in scored if r.credit is not None) / sum(r.item.weight for r in scored)
     return GroupScore(group.id, group.title, weight, credit, items)
 
 
-def _default_weight(commitment: Commitment) -> float:
+def default_group_weight(commitment: Commitment) -> float:
     """A group without a weight weighs the mean of the weights given, or 1 when none is given."""
     given = [g.weight for g in commitment.groups if g.weight is not None]
     return sum(given) / len(given) if given else 1.0

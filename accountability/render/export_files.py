@@ -1,0 +1,49 @@
+"""Writing the export's tables: one file per table, as JSON lines, CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from accountability.export import COLUMNS, plain
+from accountability.problems import FatalError
+from accountability.writefile import write_atomic
+
+
+def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path, fmt: str) -> list[Path]:
+    writers = {"jsonl": _jsonl, "csv": _csv, "parquet": _parquet}
+    written = []
+    for name, rows in tables.items():
+        path = folder / f"{name}.{fmt}"
+        write_atomic(path, writers[fmt](name, rows))
+        written.append(path)
+    return written
+
+
+def _jsonl(name: str, rows: list[dict[str, Any]]) -> bytes:
+    lines = [json.dumps({c: plain(row[c]) for c in COLUMNS[name]}, ensure_ascii=False) for row in rows]
+    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+
+
+def _csv(name: str, rows: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[name], lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: plain(row[c]) for c in COLUMNS[name]})
+    return out.getvalue().encode("utf-8")
+
+
+def _parquet(name: str, rows: list[dict[str, Any]]) -> bytes:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise FatalError("--format parquet needs pyarrow: install it with  pip install 'acct[parquet]'") from None
+    table = pa.Table.from_pylist([{c: row[c] for c in COLUMNS[name]} for row in rows], schema=None) if rows else pa.table({c: pa.array([], pa.null()) for c in COLUMNS[name]})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return bytes(sink.getvalue().to_pybytes())
