@@ -24,13 +24,30 @@ MAX_DEPTH = 64
 MAX_SCALAR = 20_000  # characters; a note longer than this is not a note
 
 CORE = "tag:yaml.org,2002:"
-_CORE_TAGS = {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+PLAIN = "!plain"  # the tag our resolver gives every plain scalar; the walk resolves it
+_CORE_TAGS = {PLAIN} | {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d")
+_SPECIAL = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True,
+            "false": False, "False": False, "FALSE": False}
+SAFE_LENGTH = 32_768  # libyaml's composer recurses in C; below this length no file can nest deep enough to hurt
 _DEEP_LINE = re.compile(r"^[ \-?:]{%d}" % (2 * MAX_DEPTH), re.MULTILINE)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\[\]{}]")
 
 
 class _Loader(yaml.CSafeLoader):
-    """libyaml's composer; the node walk below replaces PyYAML's constructor."""
+    """libyaml's composer; the node walk below replaces PyYAML's constructor.
+
+    PyYAML's resolver runs a Python regex per scalar; this one only tells plain scalars from quoted ones, and the
+    walk resolves plain ones (YAML 1.2 core schema) in one pass.
+    """
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
+        if kind is ScalarNode:
+            return PLAIN if implicit[0] else CORE + "str"  # type: ignore[index]
+        return CORE + ("map" if kind is MappingNode else "seq")
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -56,7 +73,7 @@ def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
     too_deep = _too_deep(text, path)
     if too_deep:
         return None, [too_deep]
-    if _ANCHOR_OR_ALIAS.search(text):
+    if ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text):
         anchors = _anchors(text, path)
         if anchors:
             return None, anchors
@@ -128,7 +145,9 @@ class _Walk:
             self.problem("too-long", f"a value of {len(value):,} characters; the limit is {MAX_SCALAR:,}", node)
             return None
         tag = node.tag
-        if tag == CORE + "str" or node.style:  # quoted or block text stays text
+        if tag == PLAIN:
+            return _plain(value)
+        if tag == CORE + "str":
             return value
         if tag == CORE + "int":
             return _int(value)
@@ -141,6 +160,23 @@ class _Walk:
         if tag == CORE + "bool":
             return {"true": True, "false": False}.get(value.lower(), value)
         return value
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar, resolved as YAML 1.2's core schema does (but no octal or hex: ids are never numbers)."""
+    if value in _SPECIAL:
+        return _SPECIAL[value]
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _DATE.match(value):
+            return _timestamp(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if _DATETIME.match(value):
+            return _timestamp(value)
+    return value
 
 
 def _int(value: str) -> int | str:
@@ -175,6 +211,8 @@ def _short_tag(tag: str) -> str:
 
 def _too_deep(text: str, path: str) -> Problem | None:
     """Bound the nesting from the text alone, before libyaml's recursive composer can overflow the C stack."""
+    if len(text) < SAFE_LENGTH:
+        return None  # the walk reports anything deeper than MAX_DEPTH
     if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_LINE.search(text):
         return None
     flow = 0

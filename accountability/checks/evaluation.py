@@ -12,27 +12,34 @@ from accountability.problems import Problem
 from accountability.scoring.numbers import fmt
 from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import quota
-from accountability.scoring.rules import rules_for
+from accountability.scoring.rules import RuleSet, rules_for
 from accountability.tracker import Doc, Tracker
 
 
-def _months(tracker: Tracker, as_of: dt.date) -> Iterator[tuple[Doc[Plan], MonthScore]]:
+def evaluation_warnings(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`rating-above-computed` and `quota-exceeded` (warnings), from one scoring of every month up to D.
+
+    `rating-above-computed`: the concluded `rating.level` is above the level acct computes and `rating.reason` is
+    empty. The competent level may decide so, but must say why.
+    Failing: a month that computes to `good` with `rating: {level: excellent, reason: ""}`.
+
+    `quota-exceeded`: in one unit and one month, more people are excellent than floor(quota.excellent_per_good ×
+    the number rated good). Levels are the concluded ones, else the computed.
+    Failing: a unit with 1 person excellent and 4 good in 2023-05 (floor(0.2 × 4) = 0 allowed).
+    """
     rules = rules_for(tracker.config)
+    months = []
     for doc in tracker.plans:
         entry = tracker.people.get(doc.model.person)
         if entry and doc.model.month <= as_of.strftime("%Y-%m"):
-            yield doc, score_month(doc.model, entry.model, as_of, rules)
+            months.append((doc, entry.model.unit, score_month(doc.model, entry.model, as_of, rules)))
+    yield from _above_computed(months)
+    yield from _over_quota(months, rules)
 
 
-def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`rating-above-computed` (warning): the concluded `rating.level` is above the level acct computes, and
-    `rating.reason` is empty. The competent level may decide so, but must say why.
-
-    Failing: a month that computes to `good` with `rating: {level: excellent, reason: ""}`.
-    """
-    for doc, month in _months(tracker, as_of):
-        concluded, computed = month.concluded, month.computed
-        rating = doc.model.rating
+def _above_computed(months: list[tuple[Doc[Plan], str, MonthScore]]) -> Iterator[Problem]:
+    for doc, _, month in months:
+        concluded, computed, rating = month.concluded, month.computed, doc.model.rating
         if concluded and computed and LEVELS.index(concluded) < LEVELS.index(computed) and rating and not rating.reason.strip():
             yield Problem(
                 "rating-above-computed",
@@ -43,16 +50,10 @@ def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]
             )
 
 
-def excellent_quota(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`quota-exceeded` (warning): in one unit and one month, more people are excellent than
-    floor(quota.excellent_per_good × the number rated good). Levels are the concluded ones, else the computed.
-
-    Failing: a unit with 1 person excellent and 4 good in 2023-05 (floor(0.2 × 4) = 0 allowed).
-    """
-    rules = rules_for(tracker.config)
+def _over_quota(months: list[tuple[Doc[Plan], str, MonthScore]], rules: RuleSet) -> Iterator[Problem]:
     groups: dict[tuple[str, str], list[tuple[Doc[Plan], MonthScore]]] = defaultdict(list)
-    for doc, month in _months(tracker, as_of):
-        groups[(tracker.people[doc.model.person].model.unit, doc.model.month)].append((doc, month))
+    for doc, unit, month in months:
+        groups[(unit, doc.model.month)].append((doc, month))
     for (unit, month_id), rows in sorted(groups.items()):
         result = quota((m.level for _, m in rows), rules)
         if result.over:
@@ -67,4 +68,4 @@ def excellent_quota(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             )
 
 
-CHECKS = (rating_above_computed, excellent_quota)
+CHECKS = (evaluation_warnings,)

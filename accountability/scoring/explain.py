@@ -56,7 +56,7 @@ def _unit(row: UnitRow, scores: Scores) -> Explanation:
         steps.append(f"group {group.id} «{group.title}», weight {fmt(group.weight)}")
         for item in group.items:
             steps.append(f"  item {item.item.id} (weight {fmt(item.item.weight)}): {item.state}, credit {fmt(item.credit)}")
-            steps += [f"    {s}" for s in item.steps]
+            steps += [f"    {s}" for s in item.steps.lines()]
     steps += result.steps
     level = result.level or "—"
     return Explanation(f"{row.unit} «{row.name}», {scores.period.id}", inputs, steps, f"score {fmt(result.score, 1)}, level {level}")
@@ -75,7 +75,7 @@ def _item(items: list[ItemResult], ref: str, item_id: str, scores: Scores) -> Ex
         inputs += [(f"report {r.on}", fmt(r.value) + (f" ({r.note})" if r.note else "")) for r in item.reports]
     else:
         inputs.append(("done", str(item.done or "—")))
-    return Explanation(f"{ref}, {scores.period.id}", inputs, found.steps, f"{found.state}, credit {fmt(found.credit)}")
+    return Explanation(f"{ref}, {scores.period.id}", inputs, found.steps.lines(), f"{found.state}, credit {fmt(found.credit)}")
 
 
 def _person_month(person_id: str, month: str, tracker: Tracker, scores: Scores) -> Explanation:
@@ -96,5 +96,5 @@ def _person_month(person_id: str, month: str, tracker: Tracker, scores: Scores) 
         inputs += [("discipline", f"{d.on}: {d.form}") for d in person.discipline]
     provisional = " (provisional)" if month_score.provisional else ""
     result = f"score {fmt(month_score.score, 1)}{provisional}; computed {month_score.computed or '—'}; concluded {month_score.concluded or '—'}"
-    return Explanation(f"{person.name} ({person_id}), {month}", inputs, month_score.steps, result)
+    return Explanation(f"{person.name} ({person_id}), {month}", inputs, month_score.steps.lines(), result)
 

@@ -9,6 +9,7 @@ from accountability.model import Item
 from accountability.periods import Judging
 from accountability.scoring.numbers import fmt
 from accountability.scoring.rules import RuleSet
+from accountability.scoring.steps import Steps
 
 TASK_STATES = ("on_time", "late", "overdue", "open")
 INDICATOR_STATES = ("achieved", "missed", "on_track", "behind", "no_report")
@@ -28,7 +29,7 @@ class ItemResult:
     no_report: bool = False  # an indicator with no report that counts
     value: float | None = None  # the latest report that counts
     expected: float | None = None  # the pace line at C
-    steps: list[str] = field(default_factory=list)
+    steps: Steps = field(default_factory=Steps)
 
     @property
     def achieved(self) -> bool:
@@ -53,20 +54,20 @@ def judge_item(item: Item, group: str, judging: Judging, rules: RuleSet) -> Item
 
 
 def _task(item: Item, group: str, judging: Judging, rules: RuleSet) -> ItemResult:
-    c = judging.cutoff
-    steps = [f"task due {item.due}; done {item.done or '—'}; D = {judging.as_of}, C = {c}"]
+    steps = Steps()
+    steps.add("task due {}; done {}; D = {}, C = {}", item.due, item.done or "—", judging.as_of, judging.cutoff)
     if item.done and judging.counts(item.done):
         if item.done <= item.due:
-            steps.append(f"done {item.done} ≤ due {item.due} → on_time, credit 1")
+            steps.add("done {} ≤ due {} → on_time, credit 1", item.done, item.due)
             return ItemResult(item, group, "on_time", 1.0, final=True, steps=steps)
-        steps.append(f"done {item.done} > due {item.due} → late, credit late_credit = {fmt(rules.late_credit)}")
+        steps.add("done {} > due {} → late, credit late_credit = {}", item.done, item.due, rules.late_credit)
         return ItemResult(item, group, "late", rules.late_credit, final=True, steps=steps)
     if judging.is_past(item.due):
-        steps.append(f"not done by C and due {item.due} is past (before D, not after C) → overdue, credit 0")
+        steps.add("not done by C and due {} is past (before D, not after C) → overdue, credit 0", item.due)
         return ItemResult(item, group, "overdue", 0.0, final=True, steps=steps)
     days = (item.due - judging.as_of).days
     soon = 0 <= days <= rules.due_soon_days
-    steps.append(f"not done and due {item.due} not past → open: counted, not scored" + (f"; due in {days} days → due_soon" if soon else ""))
+    steps.add("not done and due {} not past → open: counted, not scored{}", item.due, f"; due in {days} days → due_soon" if soon else "")
     return ItemResult(item, group, "open", None, due_soon=soon, steps=steps)
 
 
@@ -75,31 +76,33 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
     target, up = item.target.value, item.target.direction == "up"
     reports = [r for r in item.reports if judging.counts(r.on)]
     value = reports[-1].value if reports else None
-    steps = [
-        f"indicator: target {fmt(target)}{' ' + item.target.unit if item.target.unit else ''} ({item.target.direction}), due {item.due}; C = {judging.cutoff}",
-        f"latest report on or before C: {fmt(value)} on {reports[-1].on}" if reports else "no report on or before C",
-    ]
+    steps = Steps()
+    steps.add("indicator: target {}{} ({}), due {}; C = {}", target, " " + item.target.unit if item.target.unit else "", item.target.direction, item.due, judging.cutoff)
+    if reports:
+        steps.add("latest report on or before C: {} on {}", value, reports[-1].on)
+    else:
+        steps.add("no report on or before C")
     if judging.is_past(item.due):
         return _final(item, group, value, steps)
     expected = expected_at(item, judging.cutoff) if up else target
-    steps.append(f"due {item.due} not past → judged on pace; expected at C = {fmt(expected)}" + ("" if up else " (the target itself, for down)"))
+    steps.add("due {} not past → judged on pace; expected at C = {}{}", item.due, expected, "" if up else " (the target itself, for down)")
     if value is None:
-        steps.append("no report yet → no_report, credit 0")
+        steps.add("no report yet → no_report, credit 0")
         return ItemResult(item, group, "no_report", 0.0, no_report=True, expected=expected, steps=steps)
     if (value >= expected) if up else (value <= expected):
-        steps.append(f"{fmt(value)} {'≥' if up else '≤'} {fmt(expected)} → on_track, credit 1")
+        steps.add("{} {} {} → on_track, credit 1", value, "≥" if up else "≤", expected)
         return ItemResult(item, group, "on_track", 1.0, value=value, expected=expected, steps=steps)
     ratio = (value / expected) if up else (expected / value)
     credit = max(0.0, min(ratio, 1.0))
-    shown = f"{fmt(value)} / {fmt(expected)}" if up else f"{fmt(expected)} / {fmt(value)}"
-    steps.append(f"{fmt(value)} {'<' if up else '>'} {fmt(expected)} → behind, credit min({shown}, 1) = {fmt(credit)}")
+    a, b = (value, expected) if up else (expected, value)
+    steps.add("{} {} {} → behind, credit min({} / {}, 1) = {}", value, "<" if up else ">", expected, a, b, credit)
     return ItemResult(item, group, "behind", credit, value=value, expected=expected, steps=steps)
 
 
-def _final(item: Item, group: str, value: float | None, steps: list[str]) -> ItemResult:
+def _final(item: Item, group: str, value: float | None, steps: Steps) -> ItemResult:
     assert item.target is not None
     if value is None:
-        steps.append("due date past with no report → missed (no_report), credit 0")
+        steps.add("due date past with no report → missed (no_report), credit 0")
         return ItemResult(item, group, "missed", 0.0, final=True, no_report=True, steps=steps)
     target, up = item.target.value, item.target.direction == "up"
     achieved = value >= target if up else value <= target
@@ -110,7 +113,7 @@ def _final(item: Item, group: str, value: float | None, steps: list[str]) -> Ite
     formula = f"{fmt(value)} / {fmt(target)}" if up else f"{fmt(target)} / {fmt(value)}"
     if (target if up else value) == 0:
         formula = "a zero divisor, so 1 if achieved else 0"
-    steps.append(f"due date past → final: {state}{' and exceeded' if exceeded else ''}; attainment = {formula} = {fmt(attained)}; credit min(attainment, 1) = {fmt(credit)}")
+    steps.add("due date past → final: {}{}; attainment = {} = {}; credit min(attainment, 1) = {}", state, " and exceeded" if exceeded else "", formula, attained, credit)
     return ItemResult(item, group, state, credit, final=True, exceeded=exceeded, value=value, steps=steps)
 
 

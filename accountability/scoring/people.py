@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from accountability.model import Person, Plan, Task
 from accountability.periods import Judging, month_period
-from accountability.scoring.numbers import fmt, round1
+from accountability.scoring.numbers import round1
 from accountability.scoring.rules import RuleSet, level_of
+from accountability.scoring.steps import Steps, Terms
 
 PERSON_TASK_STATES = ("on_time", "late", "undone", "open")
 
@@ -20,7 +21,7 @@ class TaskResult:
     task: Task
     state: str  # on_time | late | undone | open
     credit: float | None  # None for open tasks, which are left out of the score
-    steps: list[str]
+    steps: Steps
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class MonthScore:
     computed: str | None
     concluded: str | None
     disciplined: bool
-    steps: list[str] = field(default_factory=list)
+    steps: Steps = field(default_factory=Steps)
 
     @property
     def level(self) -> str | None:
@@ -45,38 +46,43 @@ class MonthScore:
 
 def score_task(task: Task, judging: Judging, rules: RuleSet) -> TaskResult:
     review = task.review if task.review and judging.written(task.review.on) else None
+    steps = Steps()
     if not (task.done and judging.counts(task.done)):
         if judging.is_past(task.due):
-            return TaskResult(task, "undone", 0.0, [f"{task.id}: not done and due {task.due} is past → 0"])
-        return TaskResult(task, "open", None, [f"{task.id}: not done, due {task.due} not past → open, left out"])
+            steps.add("{}: not done and due {} is past → 0", task.id, task.due)
+            return TaskResult(task, "undone", 0.0, steps)
+        steps.add("{}: not done, due {} not past → open, left out", task.id, task.due)
+        return TaskResult(task, "open", None, steps)
     late = task.done > task.due
     fails = review.quality_fails if review else 0
     delays = review.delays if review and review.delays is not None else (1 if late else 0)
+    state = "late" if late else "on_time"
     if review and review.excused:
         quality, progress = 1.0, 1.0
-        why = "excused: no deductions"
+        steps.add("{}: done {}, due {} → {}; excused: no deductions", task.id, task.done, task.due, state)
     else:
         quality = max(0.0, 1 - rules.deduction * fails)
         progress = max(0.0, 1 - rules.deduction * delays)
-        why = f"quality = max(0, 1 − {fmt(rules.deduction)}×{fails}) = {fmt(quality)}, progress = max(0, 1 − {fmt(rules.deduction)}×{delays}) = {fmt(progress)}"
+        steps.add("{}: done {}, due {} → {}; quality = max(0, 1 − {}×{}) = {}, progress = max(0, 1 − {}×{}) = {}",
+                  task.id, task.done, task.due, state, rules.deduction, fails, quality, rules.deduction, delays, progress)
     credit = (1 + quality + progress) / 3
-    state = "late" if late else "on_time"
-    steps = [f"{task.id}: done {task.done}, due {task.due} → {state}; {why}; credit = (1 + {fmt(quality)} + {fmt(progress)}) / 3 = {fmt(credit)}"]
+    steps.add("  credit = (1 + {} + {}) / 3 = {}", quality, progress, credit)
     return TaskResult(task, state, credit, steps)
 
 
 def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSet) -> MonthScore:
     judging = Judging(month_period(plan.month), as_of)
     results = [score_task(t, judging, rules) for t in plan.tasks]
-    steps = [step for r in results for step in r.steps]
+    steps = Steps()
+    for r in results:
+        steps.extend(r.steps)
     scored = [r for r in results if r.credit is not None]
     task_results = None
     if scored:
         weights = sum(r.task.weight for r in scored)
         mean = sum(r.task.weight * r.credit for r in scored if r.credit is not None) / weights
         task_results = rules.task_max * mean
-        terms = " + ".join(f"{fmt(r.task.weight)}×{fmt(r.credit)}" for r in scored)
-        steps.append(f"task_results = {fmt(rules.task_max)} × ({terms}) / {fmt(weights)} = {fmt(task_results)}")
+        steps.add("task_results = {} × ({}) / {} = {}", rules.task_max, Terms([(r.task.weight, r.credit) for r in scored]), weights, task_results)
     rating = plan.rating if plan.rating and judging.written(plan.rating.on) else None
     general = rating.general if rating else None
     score, provisional = _score(task_results, general, rules, steps)
@@ -84,32 +90,33 @@ def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSe
     computed = _computed(score, disciplined, rules, steps)
     concluded = rating.level if rating else None
     if concluded:
-        steps.append(f"concluded level (rating.level, the official one): {concluded}")
+        steps.add("concluded level (rating.level, the official one): {}", concluded)
     return MonthScore(plan.person, plan.month, results, task_results, general, score, provisional, computed, concluded, disciplined, steps)
 
 
-def _score(task_results: float | None, general: float | None, rules: RuleSet, steps: list[str]) -> tuple[float | None, bool]:
+def _score(task_results: float | None, general: float | None, rules: RuleSet, steps: Steps) -> tuple[float | None, bool]:
     if task_results is None:
-        steps.append("no task is scored → score null")
+        steps.add("no task is scored → score null")
         return None, general is None
     if general is None:
         raw = task_results * 100 / rules.task_max
-        steps.append(f"no rating.general yet → provisional score = task_results / {fmt(rules.task_max / 100)} = {fmt(raw)} → {fmt(round1(raw), 1)}")
+        steps.add("no rating.general yet → provisional score = task_results / {} = {} → {}", rules.task_max / 100, raw, round1(raw))
         return round1(raw), True
     raw = general + task_results
-    steps.append(f"score = rating.general + task_results = {fmt(general)} + {fmt(task_results)} = {fmt(raw)} → {fmt(round1(raw), 1)}")
+    steps.add("score = rating.general + task_results = {} + {} = {} → {}", general, task_results, raw, round1(raw))
     return round1(raw), False
 
 
-def _computed(score: float | None, disciplined: bool, rules: RuleSet, steps: list[str]) -> str | None:
+def _computed(score: float | None, disciplined: bool, rules: RuleSet, steps: Steps) -> str | None:
     if disciplined:
-        steps.append("disciplined within the period → not-done, whatever the score")
+        steps.add("disciplined within the period → not-done, whatever the score")
         return "not-done"
     if score is None:
         return None
     level = level_of(score, rules)
-    steps.append(f"computed level: {fmt(score, 1)} against {fmt(rules.excellent)}/{fmt(rules.good)}/{fmt(rules.done)} → {level}")
+    steps.add("computed level: {} against {}/{}/{} → {}", score, rules.excellent, rules.good, rules.done, level)
     return level
+
 
 
 def _disciplined(person: Person | None, start: dt.date, end: dt.date) -> bool:
