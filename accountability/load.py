@@ -1,9 +1,15 @@
-"""Files → a `Tracker` and the problems found in them. Loading never stops at the first bad file."""
+"""Files → a `Tracker` and the problems found in them. Loading never stops at the first bad file.
+
+Reading a file has two steps: parsing (bytes → plain data, with positioned problems) and validating (plain data
+→ a model). Parsing is pure and costly, so a large cold tracker is parsed in worker processes
+(`accountability.parallel`); validation runs in this process, so the models never cross a process boundary.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from accountability.discover import CONFIG_NAME, tracker_files
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
@@ -11,6 +17,15 @@ from accountability.problems import Problem
 from accountability.tracker import Doc, Tracker
 from accountability.validate import validate_document
 from accountability.yamlfile import decode, parse
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One file's plain data (None when it could not be parsed), and the problems found while parsing."""
+
+    path: str
+    data: Any
+    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,30 +37,45 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def load_bytes(raw: bytes, path: str) -> Loaded:
-    """A pure function of the file's bytes and path, so that it can be cached and run in parallel."""
+def parse_bytes(raw: bytes, path: str) -> Parsed:
     text, problems = decode(raw, path)
     if text is None:
-        return Loaded(path, None, tuple(problems))
+        return Parsed(path, None, tuple(problems))
     data, problems = parse(text, path)
-    if problems:
-        return Loaded(path, None, tuple(problems))
-    model, problems = validate_document(data, path, is_config=path == CONFIG_NAME)
-    return Loaded(path, model, tuple(problems))
+    return Parsed(path, None if problems else data, tuple(problems))
 
 
-def load_file(root: Path, path: str) -> Loaded:
+def parse_file(root: Path, path: str) -> Parsed:
     try:
         raw = (root / path).read_bytes()
     except OSError as exc:
-        return Loaded(path, None, (Problem("unreadable", f"cannot read the file: {exc.strerror}; check its permissions", path, 1, 1),))
-    return load_bytes(raw, path)
+        problem = Problem("unreadable", f"cannot read the file: {exc.strerror}; check its permissions", path, 1, 1)
+        return Parsed(path, None, (problem,))
+    return parse_bytes(raw, path)
 
 
-def load_tracker(root: Path) -> tuple[Tracker, list[Problem]]:
-    """Read every file of the tracker at `root`."""
+def validated(parsed: Parsed) -> Loaded:
+    if parsed.problems:
+        return Loaded(parsed.path, None, parsed.problems)
+    model, problems = validate_document(parsed.data, parsed.path, is_config=parsed.path == CONFIG_NAME)
+    return Loaded(parsed.path, model, tuple(problems))
+
+
+def load_bytes(raw: bytes, path: str) -> Loaded:
+    """A pure function of the file's bytes and path."""
+    return validated(parse_bytes(raw, path))
+
+
+def load_file(root: Path, path: str) -> Loaded:
+    return validated(parse_file(root, path))
+
+
+def load_tracker(root: Path, workers: int | None = None) -> tuple[Tracker, list[Problem]]:
+    """Read every file of the tracker at `root`, in parallel when it is large (workers=1 forces one process)."""
+    from accountability.parallel import parse_files
+
     paths = tracker_files(root)
-    return assemble(root, [load_file(root, path) for path in paths])
+    return assemble(root, [validated(parsed) for parsed in parse_files(root, paths, workers)])
 
 
 def assemble(root: Path, loaded: list[Loaded]) -> tuple[Tracker, list[Problem]]:
