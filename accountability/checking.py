@@ -27,7 +27,7 @@ class Checked:
         return sum(p.severity == "warning" for p in self.problems)
 
 
-def check(root: Path, as_of: dt.date) -> Checked:
-    tracker, problems = load_tracker(root)
+def check(root: Path, as_of: dt.date, cache: bool = False) -> Checked:
+    tracker, problems = load_tracker(root, cache=cache)
     problems += run_checks(tracker, as_of)
     return Checked(tracker, located(root, problems))

@@ -58,6 +58,7 @@ app = typer.Typer(
 RootOption = Annotated[Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")]
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language of labels: vi or en (default from acct.yaml, else en).")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The judging date D, YYYY-MM-DD (default: today).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh, ignoring .acct-cache/.")]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,12 +109,13 @@ def check(
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate every file of the tracker: schema, references between files, and the format's rules."""
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    result = run_check(tracker_root, when)
+    result = run_check(tracker_root, when, cache=not no_cache)
     files = result.tracker.files
     if format is CheckFormat.json:
         typer.echo(render_problems.as_json(result.problems, files))
@@ -153,11 +155,12 @@ def score(
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
     when = parse_as_of(as_of)
     parsed = parse_period(period)
-    tracker = valid_tracker(find_root(root), when)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
     t = messages(parse_lang(lang), tracker.config.language)
     if unit is not None and unit not in tracker.units:
         raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
@@ -192,12 +195,13 @@ def overdue(
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List what is overdue as of D, grouped by the person who must act, with what falls due soon."""
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    tracker = valid_tracker(tracker_root, when)
+    tracker = valid_tracker(tracker_root, when, cache=not no_cache)
     findings = located(tracker_root, find_overdue(tracker, when, within))
     if format is OverdueFormat.json:
         typer.echo(render_overdue.as_json(findings, when))
@@ -419,19 +423,20 @@ def export(
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write flat tables (units, people, items, reports, plans, tasks, unit_scores, person_scores) for databases."""
     when = parse_as_of(as_of)
     parsed = parse_period(period)
-    tracker = valid_tracker(find_root(root), when)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
     scores = score_tracker(tracker, parsed, when)
     for path in write_tables(export_tables(tracker, scores), output, format.value):
         typer.echo(f"wrote {os.path.relpath(path)}")
 
 
-def valid_tracker(root: Path, as_of: dt.date) -> Tracker:
+def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
     """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
-    result = run_check(root, as_of)
+    result = run_check(root, as_of, cache=cache)
     if result.errors:
         errors = [p for p in result.problems if p.severity == "error"]
         typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)

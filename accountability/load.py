@@ -7,6 +7,7 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,12 +71,30 @@ def load_file(root: Path, path: str) -> Loaded:
     return validated(parse_file(root, path))
 
 
-def load_tracker(root: Path, workers: int | None = None) -> tuple[Tracker, list[Problem]]:
-    """Read every file of the tracker at `root`, in parallel when it is large (workers=1 forces one process)."""
+def load_tracker(root: Path, workers: int | None = None, cache: bool = False) -> tuple[Tracker, list[Problem]]:
+    """Read every file of the tracker at `root`: from the cache where a file is unchanged (cache=True), else
+    parsed, in parallel when many files need it (workers=1 forces one process)."""
+    from accountability.cache import Cache, key
     from accountability.parallel import parse_files
 
     paths = tracker_files(root)
-    return assemble(root, [validated(parsed) for parsed in parse_files(root, paths, workers)])
+    if not cache:
+        return assemble(root, [validated(parsed) for parsed in parse_files(root, paths, workers)])
+    store = Cache(root)
+    keys = {path: _key(root, path, key) for path in paths}
+    hits = store.get_many([k for k in keys.values() if k])
+    misses = [path for path in paths if keys[path] not in hits]
+    fresh = {loaded.path: loaded for loaded in map(validated, parse_files(root, misses, workers))}
+    store.put_many((keys[p], fresh[p].model) for p in misses if keys[p] and fresh[p].model is not None and not fresh[p].problems)  # type: ignore[misc]
+    store.close()
+    return assemble(root, [fresh[p] if p in fresh else Loaded(p, hits[keys[p]], ()) for p in paths])
+
+
+def _key(root: Path, path: str, make: Callable[[bytes, str], str]) -> str:
+    try:
+        return make((root / path).read_bytes(), path)
+    except OSError:
+        return ""  # unreadable: parsing reports it
 
 
 def assemble(root: Path, loaded: list[Loaded]) -> tuple[Tracker, list[Problem]]:

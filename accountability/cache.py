@@ -1,0 +1,117 @@
+"""A content-addressed cache of validated documents, in `.acct-cache/` at the tracker's root.
+
+The key of an entry is a hash of the file's bytes, its path and the versions of acct and of the format, so an
+edited file, a moved file or a new acct simply misses. Only files without problems are cached: a file with
+problems is parsed again, so that its problems keep their exact positions.
+
+Entries are JSON, checked by a checksum and validated again by the models when read: a corrupt, truncated,
+stale or tampered entry is a miss, never trusted, and nothing in the cache is ever executed (no pickle). The
+store is SQLite, so two runs at once neither block for long nor corrupt it; a damaged database is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from accountability import FORMAT_VERSION, __version__
+from accountability.model import KINDS, Config, Document
+
+FOLDER = ".acct-cache"
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}"
+_KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}  # type: ignore[valid-type]
+
+
+def key(raw: bytes, path: str) -> str:
+    digest = hashlib.blake2b(raw, digest_size=20)
+    digest.update(f"\0{path}\0{VERSION}".encode())
+    return digest.hexdigest()
+
+
+def _checksum(value: bytes) -> str:
+    return hashlib.blake2b(value, digest_size=8).hexdigest()
+
+
+class Cache:
+    """The tracker's cache; every failure to use it turns it off for the run, never fails the run."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / FOLDER / "documents.sqlite3"
+        self.db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            self.db = self._open()
+        except (OSError, sqlite3.Error):
+            self._rebuild()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
+        db.execute("PRAGMA quick_check(1)")
+        return db
+
+    def _rebuild(self) -> None:
+        """Throw a damaged store away and start a new one; without a writable folder, run uncached."""
+        self.db = None
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.db = self._open()
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def get_many(self, keys: list[str]) -> dict[str, Document]:
+        """The valid entries among `keys`; anything unreadable is left out (a miss)."""
+        if self.db is None or not keys:
+            return {}
+        found: dict[str, Document] = {}
+        try:
+            for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
+                chunk = keys[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk)
+                for entry_key, kind, checksum, value in rows:
+                    model = _revive(kind, checksum, value)
+                    if model is not None:
+                        found[entry_key] = model
+        except sqlite3.Error:
+            self._rebuild()
+            return {}
+        return found
+
+    def put_many(self, entries: Iterable[tuple[str, Document]]) -> None:
+        if self.db is None:
+            return
+        rows = []
+        for entry_key, model in entries:
+            value = model.model_dump_json(by_alias=True).encode("utf-8")
+            rows.append((entry_key, model.kind, _checksum(value), value))
+        if not rows:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._rebuild()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def _revive(kind: str, checksum: str, value: bytes) -> Document | None:
+    model = _KINDS.get(kind)
+    if model is None or not isinstance(value, bytes) or _checksum(value) != checksum:
+        return None
+    try:
+        return model.model_validate_json(value)
+    except (ValidationError, ValueError):
+        return None
