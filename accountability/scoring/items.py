@@ -92,9 +92,11 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
     if (value >= expected) if up else (value <= expected):
         steps.add("{} {} {} → on_track, credit 1", value, "≥" if up else "≤", expected)
         return ItemResult(item, group, "on_track", 1.0, value=value, expected=expected, steps=steps)
-    ratio = (value / expected) if up else (expected / value)
-    credit = max(0.0, min(ratio, 1.0))
     a, b = (value, expected) if up else (expected, value)
+    if b <= 0:  # behind a pace line at or below zero: a ratio would divide by zero or flip sign
+        steps.add("{} {} {} → behind, and {} ≤ 0 leaves no ratio → credit 0", value, "<" if up else ">", expected, b)
+        return ItemResult(item, group, "behind", 0.0, value=value, expected=expected, steps=steps)
+    credit = max(0.0, min(a / b, 1.0))
     steps.add("{} {} {} → behind, credit min({} / {}, 1) = {}", value, "<" if up else ">", expected, a, b, credit)
     return ItemResult(item, group, "behind", credit, value=value, expected=expected, steps=steps)
 

@@ -143,7 +143,8 @@ class PersonScore:
 def period_score(months: list[MonthScore], person: Person | None, start: dt.date, end: dt.date, rules: RuleSet) -> tuple[float | None, str | None, bool]:
     """The mean of the monthly scores, its level, and whether it is provisional."""
     scores = [m.score for m in months if m.score is not None]
-    if len(months) == 1:
+    if len(months) == 1 and (start.year, start.month) == (end.year, end.month):
+        # A period inside one month is judged by that month's rules, so its concluded rating stands.
         only = months[0]
         return only.score, only.level, only.provisional
     score = round1(sum(scores) / len(scores)) if scores else None
