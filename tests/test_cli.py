@@ -107,4 +107,6 @@ def test_version() -> None:
 def test_the_sample_tracker_passes_check() -> None:
     result = run_acct("check", cwd=SAMPLE.parent)
     assert result.returncode == 0, result.stdout[-3000:]
-    assert ": 0 errors, 0 warnings" in result.stdout
+    # one deliberate warning: Phường Đông Thành rated two people excellent in April against four good
+    assert ": 0 errors, 1 warning" in result.stdout
+    assert "[quota-exceeded] phuong-dong-thanh" in result.stdout
