@@ -1,0 +1,103 @@
+"""The commands for working in git: init, codeowners and diff."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accountability.cli.app import app
+from accountability.cli.options import (
+    AsOfOption,
+    LangOption,
+    RootOption,
+    guarded,
+    parse_as_of,
+    parse_lang,
+    valid_tracker,
+)
+from accountability.codeowners import codeowners as make_codeowners
+from accountability.diff import diff_trackers
+from accountability.discover import find_root
+from accountability.git import toplevel
+from accountability.init import init as init_tracker
+from accountability.load import load_tracker
+from accountability.render import diff as render_diff
+from accountability.revision import load_at_revision
+from accountability.writefile import write_atomic
+
+
+@app.command()
+@guarded
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the tracker (default: here).")] = Path("."),
+) -> None:
+    """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
+    written = init_tracker(folder)
+    for path in written:
+        typer.echo(f"created {os.path.relpath(path)}")
+    if not any(path.name == ".gitignore" for path in written):
+        typer.echo("note: add .acct-cache/ to your .gitignore")
+    typer.echo("next: fill in org.yaml, then run: acct check")
+
+
+@app.command()
+@guarded
+def codeowners(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write CODEOWNERS here (default: print it).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write CODEOWNERS from org: commitments need their body's head, plans the head of the person's unit."""
+    when = parse_as_of(as_of)
+    tracker_root = find_root(root)
+    tracker = valid_tracker(tracker_root, when)
+    owners = make_codeowners(tracker, toplevel(tracker_root))
+    text = "\n".join(owners.lines) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        typer.echo(f"wrote {output}: {len(owners.lines) - 2} rules", err=True)
+    if owners.without_handle:
+        typer.echo(f"people with no handle: in org, so {len(owners.unowned)} files have no owner: {', '.join(owners.without_handle)}", err=True)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+@guarded
+def diff(
+    base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. origin/main.")],
+    head: Annotated[str | None, typer.Argument(help="The revision to compare to (default: the working tree, uncommitted files included).")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", help="Output format; md is a pull-request comment.")] = DiffFormat.text,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Compare the commitments between two git revisions; fail on weakening changes that no amendment approves."""
+    parse_lang(lang)
+    tracker_root = find_root(root)
+    top = toplevel(tracker_root)
+    before, _ = load_at_revision(base, tracker_root, top)
+    if head is None:
+        after, _ = load_tracker(tracker_root)
+    else:
+        after, _ = load_at_revision(head, tracker_root, top)
+    changes = diff_trackers(before, after)
+    head_name = head or "working tree"
+    if format is DiffFormat.json:
+        typer.echo(render_diff.as_json(changes, base, head_name))
+    elif format is DiffFormat.md:
+        typer.echo(render_diff.as_markdown(changes, base, head_name))
+    else:
+        typer.echo(render_diff.as_text(changes, base, head_name))
+    raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)

@@ -1,0 +1,81 @@
+"""What every command shares: the common options, argument parsing, errors as exit 2, and the console."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from accountability.checking import check as run_check
+from accountability.problems import FatalError
+from accountability.render import problems as render_problems
+from accountability.tracker import Tracker
+
+RootOption = Annotated[Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Language of labels: vi or en (default from acct.yaml, else en).")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The judging date D, YYYY-MM-DD (default: today).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh, ignoring .acct-cache/.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(func: F) -> F:
+    """Turn a FatalError (a bad environment or argument) into its message on stderr and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FatalError as exc:
+            typer.echo(f"acct: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    return dt.date.today() if value is None else parse_date(value, "--as-of")
+
+
+def parse_date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FatalError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30") from None
+
+
+def parse_lang(value: str | None) -> str | None:
+    if value not in (None, "vi", "en"):
+        raise FatalError(f"--lang {value!r} is not supported; use vi or en")
+    return value
+
+
+def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
+    """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
+    result = run_check(root, as_of, cache=cache)
+    if result.errors:
+        errors = [p for p in result.problems if p.severity == "error"]
+        typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)
+        raise typer.Exit(1)
+    return result.tracker
+
+
+def console() -> Console:
+    """Colour on a terminal (unless NO_COLOR); plain, wide text otherwise."""
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=200, no_color=True, highlight=False, emoji=False)
+
+
+def append_step_summary(markdown: str) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(markdown)

@@ -1,0 +1,192 @@
+"""The commands that read a tracker: check, score, overdue and export."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accountability.checking import check as run_check
+from accountability.cli.app import app
+from accountability.cli.options import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RootOption,
+    append_step_summary,
+    console,
+    guarded,
+    parse_as_of,
+    parse_lang,
+    valid_tracker,
+)
+from accountability.codes import CODES
+from accountability.discover import find_root
+from accountability.export import tables as export_tables
+from accountability.i18n import messages
+from accountability.locate import located
+from accountability.overdue import CODES as OVERDUE_CODES
+from accountability.overdue import find_overdue
+from accountability.periods import parse_period
+from accountability.problems import FatalError
+from accountability.render import explain as render_explain
+from accountability.render import overdue as render_overdue
+from accountability.render import problems as render_problems
+from accountability.render import scores as render_scores
+from accountability.render.export_files import write_tables
+from accountability.render.sarif import as_sarif
+from accountability.scoring.explain import explain as explain_ref
+from accountability.scoring.tracker import score_tracker
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+@guarded
+def check(
+    format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Validate every file of the tracker: schema, references between files, and the format's rules."""
+    parse_lang(lang)
+    when = parse_as_of(as_of)
+    tracker_root = find_root(root)
+    result = run_check(tracker_root, when, cache=not no_cache)
+    files = result.tracker.files
+    if format is CheckFormat.json:
+        typer.echo(render_problems.as_json(result.problems, files))
+    elif format is CheckFormat.sarif:
+        rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in result.problems]
+        typer.echo(as_sarif(rows, CODES, tracker_root))
+    elif format is CheckFormat.github:
+        typer.echo(render_problems.as_github(result.problems, files, tracker_root))
+        append_step_summary(render_problems.as_markdown_table(result.problems))
+    else:
+        typer.echo(render_problems.as_text(result.problems, files))
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+class ScoreBy(str, Enum):
+    unit = "unit"
+    person = "person"
+    all = "all"
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@app.command()
+@guarded
+def score(
+    period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
+    by: Annotated[ScoreBy, typer.Option("--by", help="Score units, people, or both.")] = ScoreBy.all,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
+    format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
+    explain: Annotated[str | None, typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item or person/YYYY-MM.")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    t = messages(parse_lang(lang), tracker.config.language)
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
+    scores = score_tracker(tracker, parsed, when, unit)
+    if explain:
+        typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
+        return
+    names = {pid: entry.model.name for pid, entry in tracker.people.items()}
+    if format is ScoreFormat.json:
+        typer.echo(render_scores.as_json(scores, by.value))
+    elif format is ScoreFormat.csv:
+        typer.echo(render_scores.as_csv(scores, by.value), nl=False)
+    elif format is ScoreFormat.md:
+        typer.echo(render_scores.as_markdown(scores, by.value, names, t))
+    else:
+        render_scores.as_table(scores, by.value, names, t, console())
+
+
+class OverdueFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+@guarded
+def overdue(
+    format: Annotated[OverdueFormat, typer.Option("--format", help="Output format.")] = OverdueFormat.text,
+    warn_only: Annotated[bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")] = False,
+    within: Annotated[int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """List what is overdue as of D, grouped by the person who must act, with what falls due soon."""
+    parse_lang(lang)
+    when = parse_as_of(as_of)
+    tracker_root = find_root(root)
+    tracker = valid_tracker(tracker_root, when, cache=not no_cache)
+    findings = located(tracker_root, find_overdue(tracker, when, within))
+    if format is OverdueFormat.json:
+        typer.echo(render_overdue.as_json(findings, when))
+    elif format is OverdueFormat.sarif:
+        rows = [(f.code, f.severity, f"{f.who}: {f.title} (due {f.due})", f.path, f.line, 0) for f in findings]
+        typer.echo(as_sarif(rows, OVERDUE_CODES, tracker_root))
+    elif format is OverdueFormat.github:
+        typer.echo(render_overdue.as_github(findings, tracker_root))
+        append_step_summary(render_overdue.as_markdown_table(findings))
+    else:
+        names = {pid: entry.model.name for pid, entry in tracker.people.items()}
+        typer.echo(render_overdue.as_text(findings, names))
+    late = any(f.severity == "error" for f in findings)
+    raise typer.Exit(1 if late and not warn_only else 0)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@guarded
+def export(
+    period: Annotated[str, typer.Argument(help="The period whose scores are exported, e.g. 2023 or 2023-Q2.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the tables to.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")] = ExportFormat.csv,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Write flat tables (units, people, items, reports, plans, tasks, unit_scores, person_scores) for databases."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    scores = score_tracker(tracker, parsed, when)
+    for path in write_tables(export_tables(tracker, scores), output, format.value):
+        typer.echo(f"wrote {os.path.relpath(path)}")
