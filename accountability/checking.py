@@ -13,6 +13,11 @@ from accountability.problems import Problem
 from accountability.tracker import Tracker
 
 
+# Errors that only say the data is newer than the judging date. A command that judges as of D ignores whatever is
+# dated after D (SCORING.md), so it does not refuse the tracker for them; `acct check` still reports them.
+NEWER_THAN_D = frozenset({"report-in-future"})
+
+
 @dataclass(frozen=True)
 class Checked:
     tracker: Tracker
@@ -21,6 +26,11 @@ class Checked:
     @property
     def errors(self) -> int:
         return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """The errors that stop a command from judging the tracker as of D."""
+        return [p for p in self.problems if p.severity == "error" and p.code not in NEWER_THAN_D]
 
     @property
     def warnings(self) -> int:

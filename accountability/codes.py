@@ -42,7 +42,7 @@ CODES: dict[str, str] = {
     "done-on-indicator": "An indicator item (one with a target) has done:; record reports instead.",
     "indicator-field-on-task": "A task item (no target) has milestones: or reports:.",
     "report-order": "Report dates do not increase strictly.",
-    "report-in-future": "A report is dated after today, so it cannot have been written yet.",
+    "report-in-future": "A report is dated after the judging date, so it cannot have been written yet.",
     "date-order": "Two dates in the wrong order (due before raised, milestones out of order, active.to before from).",
     "amendment-unknown-item": "An amendment names an item this commitment does not have.",
     "amendment-unknown-field": "An amendment sets a field that the item does not have.",

@@ -112,22 +112,22 @@ def item_shape(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 
 def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     """`report-order`, `report-in-future`, `date-order`: report dates increase strictly and none is later than
-    today's date; milestone dates increase strictly.
+    the judging date (FORMAT.md: no report is dated after the day it was written); milestone dates increase
+    strictly.
 
-    A report after the judging date D is not an error: SCORING.md simply does not count it, so a finished year can
-    still be judged `--as-of` any day inside it. A report dated after the real today cannot have been written yet.
+    Commands that judge as of D (score, overdue, report, export) do not refuse a tracker for `report-in-future`:
+    SCORING.md just does not count a report dated after D, so a finished year can be judged any day inside it.
 
     Failing: a report on 2023-06-30 followed by one on 2023-03-31.
     """
-    today = dt.date.today()
     for doc in tracker.commitments:
         for gi, ii, item in doc.model.items():
             at = ("groups", gi, "items", ii)
             yield from _increasing([r.on for r in item.reports], doc.path, (*at, "reports"), "on", code="report-order")
             yield from _increasing([m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", code="date-order")
             for ri, report in enumerate(item.reports):
-                if report.on > today:
-                    yield Problem("report-in-future", f"the report is dated {report.on}, after today ({today}); a report cannot be written before its date", doc.path, at=(*at, "reports", ri, "on"))
+                if report.on > as_of:
+                    yield Problem("report-in-future", f"the report is dated {report.on}, after the judging date {as_of}; a report cannot be written before its date", doc.path, at=(*at, "reports", ri, "on"))
 
 
 def _increasing(dates: list[dt.date], path: str, at: DocPath, key: str, code: str) -> Iterator[Problem]:

@@ -60,8 +60,8 @@ def parse_lang(value: str | None) -> str | None:
 def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
     """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
     result = run_check(root, as_of, cache=cache)
-    if result.errors:
-        errors = [p for p in result.problems if p.severity == "error"]
+    errors = result.blocking
+    if errors:
         typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)
         raise typer.Exit(1)
     return result.tracker
