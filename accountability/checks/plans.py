@@ -116,12 +116,12 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
         return
     source = tracker.plan(doc.model.person, month)
     if source is None:
-        yield Problem("unknown-task", f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing", doc.path, at=at)
+        yield Problem("unknown-task", f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing; name a task of an earlier plan as YYYY-MM/task", doc.path, at=at)
         return
     tasks = {t.id: t for t in source.model.tasks}
     earlier = tasks.get(task_id)
     if earlier is None:
-        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks)}", doc.path, at=at)
+        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks) or '; its tasks: ' + ', '.join(tasks)}", doc.path, at=at)
     elif earlier.done:
         yield Problem("carried-done", f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from", doc.path, at=at)
 
