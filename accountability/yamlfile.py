@@ -56,7 +56,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # in characters, as editors count
         byte = raw[exc.start : exc.start + 1].hex()
         return None, [
             Problem("not-utf8", f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8", path, line, col)
@@ -266,11 +267,16 @@ def _anchors(text: str, path: str) -> list[Problem]:
 
 def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
-        line, col = _line_col(text, exc.position)
-        char = f"U+{ord(exc.character):04X}" if isinstance(exc.character, str) else repr(exc.character)
-        return Problem("yaml-syntax", f"the character {char} is not allowed in YAML; remove it", path, line, col)
+        # PyYAML's own position is off once it has read ahead; find the character again.
+        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        index = bad.start() if bad else exc.position
+        line, col = _line_col(text, index)
+        char = f"U+{ord(text[index]):04X}" if index < len(text) else "?"
+        return Problem("yaml-syntax", f"the control character {char} is not allowed in YAML; remove it", path, line, col)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark and mark.index >= len(text):  # PyYAML may point past the end of a file with no final newline
+        line, col = _line_col(text, len(text))
     problem = (getattr(exc, "problem", None) or str(exc)).strip()
     if isinstance(exc, yaml.composer.ComposerError) and "another document" in problem:
         return Problem(
