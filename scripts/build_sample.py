@@ -9,7 +9,8 @@ It rewrites everything under commitments/ and touches nothing outside it. The ou
 run: the org, the commitments and the key issues are written out by hand below, and the monthly plans
 (2023-01 to 2023-06, one per person per month) are generated with random.Random(2023).
 
-Only the standard library is used. YAML is written by hand, quoting every string that a YAML parser could read as
+Only the standard library is used, except for the JSON Schemas in commitments/_schema/, which come from the
+package's own models (`accountability.schema`) so that they match what `acct check` accepts. YAML is written by hand, quoting every string that a YAML parser could read as
 something other than the same string.
 
 Everything in the sample is fictional: the people, their tasks and the figures. The practices it follows are those
@@ -36,6 +37,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 ROOT = PROJECT / "commitments"
 YEAR = 2023
 PLAN_MONTHS = [1, 2, 3, 4, 5, 6]
+SCHEMA_DIR = "_schema"  # where `acct schema` writes by default
 
 # The deliberate breach of the quota of excellent ratings (Quy định 124/366): in this unit and month, two people
 # are rated excellent (their scores are ≥ 90) while four are rated good, and floor(0.2 × 4) = 0 are allowed.
@@ -298,6 +300,7 @@ HEAD = {p.unit: p.id for p in PEOPLE if p.head}
 BTV_HEAD = HEAD["btv"]
 BTV_STANDING = slug("Trần Thị Thu Hà")  # assigns the tasks of the head of btv and rates him
 DEPUTIES = {u: [p.id for p in PEOPLE if p.unit == u and p.deputy] for u, _, _ in UNITS}
+UNIT_SIZE = {u: sum(1 for p in PEOPLE if p.unit == u) for u, _, _ in UNITS}
 # A few handles are not the plain name: people choose their own user names on the git host.
 HANDLE_OVERRIDES = {
     slug("Lê Quang Thịnh"): "thinhlq-dongha",
@@ -1221,6 +1224,7 @@ EXCUSED = (slug("Nguyễn Văn Thành"), 4)
 LATE_RATE = 0.012
 UNDONE_RATE = 0.008
 QUALITY_FAIL_RATE = 0.12
+GENERAL_OFFSET = 6
 # Scripted months: (person, month) → the outcome forced on one task.
 SCRIPTED = {
     (slug("Đoàn Văn Hậu"), 1): "undone-carried",
@@ -1234,6 +1238,16 @@ SCRIPTED = {
     (slug("Trần Quang Vinh"), 4): "undone-carried",
     (slug("Nguyễn Văn Thành"), 4): "late",
 }
+
+
+def general_offset(p: Person) -> int:
+    """How far below the person's usual `general` the competent level scores it in a month.
+
+    Only the head of a unit large enough for the quota to allow one excellent rating (floor(0.2 × 5 good) = 1)
+    can average 90 or more over a quarter; everyone else's perfect month scores below 90. Without this, the mean
+    of nearly every person's months is ≥ 90 and every unit is over its quota for the quarter.
+    """
+    return 3 if p.head and UNIT_SIZE[p.unit] >= 6 else 8
 
 
 def person_active(p: Person, month: int) -> bool:
@@ -1430,7 +1444,7 @@ def evaluate(plans: dict[tuple[str, int], Plan]) -> None:
         options = [d for d in days if 5 <= d.day <= 8 and d > latest] or [add_workdays(latest, 1)]
         plan.rating_on = rng.choice(options)
         plan.rating_by = rater(p)
-        plan.general = max(24, min(30, p.general + rng.choice([-1, 0, 0, 0, 1])))
+        plan.general = max(18, min(30, p.general - general_offset(p) + rng.choice([-1, 0, 0, 0, 1])))
         if (pid, month) in STARS:
             plan.general = max(plan.general, 28)
         if (pid, month) in NO_SELF:
@@ -1547,13 +1561,28 @@ def build() -> dict[str, str]:
     evaluate(plans)
     for (pid, month), plan in sorted(plans.items()):
         files[f"{YEAR}/plans/{plan.key}/{pid}.yaml"] = plan_document(plan)
-    return files
+    return {name: schema_header(name) + text for name, text in files.items()}
+
+
+def schema_header(name: str) -> str:
+    """The line that points editors (VS Code's YAML extension) at the file's JSON Schema, as `acct new` writes it."""
+    kind = "config" if name == "acct.yaml" else "org" if name == "org.yaml" else name.split("/")[1].removesuffix("s")
+    up = "../" * name.count("/")
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{kind}.schema.json\n"
+
+
+def schema_files() -> dict[str, str]:
+    """The JSON Schemas the headers point at, from the models `acct check` uses (as `acct schema` writes them)."""
+    sys.path.insert(0, str(PROJECT))
+    from accountability.schema import as_text, schemas
+
+    return {f"{SCHEMA_DIR}/{name}": as_text(body) for name, body in schemas().items()}
 
 
 def main() -> int:
     ids = [p.id for p in PEOPLE]
     assert len(ids) == len(set(ids)), "two people share an id"
-    files = build()
+    files = build() | schema_files()
     if ROOT.parent != PROJECT or ROOT.name != "commitments":
         raise SystemExit(f"refusing to write outside {PROJECT / 'commitments'}")
     if ROOT.exists():
