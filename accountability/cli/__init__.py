@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from accountability.cli import git_commands, reading, writing  # noqa: F401  (registers the commands)
+from accountability.cli import git_commands, reading, report, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
 
 __all__ = ["app", "main"]

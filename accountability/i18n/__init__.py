@@ -44,8 +44,22 @@ class Messages:
     def percent(self, share: float | None) -> str:
         return self.number(None if share is None else share * 100, 2) + ("%" if share is not None else "")
 
-    def date(self, day: dt.date) -> str:
+    def figure(self, value: float | None) -> str:
+        """A reported value as people write it: 58, 26.4, 0.25 (58; 26,4; 0,25 in Vietnamese)."""
+        if value is None:
+            return self("no_score")
+        places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
+        return self.number(value, places)
+
+    def date(self, day: dt.date | None) -> str:
+        if day is None:
+            return self("no_score")
         return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
+
+    def month(self, month: str) -> str:
+        """2023-05 in English; 05/2023 in Vietnamese."""
+        year, number = month.split("-")
+        return f"{number}/{year}" if self.lang == "vi" else month
 
 
 def messages(lang: str | None, configured: str | None) -> Messages:

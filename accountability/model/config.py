@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from accountability import FORMAT_VERSION
+from accountability.i18n import languages
 from accountability.model.base import Number, Record, fail
 
 
@@ -52,8 +53,8 @@ class Config(Record):
     """The format version; required (phiên bản định dạng)."""
     organization: str | None = None
     """The organisation's name, shown in report headings (tên tổ chức)."""
-    language: Literal["vi", "en"] | None = None
-    """The language of labels: vi or en (ngôn ngữ); English when left out."""
+    language: str | None = None
+    """The language of labels, one of acct's catalogues: vi or en (ngôn ngữ); English when left out."""
     groups: GroupCount = GroupCount()
     """How many key task groups a commitment must have (số nhóm nhiệm vụ trọng tâm)."""
     rules: Literal["nd335"] = "nd335"
@@ -72,6 +73,14 @@ class Config(Record):
     """How often indicators must report progress (kỳ báo cáo)."""
     issues_target: Number = Field(0.8, ge=0, le=1)
     """The share of key issues to resolve on time each year (tỷ lệ giải quyết đúng hạn)."""
+
+    @field_validator("language")
+    @classmethod
+    def _available(cls, value: str | None) -> str | None:
+        # One catalogue file per language (accountability/i18n/), so a new language needs no change here.
+        if value is not None and value not in languages():
+            raise fail("invalid-value", f"language {value!r} is not available; choose one of: {', '.join(languages())}")
+        return value
 
     @field_validator("acct", mode="before")
     @classmethod

@@ -122,7 +122,7 @@ def summary_line(scores: Scores, t: Messages) -> str:
     return line
 
 
-def _unit_cells(row: UnitRow, t: Messages) -> list[str]:
+def unit_cells(row: UnitRow, t: Messages) -> list[str]:
     result = row.result
     tasks = result.task_counts() if result else None
     indicators = result.indicator_counts() if result else None
@@ -160,17 +160,17 @@ def as_markdown(scores: Scores, by: str, names: dict[str, str], t: Messages) -> 
     parts = []
     if by in ("unit", "all"):
         parts.append(f"### {t('title.units', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
-        parts.append(_md_table(unit_header(t), [_unit_cells(r, t) for r in scores.units]))
+        parts.append(md_table(unit_header(t), [unit_cells(r, t) for r in scores.units]))
     if by in ("person", "all"):
         parts.append(f"### {t('title.people', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
-        parts.append(_md_table(person_header(t), [_person_cells(p, names, t) for p in scores.people]))
+        parts.append(md_table(person_header(t), [_person_cells(p, names, t) for p in scores.people]))
         if any(p.provisional for p in scores.people):
             parts.append(t("note.provisional") + "\n")
     parts.append(summary_line(scores, t).replace("\n", "  \n") + "\n")
     return "\n".join(parts)
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> str:
+def md_table(header: list[str], rows: list[list[str]]) -> str:
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
@@ -185,7 +185,7 @@ def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, consol
         for i, name in enumerate(unit_header(t)):
             table.add_column(name, justify="right" if i in (0, 2, 4, 5, 6) else "left")
         for row in scores.units:
-            cells = _unit_cells(row, t)
+            cells = unit_cells(row, t)
             level = row.result.level if row.result else None
             table.add_row(*cells[:3], Text(cells[3], style=LEVEL_STYLES.get(level or "", "")), *cells[4:7], Text(cells[7], style="bold red" if row.quota.over else ""), cells[8])
         parts.append(table)

@@ -1,0 +1,70 @@
+"""acct report: the report a Standing Committee reads, in Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from accountability.cli.app import app
+from accountability.cli.options import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RootOption,
+    guarded,
+    parse_as_of,
+    parse_lang,
+    valid_tracker,
+)
+from accountability.discover import find_root
+from accountability.i18n import messages
+from accountability.periods import parse_period
+from accountability.problems import FatalError
+from accountability.render.report_html import as_html
+from accountability.render.report_json import as_json
+from accountability.render.report_md import as_markdown
+from accountability.report import build_report
+from accountability.scoring.tracker import score_tracker
+from accountability.writefile import write_atomic
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+@guarded
+def report(
+    period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.md,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The report for the Standing Committee: each unit's commitment, ratings, flags and key issues."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    t = messages(parse_lang(lang), tracker.config.language)
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
+    built = build_report(tracker, score_tracker(tracker, parsed, when, unit))
+    if format is ReportFormat.html:
+        text = as_html(built, t)
+    elif format is ReportFormat.json:
+        text = as_json(built)
+    else:
+        text = as_markdown(built, t)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        typer.echo(f"wrote {output}", err=True)

@@ -1,0 +1,62 @@
+"""`acct report --format md`: for pull-request comments and wikis."""
+
+from __future__ import annotations
+
+from accountability import __version__
+from accountability.i18n import Messages
+from accountability.render import report_text as words
+from accountability.render.scores import md_table as _table
+from accountability.render.scores import unit_header
+from accountability.report import Report, UnitSection
+
+
+def as_markdown(report: Report, t: Messages) -> str:
+    out = [f"# {words.title(report, t)}", "", f"_{words.subtitle(report, t)}_", ""]
+    if len(report.units) > 1:
+        out += [f"## {t('report.overview')}", "", _table(unit_header(t), [words.overview_cells(s, t) for s in report.units])]
+        out += ["  \n".join(words.summary(report, t)), ""]
+    ranked = sum(1 for s in report.units if s.row.rank)
+    for section in report.units:
+        out += _unit(section, ranked, t)
+    if report.year_end is not None:
+        out += [f"## {t('report.year_end')}", ""]
+        for entry in report.year_end:
+            head = f" ({entry.head.name})" if entry.head else ""
+            out.append(f"**{entry.unit.name}**{head}")
+            out += [f"- {line}" for line in words.year_end_lines(entry, t)] + [""]
+    out.append(f"<sub>{t('report.generated', version=__version__)}</sub>")
+    return "\n".join(out) + "\n"
+
+
+def _unit(section: UnitSection, ranked: int, t: Messages) -> list[str]:
+    out = [f"## {words.heading(section)}", ""]
+    pairs = words.people_line(section, t)
+    if pairs:
+        out += [" · ".join(f"**{label}:** {value}" for label, value in pairs), ""]
+    out += [f"**{words.score_line(section, ranked, t)}**", ""]
+    if section.row.result:
+        out += [words.unit_summary([section.row], t) + ".", ""]
+        out += [f"### {t('report.commitment')}", ""]
+        for n, group in enumerate(section.groups, 1):
+            out += [f"#### {t('report.group_title', n=n, title=group.title)}", ""]
+            out.append(_table(words.item_header(t), [words.item_cells(i, t) for i in group.items]))
+            out += [f"> {line}  " for i in group.items for line in words.amendment_lines(i, t)]
+            out.append("") if any(i.amendments for i in group.items) else None
+    out += [f"### {t('report.ratings')}", ""]
+    if section.people:
+        out.append(_table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people]))
+        if any(p.provisional for p in section.people):
+            out += [t("report.provisional"), ""]
+        out += [f"#### {t('report.distribution')}", ""]
+        out.append(_table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months]))
+        out += [words.quota_line(section, t), ""]
+    else:
+        out += [t("report.no_people"), ""]
+    out += [f"### {t('report.flags')}", ""]
+    flags = words.flag_lines(section, t)
+    out += [f"- {line}" for line in flags] if flags else [t("report.none")]
+    out.append("")
+    if section.issues:
+        out += [f"### {t('report.issues')}", ""]
+        out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues]))
+    return out

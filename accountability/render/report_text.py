@@ -1,0 +1,196 @@
+"""The words and cells of `acct report`, shared by its Markdown and HTML forms so the two always say the same."""
+
+from __future__ import annotations
+
+from accountability.i18n import Messages
+from accountability.render.scores import summary_counts, summary_line, unit_cells
+from accountability.report import (
+    LEVELS,
+    IssueLine,
+    ItemLine,
+    MonthLevels,
+    PersonLine,
+    Report,
+    UnitSection,
+    YearEndEntry,
+)
+from accountability.scoring.tracker import UnitRow
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def title(report: Report, t: Messages) -> str:
+    return t("report.title", period=report.scores.period.id)
+
+
+def subtitle(report: Report, t: Messages) -> str:
+    as_of = t("report.as_of", as_of=t.date(report.scores.as_of))
+    return f"{report.organization} · {as_of}" if report.organization else capitalised(as_of)
+
+
+def unit_summary(rows: list[UnitRow], t: Messages) -> str:
+    """'Met or beaten 16/19 targets, 7 of them beaten; done 9/11 tasks', as the source articles write it."""
+    return capitalised(t("summary", **summary_counts(rows)))
+
+
+def heading(section: UnitSection) -> str:
+    row = section.row
+    return f"{row.rank}. {row.name}" if row.rank else row.name
+
+
+def score_line(section: UnitSection, count: int, t: Messages) -> str:
+    row = section.row
+    if row.result is None:
+        return t("report.no_commitment")
+    line = t("report.score_level", score=t.number(row.score), level=t.level(row.result.level))
+    return f"{line} ({t('report.rank', rank=row.rank, count=count)})" if row.rank else line
+
+
+def people_line(section: UnitSection, t: Messages) -> list[tuple[str, str]]:
+    """(label, value) pairs under a unit's heading: its head, whom it committed to, when it signed."""
+    pairs = []
+    if section.head:
+        pairs.append((t("report.head"), section.head.name))
+    if section.to:
+        pairs.append((t("report.to"), section.to.name))
+    if section.signed:
+        pairs.append((t("report.signed"), t.date(section.signed)))
+    return pairs
+
+
+def state(item: ItemLine, t: Messages) -> str:
+    if item.state == "achieved" and item.exceeded:
+        return t("state.exceeded")
+    return t(f"state.{item.state}")
+
+
+def result(item: ItemLine, t: Messages) -> str:
+    """'58 / 120 tỷ đồng' for an indicator; the done date for a task."""
+    if not item.indicator:
+        return t.date(item.done) if item.done else ""
+    measure = f" {item.measure}" if item.measure else ""
+    return f"{t.figure(item.value)} / {t.figure(item.target)}{measure}"
+
+
+def of_target(item: ItemLine, t: Messages) -> str:
+    return t.percent(item.of_target) if item.of_target is not None else ""
+
+
+def item_cells(item: ItemLine, t: Messages) -> list[str]:
+    return [item.title, state(item, t), item.owner.name, t.date(item.due), result(item, t), of_target(item, t)]
+
+
+def item_header(t: Messages) -> list[str]:
+    return [t("col.item"), t("col.state"), t("col.owner"), t("col.due"), t("col.result"), t("col.of_target")]
+
+
+def amendment_lines(item: ItemLine, t: Messages) -> list[str]:
+    lines = []
+    for a in item.amendments:
+        changes = ", ".join(f"{key} = {_value(value, t)}" for key, value in a.set.items())
+        text = t("report.amended", on=t.date(a.on), changes=changes, by=a.approved_by.name)
+        lines.append(f"{text} ({t('report.reason', reason=a.reason)})" if a.reason else text)
+    return lines
+
+
+def _value(value: object, t: Messages) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return t.figure(value)
+    if hasattr(value, "isoformat"):
+        return t.date(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def months_of(section: UnitSection) -> list[str]:
+    return [m.month for m in section.months]
+
+
+def rating_header(section: UnitSection, t: Messages) -> list[str]:
+    return [t("col.person"), *(t.month(m) for m in months_of(section)), t("col.period_score"), t("col.level")]
+
+
+def month_cell(person: PersonLine, month: str, t: Messages) -> str:
+    found = next((m for m in person.months if m.month == month), None)
+    if found is None:
+        return ""
+    score = t.number(found.score) + ("*" if found.provisional else "")
+    level = t("short." + (found.level or "none"))
+    return f"{score} {level}"
+
+
+def rating_cells(section: UnitSection, person: PersonLine, t: Messages) -> list[str]:
+    score = t.number(person.score) + ("*" if person.provisional and person.score is not None else "")
+    return [person.person.name, *(month_cell(person, m, t) for m in months_of(section)), score, t.level(person.level)]
+
+
+def distribution_header(t: Messages) -> list[str]:
+    return [t("col.month"), *(t(f"short.{level}") for level in (*LEVELS, "none")), t("col.allowed")]
+
+
+def distribution_cells(month: MonthLevels, t: Messages) -> list[str]:
+    allowed = str(month.quota.allowed_excellent) + (f" ({t('note.quota_over')})" if month.quota.over else "")
+    return [t.month(month.month), *(str(month.counts[level]) for level in (*LEVELS, "none")), allowed]
+
+
+def quota_line(section: UnitSection, t: Messages) -> str:
+    q = section.row.quota
+    line = t("report.quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent)
+    return f"{line}: {t('note.quota_over')}" if q.over else line
+
+
+def unit_flags(section: UnitSection, t: Messages) -> list[str]:
+    """The unit's flags in words, naming each item by its title."""
+    titles = {i.id: i.title for g in section.groups for i in g.items}
+    lines = []
+    for flag in section.row.flags:
+        kind, _, item = flag.partition(":")
+        lines.append(t(f"flag.{kind}", item=titles.get(item, item)))
+    return lines
+
+
+def overview_cells(section: UnitSection, t: Messages) -> list[str]:
+    """The row of `acct score`'s unit table, with the flags in words."""
+    return [*unit_cells(section.row, t)[:-1], "; ".join(unit_flags(section, t))]
+
+
+def summary(report: Report, t: Messages) -> list[str]:
+    return [capitalised(line) for line in summary_line(report.scores, t).splitlines()]
+
+
+def flag_lines(section: UnitSection, t: Messages) -> list[str]:
+    lines = unit_flags(section, t)
+    for person in section.escalated:
+        if person.step:
+            lines.append(t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}")))
+        lines += [f"{person.person.name}: {t(f'flag.{flag}')}" for flag in person.flags]
+    return lines
+
+
+def issue_header(t: Messages) -> list[str]:
+    return [t("col.issue"), t("col.lead"), t("col.due"), t("col.resolved"), t("col.state")]
+
+
+def issue_cells(issue: IssueLine, t: Messages) -> list[str]:
+    return [issue.title, issue.lead.name, t.date(issue.due), t.date(issue.resolved) if issue.resolved else "", t(f"issue.{issue.state}")]
+
+
+def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
+    if entry.clear:
+        return [t("report.year_end_clear")]
+    lines = []
+    if entry.level in ("done", "not-done"):
+        lines.append(t("report.year_end_level", level=t.level(entry.level)))
+    for item in entry.items:
+        lines.append(t("report.year_end_item", state=state(item, t), title=item.title, owner=item.owner.name, due=t.date(item.due)))
+    for person in entry.people:
+        lines.append(t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}")))
+    if entry.quota.over:
+        q = entry.quota
+        lines.append(t("report.year_end_quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent))
+    for issue in entry.issues:
+        lines.append(t("report.year_end_issue", state=t(f"issue.{issue.state}"), title=issue.title, lead=issue.lead.name, due=t.date(issue.due)))
+    return lines
