@@ -55,9 +55,14 @@ def find_overdue(tracker: Tracker, as_of: dt.date, within: int | None = None) ->
     found += _missing_plans(tracker, as_of, rules)
     for issue in tracker.issues:
         i = issue.model
-        if i.resolved is None:
+        if not _by(i.resolved, as_of):
             found += _due(i.due, as_of, soon, "issue", i.lead, i.title, issue.path, ("due",))
     return found
+
+
+def _by(day: dt.date | None, as_of: dt.date) -> bool:
+    """Whether something dated `day` had happened by D: work done, an issue resolved, a step written."""
+    return day is not None and day <= as_of
 
 
 def _due(due: dt.date, as_of: dt.date, soon: int, code: str, who: str, title: str, path: str, at: DocPath) -> list[Finding]:
@@ -74,7 +79,7 @@ def _commitment(doc: Doc[Commitment], as_of: dt.date, soon: int, reports: str, r
         at = ("groups", gi, "items", ii)
         if item.is_indicator:
             yield from _missing_reports(item, doc.path, at, as_of, reports, rules)
-        elif item.done is None or item.done > as_of:
+        elif not _by(item.done, as_of):
             yield from _due(item.due, as_of, soon, "task", item.owner, item.title, doc.path, (*at, "due"))
 
 
@@ -82,10 +87,10 @@ def _missing_reports(item: Item, path: str, at: DocPath, as_of: dt.date, reports
     """Each period end E with E + grace_days < D and E ≤ due needs a report dated in that period or within grace."""
     grace = dt.timedelta(days=rules.grace_days)
     for start, end in _report_periods(item.due.year, reports, as_of):
-        if end + grace < as_of and end <= item.due:
-            if not any(start <= r.on <= end + grace for r in item.reports):
-                title = f"{item.title}: report for the period ending {end}"
-                yield Finding("report", item.owner, end + grace, (as_of - end - grace).days, title, path, (*at, "reports") if item.reports else (*at, "target"))
+        if end + grace < as_of and end <= item.due and not any(start <= r.on <= end + grace for r in item.reports):
+            title = f"{item.title}: report for the period ending {end}"
+            where = (*at, "reports") if item.reports else (*at, "target")  # the `reports:` key, else the target
+            yield Finding("report", item.owner, end + grace, (as_of - end - grace).days, title, path, where, at_key=True)
 
 
 def _report_periods(year: int, reports: str, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -103,7 +108,7 @@ def _plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Itera
     for doc in tracker.plans:
         plan = doc.model
         for ti, task in enumerate(plan.tasks):
-            if (task.done is None or task.done > as_of) and (plan.person, f"{plan.month}/{task.id}") not in carried:
+            if not _by(task.done, as_of) and (plan.person, f"{plan.month}/{task.id}") not in carried:
                 yield from _due(task.due, as_of, soon, "plan-task", plan.person, task.title, doc.path, ("tasks", ti, "due"))
         month_end = month_period(plan.month).end
         yield from _steps(doc, tracker, month_end + grace, month_end + 2 * grace, as_of)
@@ -112,14 +117,14 @@ def _plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Itera
 def _steps(doc: Doc[Plan], tracker: Tracker, step_due: dt.date, rating_due: dt.date, as_of: dt.date) -> Iterator[Finding]:
     """The 3 evaluation steps of a month: self (the person), review (each assigner), rating (the unit's head)."""
     plan = doc.model
-    if plan.self_ is None and step_due < as_of:
+    if not _by(plan.self_.on if plan.self_ else None, as_of) and step_due < as_of:
         yield Finding("self", plan.person, step_due, (as_of - step_due).days, f"self-assessment for {plan.month}", doc.path, ("month",))
     if step_due < as_of:
         for ti, task in enumerate(plan.tasks):
-            if task.review is None:
+            if not _by(task.review.on if task.review else None, as_of):
                 title = f"review of {plan.person}'s task {task.id} «{task.title}»"
                 yield Finding("review", task.assigned_by, step_due, (as_of - step_due).days, title, doc.path, ("tasks", ti, "id"))
-    if plan.rating is None and rating_due < as_of:
+    if not _by(plan.rating.on if plan.rating else None, as_of) and rating_due < as_of:
         who = rater(tracker, plan.person)
         yield Finding("rating", who, rating_due, (as_of - rating_due).days, f"rating of {plan.person} for {plan.month}", doc.path, ("month",))
 
@@ -137,13 +142,13 @@ def rater(tracker: Tracker, person: str) -> str:
 
 def _missing_plans(tracker: Tracker, as_of: dt.date, rules: RuleSet) -> Iterator[Finding]:
     """From the tracker's first month with any plan, every active person needs a plan for each month, once
-    grace_days of that month have passed."""
+    grace_days of that month have passed: with 5, the plan is due on the 5th and late from the 6th."""
     if not tracker.plans:
         return
     have = {(d.model.person, d.model.month) for d in tracker.plans}
     month = month_period(min(d.model.month for d in tracker.plans))
     while month.start < as_of:
-        due = month.start + dt.timedelta(days=rules.grace_days)
+        due = month.start + dt.timedelta(days=rules.grace_days - 1)
         if due < as_of:
             for person in tracker.person_entries:
                 p = person.model
