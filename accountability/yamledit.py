@@ -48,7 +48,22 @@ class Source:
         node = self.node(at)
         if not isinstance(node, ScalarNode):
             raise ValueError(f"{'/'.join(map(str, at))} is not a single value")
-        self.text = self.text[: node.start_mark.index] + value + self.text[node.end_mark.index :]
+        start, end = node.start_mark.index, node.end_mark.index
+        if start == end:  # an empty value (`done:`) sits right after the colon
+            value = " " + value
+        self.text = self.text[:start] + value + self.text[end:]
+
+    def has_key(self, mapping_at: DocPath, key: str) -> bool:
+        node = self.node(mapping_at)
+        return isinstance(node, MappingNode) and any(k.value == key for k, _ in node.value)
+
+    def set_key(self, mapping_at: DocPath, key: str, value: str) -> None:
+        """Set `key: value` in the mapping: in place where the key is written, even empty (`done:`, `done: ~`),
+        else as a new last entry."""
+        if self.has_key(mapping_at, key):
+            self.set_scalar((*mapping_at, key), value)
+        else:
+            self.add_key(mapping_at, key, value)
 
     def add_key(self, mapping_at: DocPath, key: str, value: str, block: list[str] | None = None) -> None:
         """Add `key: value` as the last entry of the mapping at `mapping_at`, in the mapping's own style. In a
@@ -67,8 +82,8 @@ class Source:
         """Append to the sequence at `sequence_at`, as `item_flow` ({on: …, value: …}) where the last item is in
         flow style, else as the block lines `item_block` (key: value lines, without the leading '- ')."""
         node = self.node(sequence_at)
-        if not isinstance(node, SequenceNode) or not node.value:
-            raise ValueError(f"{'/'.join(map(str, sequence_at))} is not a list with items")
+        if not isinstance(node, SequenceNode) or not (node.value or node.flow_style):
+            raise ValueError(f"{'/'.join(map(str, sequence_at))} is not a list")
         if node.flow_style:
             self._insert_in_flow(node, item_flow)
             return
@@ -89,19 +104,37 @@ class Source:
         return (dash - line_start) if dash >= 0 else max(item.start_mark.column - 2, 0)
 
     def _insert_in_flow(self, node: Node, entry: str) -> None:
+        """Add `entry` after the last entry of a flow collection: `[]` → `[entry]`, `[a]` → `[a, entry]`. Where the
+        collection is written one entry per line with trailing commas, the entry gets its own line in that style."""
         close = node.end_mark.index - 1  # the index of ']' or '}'
-        before = self.text[:close].rstrip(" ")
-        spacing = self.text[len(before) : close]
-        self.text = before + ", " + entry + spacing + self.text[close:]
+        if not node.value:
+            self.text = self.text[:close] + entry + self.text[close:]
+            return
+        last = node.value[-1]
+        end = (last[1] if isinstance(last, tuple) else last).end_mark.index
+        after = self.text[end:close]
+        eol = after.find("\n")
+        if eol == -1 or "," not in after[:eol]:
+            self.text = self.text[:end] + ", " + entry + self.text[end:]
+            return
+        line = self.text[self.text.rfind("\n", 0, end) + 1 : end]
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        at = end + eol + 1
+        self.text = self.text[:at] + indent + entry + "," + self.newline + self.text[at:]
 
     def _insert_line_after(self, node: Node, line: str) -> None:
         """Insert `line` as a new line after the line on which `node` ends (after any comment on that line)."""
-        end = _last_leaf(node).end_mark.index
-        eol = self.text.find("\n", end)
-        if eol == -1:
-            self.text = self.text + self.newline + line + self.newline
-            return
-        self.text = self.text[: eol + 1] + line + self.newline + self.text[eol + 1 :]
+        leaf = _last_leaf(node)
+        end = leaf.end_mark.index
+        if isinstance(leaf, ScalarNode) and leaf.style in ("|", ">") and self.text[:end].endswith("\n"):
+            at = end  # a block scalar ends at the start of the line after it (and its blank lines, which may be its own)
+        else:
+            eol = self.text.find("\n", end)
+            if eol == -1:  # the last line, without a newline: keep it that way
+                self.text = self.text + self.newline + line
+                return
+            at = eol + 1
+        self.text = self.text[:at] + line + self.newline + self.text[at:]
 
 
 def _last_leaf(node: Node) -> Node:
