@@ -40,7 +40,7 @@ _As of 2023-07-10_
 
 **Score 48.9: not done (rank 1 of 1)**
 
-Met or beaten 0/2 targets, 0 of them beaten; done 0/1 tasks.
+Met or beaten 0/2 targets, 0 of them beaten; done 0/1 tasks; 0 of the 2 targets not yet due are on pace.
 
 ### The commitment, group by group
 
@@ -150,7 +150,7 @@ def test_vietnamese_and_english_labels_numbers_and_dates(tracker: Path) -> None:
     en = run_acct(*Q2, "--lang", "en", cwd=tracker).stdout
     assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in vi
     assert "| Thu ngân sách | chậm tiến độ | Nguyễn Văn A | 31/12/2023 | 58 / 120 tỷ đồng | 48,33% |" in vi
-    assert "Đạt và vượt 0/2 chỉ tiêu, trong đó 0 chỉ tiêu vượt; hoàn thành 0/1 nhiệm vụ." in vi
+    assert "Đạt và vượt 0/2 chỉ tiêu, trong đó 0 chỉ tiêu vượt; hoàn thành 0/1 nhiệm vụ; 0/2 chỉ tiêu chưa đến hạn đạt tiến độ." in vi
     assert "| Trần Văn B | 98,0 Tốt | 98,0 | Hoàn thành xuất sắc nhiệm vụ |" in vi
     assert "_Tính đến ngày 10/07/2023_" in vi
     assert "**Score 48.9: not done (rank 1 of 1)**" in en

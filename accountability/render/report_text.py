@@ -31,8 +31,14 @@ def subtitle(report: Report, t: Messages) -> str:
 
 
 def unit_summary(rows: list[UnitRow], t: Messages) -> str:
-    """'Met or beaten 16/19 targets, 7 of them beaten; done 9/11 tasks', as the source articles write it."""
-    return capitalised(t("summary", **summary_counts(rows)))
+    """'Met or beaten 16/19 targets, 7 of them beaten; done 9/11 tasks', as the source articles write it; before the
+    year's end, also how many of the targets not yet due are on pace."""
+    text = capitalised(t("summary", **summary_counts(rows)))
+    counts = [r.result.indicator_counts() for r in rows if r.result]
+    pending = sum(c["on_track"] + c["behind"] + c["no_report"] for c in counts)
+    if pending:
+        text += t("summary.pace", on_track=sum(c["on_track"] for c in counts), pending=pending)
+    return text
 
 
 def heading(section: UnitSection) -> str:
@@ -158,7 +164,9 @@ def overview_cells(section: UnitSection, t: Messages) -> list[str]:
 
 
 def summary(report: Report, t: Messages) -> list[str]:
-    return [capitalised(line) for line in summary_line(report.scores, t).splitlines()]
+    """The tracker's summary sentence, then its key issues line."""
+    issues = summary_line(report.scores, t).splitlines()[1:]
+    return [unit_summary(report.scores.units, t), *(capitalised(line) for line in issues)]
 
 
 def flag_lines(section: UnitSection, t: Messages) -> list[str]:
