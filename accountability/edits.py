@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from accountability.load import Loaded, assemble, load_bytes, load_file
 from accountability.locate import located
 from accountability.model import Commitment, Plan
 from accountability.model.base import MONTH
+from accountability.newfiles import commitment_path, plan_path
 from accountability.problems import DocPath, FatalError, Problem
 from accountability.scoring.numbers import fmt
 from accountability.suggest import did_you_mean
@@ -57,6 +59,7 @@ def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Targe
         raise FatalError(f"no person '{person}'{did_you_mean(person, tracker.people)}")
     doc = tracker.plan(person, month)
     if doc is None:
+        _unreadable(tracker.root, plan_path(person, month))
         months = sorted(d.model.month for d in tracker.plans if d.model.person == person)
         raise FatalError(f"{person} has no plan for {month}{did_you_mean(month, months, '; create it with acct new plan')}")
     ids = [t.id for t in doc.model.tasks]
@@ -70,6 +73,7 @@ def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Ta
         raise FatalError(f"no unit '{unit}'{did_you_mean(unit, tracker.units)}")
     doc = tracker.commitment(unit, year)
     if doc is None:
+        _unreadable(tracker.root, commitment_path(unit, year))
         years = sorted(str(d.model.year) for d in tracker.commitments if d.model.unit == unit)
         raise FatalError(f"{unit} has no commitment for {year}; pass --year" + (f" (it has {', '.join(years)})" if years else ""))
     for gi, ii, item in doc.model.items():
@@ -79,16 +83,19 @@ def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Ta
     raise FatalError(f"{unit}'s {year} commitment has no item '{item_id}'{did_you_mean(item_id, ids)}")
 
 
+def _unreadable(root: Path, path: str) -> None:
+    """A file at the suggested path that the tracker lacks has errors: say so, rather than that it is missing."""
+    if (root / path).exists():
+        raise FatalError(f"{path} has errors, so acct cannot edit it; run acct check and fix them first")
+
+
 def done(root: Path, tracker: Tracker, target: Target, on: dt.date) -> Source:
     """Set `done: DATE` on a plan task or a commitment task item."""
     record = _record_at(target)
     if getattr(record, "target", None) is not None:
         raise Refused(f"{target.label} is an indicator (it has a target); record its progress with acct record instead")
     source = _source(root, target.doc.path)
-    if getattr(record, "done", None) is not None:
-        source.set_scalar((*target.at, "done"), on.isoformat())
-    else:
-        source.add_key(target.at, "done", on.isoformat())
+    source.set_key(target.at, "done", on.isoformat())
     return source
 
 
@@ -103,7 +110,7 @@ def record(root: Path, tracker: Tracker, target: Target, value: float, on: dt.da
     fields = [f"on: {on.isoformat()}", f"value: {fmt(value, 6)}"] + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
     source = _source(root, target.doc.path)
     flow = "{" + ", ".join(fields) + "}"
-    if reports:
+    if reports or source.has_key(target.at, "reports"):  # `reports: []` is a list to append to
         source.append_item((*target.at, "reports"), flow, fields)
     else:
         source.add_key(target.at, "reports", "", block=[f"- {flow}"])
@@ -127,7 +134,7 @@ def _source(root: Path, path: str) -> Source:
 def save(root: Path, path: str, source: Source, as_of: dt.date) -> None:
     """Validate the edited file within the whole tracker, then write it atomically; refuse a new error."""
     target = root / path
-    if not target.stat().st_mode & 0o222:
+    if not (os.access(target, os.W_OK) and target.stat().st_mode & 0o222):  # the mode bits hold even for root
         raise FatalError(f"{path} is read-only; make it writable (chmod u+w) to record in it")
     new = source.to_bytes()
     before = _errors(root, path, None, as_of)

@@ -11,7 +11,14 @@ from accountability.problems import FatalError
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write `data` to `path` atomically, keeping an existing file's mode. With overwrite=False, refuse (FatalError)
-    if `path` exists, even if it appears while writing."""
+    if `path` exists, even if it appears while writing. A folder that cannot be written is a FatalError too."""
+    try:
+        _write(path, data, overwrite)
+    except OSError as exc:
+        raise FatalError(f"cannot write {path}: {exc.strerror or exc}; check that you may write to {path.parent}") from None
+
+
+def _write(path: Path, data: bytes, overwrite: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
