@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accountability.checks import run_checks
-from accountability.load import load_tracker
+from accountability.load import Progress, load_tracker
 from accountability.locate import located
 from accountability.problems import Problem
 from accountability.tracker import Tracker
@@ -37,7 +37,7 @@ class Checked:
         return sum(p.severity == "warning" for p in self.problems)
 
 
-def check(root: Path, as_of: dt.date, cache: bool = False) -> Checked:
-    tracker, problems = load_tracker(root, cache=cache)
+def check(root: Path, as_of: dt.date, cache: bool = False, progress: Progress | None = None) -> Checked:
+    tracker, problems = load_tracker(root, cache=cache, progress=progress)
     problems += run_checks(tracker, as_of)
     return Checked(tracker, located(root, problems))

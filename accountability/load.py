@@ -7,7 +7,7 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,9 @@ from accountability.problems import Problem
 from accountability.tracker import Doc, Tracker
 from accountability.validate import validate_document
 from accountability.yamlfile import decode, parse
+
+Progress = Callable[[int, int], None]
+"""Told (files parsed so far, files to parse) as cold files are parsed; it must not print to stdout."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +74,33 @@ def load_file(root: Path, path: str) -> Loaded:
     return validated(parse_file(root, path))
 
 
-def load_tracker(root: Path, workers: int | None = None, cache: bool = False) -> tuple[Tracker, list[Problem]]:
+def load_tracker(
+    root: Path, workers: int | None = None, cache: bool = False, progress: Progress | None = None
+) -> tuple[Tracker, list[Problem]]:
     """Read every file of the tracker at `root`: from the cache where a file is unchanged (cache=True), else
-    parsed, in parallel when many files need it (workers=1 forces one process)."""
+    parsed, in parallel when many files need it (workers=1 forces one process). `progress` hears of each file
+    parsed; a warm load parses nothing, so it hears nothing."""
     from accountability.cache import Cache, key
     from accountability.parallel import parse_files
 
     paths = tracker_files(root)
     if not cache:
-        return assemble(root, [validated(parsed) for parsed in parse_files(root, paths, workers)])
+        return assemble(root, [validated(parsed) for parsed in _told(parse_files(root, paths, workers), len(paths), progress)])
     store = Cache(root)
     keys = {path: _key(root, path, key) for path in paths}
     hits = store.get_many([k for k in keys.values() if k])
     misses = [path for path in paths if keys[path] not in hits]
-    fresh = {loaded.path: loaded for loaded in map(validated, parse_files(root, misses, workers))}
+    fresh = {loaded.path: loaded for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress))}
     store.put_many((keys[p], fresh[p].model) for p in misses if keys[p] and fresh[p].model is not None and not fresh[p].problems)  # type: ignore[misc]
     store.close()
     return assemble(root, [fresh[p] if p in fresh else Loaded(p, hits[keys[p]], ()) for p in paths])
+
+
+def _told(parsed: Iterable[Parsed], total: int, progress: Progress | None) -> Iterator[Parsed]:
+    for done, result in enumerate(parsed, 1):
+        if progress is not None:
+            progress(done, total)
+        yield result
 
 
 def _key(root: Path, path: str, make: Callable[[bytes, str], str]) -> str:

@@ -13,7 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from accountability.checking import check as run_check
+from accountability.checking import Checked
+from accountability.checking import check as core_check
+from accountability.cli.progress import load_progress
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
 from accountability.tracker import Tracker
@@ -55,6 +57,12 @@ def parse_lang(value: str | None) -> str | None:
     if value not in (None, "vi", "en"):
         raise FatalError(f"--lang {value!r} is not supported; use vi or en")
     return value
+
+
+def run_check(root: Path, as_of: dt.date, cache: bool = True) -> Checked:
+    """The core's check, with a progress bar on a terminal when the load is slow."""
+    with load_progress() as progress:
+        return core_check(root, as_of, cache=cache, progress=progress)
 
 
 def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from accountability.checking import check as run_check
 from accountability.cli.app import app
 from accountability.cli.options import (
     AsOfOption,
@@ -21,6 +20,7 @@ from accountability.cli.options import (
     guarded,
     parse_as_of,
     parse_lang,
+    run_check,
     valid_tracker,
 )
 from accountability.codes import CODES
