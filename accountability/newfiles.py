@@ -14,6 +14,7 @@ from accountability.model import Commitment, Item, Plan
 from accountability.periods import month_period
 from accountability.problems import FatalError
 from accountability.scoring.numbers import fmt
+from accountability.suggest import did_you_mean
 from accountability.tracker import Tracker
 
 SCHEMA_DIR = "_schema"  # acct schema's default output; '_' keeps it out of the tracker's documents
@@ -40,7 +41,7 @@ def new_plan(tracker: Tracker, person: str, month: str) -> tuple[str, str]:
     """The path and text of a new plan, carrying over every task not done in the person's latest earlier plan."""
     entry = tracker.people.get(person)
     if entry is None:
-        raise FatalError(f"no person '{person}' in org")
+        raise FatalError(f"no person '{person}' in org{did_you_mean(person, tracker.people)}")
     existing = tracker.plan(person, month)
     if existing:
         raise FatalError(f"{person} already has a plan for {month} in {existing.path}")
@@ -84,7 +85,7 @@ def new_commitment(tracker: Tracker, unit: str, year: int) -> tuple[str, str]:
     commented template for a unit with no history."""
     entry = tracker.units.get(unit)
     if entry is None:
-        raise FatalError(f"no unit '{unit}' in org")
+        raise FatalError(f"no unit '{unit}' in org{did_you_mean(unit, tracker.units)}")
     existing = tracker.commitment(unit, year)
     if existing:
         raise FatalError(f"{unit} already has a {year} commitment in {existing.path}")
@@ -103,7 +104,7 @@ def new_commitment(tracker: Tracker, unit: str, year: int) -> tuple[str, str]:
         f"unit: {unit}",
         f"year: {year}",
         f"head: {head}",
-        f"to: {to}",
+        f"to: {to}" + ("" if previous else "  # the body it is made to, which assesses it: check it"),
         "groups:",
     ]
     lines += _copied_groups(previous, year) if previous else _template_groups(tracker, head, year)
