@@ -24,9 +24,10 @@ from accountability.diff import diff_trackers
 from accountability.discover import find_root
 from accountability.git import toplevel
 from accountability.init import init as init_tracker
-from accountability.load import load_tracker
+from accountability.problems import Problem
 from accountability.render import diff as render_diff
-from accountability.revision import load_at_revision
+from accountability.render import problems as render_problems
+from accountability.revision import load_side
 from accountability.writefile import write_atomic
 
 
@@ -87,13 +88,13 @@ def diff(
     parse_lang(lang)
     tracker_root = find_root(root)
     top = toplevel(tracker_root)
-    before, _ = load_at_revision(base, tracker_root, top)
-    if head is None:
-        after, _ = load_tracker(tracker_root)
-    else:
-        after, _ = load_at_revision(head, tracker_root, top)
-    changes = diff_trackers(before, after)
+    before, base_problems = load_side(base, tracker_root, top)
+    after, head_problems = load_side(head, tracker_root, top)
     head_name = head or "working tree"
+    _refuse_unloadable(head_problems, after.files, head_name)
+    if any(p.severity == "error" for p in base_problems):
+        typer.echo(f"acct: warning: some files do not load in {base}; their commitments count as absent there", err=True)
+    changes = diff_trackers(before, after)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
     elif format is DiffFormat.md:
@@ -101,3 +102,12 @@ def diff(
     else:
         typer.echo(render_diff.as_text(changes, base, head_name))
     raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)
+
+
+def _refuse_unloadable(problems: list[Problem], files: int, head: str) -> None:
+    """A file of HEAD that does not load would read as every one of its items removed: list its errors, exit 1."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        typer.echo(render_problems.as_text(errors, files), err=True)
+        typer.echo(f"acct: files in {head} do not load, so their changes cannot be judged; fix them (acct check)", err=True)
+        raise typer.Exit(1)
