@@ -37,11 +37,8 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the tracker (default: here).")] = Path("."),
 ) -> None:
     """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
-    written = init_tracker(folder)
-    for path in written:
-        typer.echo(f"created {os.path.relpath(path)}")
-    if not any(path.name == ".gitignore" for path in written):
-        typer.echo("note: add .acct-cache/ to your .gitignore")
+    for path, action in init_tracker(folder):
+        typer.echo(f"created {os.path.relpath(path)}" if action == "created" else f"added .acct-cache/ to {os.path.relpath(path)}")
     typer.echo("next: fill in org.yaml, then run: acct check")
 
 
