@@ -102,6 +102,6 @@ def _number(value: Any) -> float:
 Id = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Month = Annotated[str, BeforeValidator(_month), WithJsonSchema({"type": "string", "pattern": MONTH.pattern})]
-Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[float, BeforeValidator(_number)]  # float's own JSON Schema, so that ge/gt bounds reach it
 PositiveNumber = Annotated[Number, Field(gt=0)]
 Text = Annotated[str, Field(min_length=1)]
