@@ -44,7 +44,7 @@ class Item(Record):
     """A task item (nhiệm vụ), done when `done` holds a date, or an indicator item (chỉ tiêu), with a `target`."""
 
     id: Id
-    """The item's id, unique within the commitment."""
+    """The item's id (mã nhiệm vụ), unique within the commitment."""
     title: Text
     """What is to be done (nội dung nhiệm vụ / chỉ tiêu)."""
     owner: Id
@@ -73,13 +73,13 @@ class Group(Record):
     """A key task group (nhóm nhiệm vụ trọng tâm)."""
 
     id: Id
-    """The group's id, unique within the commitment."""
+    """The group's id (mã nhóm), unique within the commitment."""
     title: Text
     """The group's title (tên nhóm nhiệm vụ)."""
     weight: PositiveNumber | None = None
     """The group's weight (trọng số nhóm); groups without one weigh equally."""
     items: list[Item]
-    """The tasks and indicators of the group."""
+    """The tasks and indicators of the group (nhiệm vụ, chỉ tiêu)."""
 
 
 class Amendment(Record):
@@ -88,9 +88,9 @@ class Amendment(Record):
     on: Date
     """The date of approval (ngày điều chỉnh)."""
     item: Id
-    """The item changed."""
+    """The item changed (nhiệm vụ được điều chỉnh)."""
     set: dict[str, Any] = Field(min_length=1)
-    """The fields changed, with their new values; {removed: true} takes the item out."""
+    """The fields changed, with their new values (nội dung điều chỉnh); {removed: true} takes the item out."""
     reason: str | None = None
     """Why (lý do điều chỉnh)."""
     approved_by: Id
@@ -101,7 +101,7 @@ class Commitment(Record):
     """One unit's commitment for one year, made to the body that assesses it."""
 
     kind: Literal["commitment"]
-    """Always commitment."""
+    """The kind of file (loại tệp): always commitment."""
     unit: Id
     """The unit that commits (đơn vị cam kết)."""
     year: int = Field(ge=1900, le=2999)

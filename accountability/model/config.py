@@ -15,9 +15,9 @@ class GroupCount(Record):
     """How many key task groups (nhóm nhiệm vụ trọng tâm) a commitment must have."""
 
     min: int = Field(3, ge=1)
-    """The fewest groups."""
+    """The fewest groups (số nhóm tối thiểu)."""
     max: int = Field(5, ge=1)
-    """The most groups."""
+    """The most groups (số nhóm tối đa)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> GroupCount:
@@ -41,14 +41,14 @@ class Quota(Record):
     """At most this share of the number rated good may be rated excellent (tỷ lệ xuất sắc)."""
 
     excellent_per_good: Number = Field(0.2, ge=0)
-    """excellent ≤ floor(this × the number rated good), per unit and period."""
+    """Excellent per good (tỷ lệ xuất sắc): excellent ≤ floor(this × the number rated good), per unit and period."""
 
 
 class Config(Record):
     """The tracker's config, acct.yaml (tệp cấu hình)."""
 
     kind: Literal["config"] = "config"
-    """Optional: acct.yaml is always the config."""
+    """The kind of file (loại tệp); optional, since acct.yaml is always the config."""
     acct: int
     """The format version; required (phiên bản định dạng)."""
     organization: str | None = None

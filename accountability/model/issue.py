@@ -11,9 +11,9 @@ class Issue(Record):
     """An issue raised by a unit, handled by the unit whose authority it falls under, led by one person."""
 
     kind: Literal["issue"]
-    """Always issue."""
+    """The kind of file (loại tệp): always issue."""
     id: Id
-    """The issue's id."""
+    """The issue's id (mã vấn đề)."""
     title: Text
     """The issue (nội dung vấn đề)."""
     raised: Date

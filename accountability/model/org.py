@@ -55,9 +55,9 @@ class Person(Record):
     title: str | None = None
     """The position (chức vụ), free text."""
     category: Literal["can-bo", "cong-chuc", "vien-chuc", "hop-dong"] | None = None
-    """cán bộ, công chức, viên chức or người lao động hợp đồng."""
+    """The category (đối tượng): can-bo, cong-chuc, vien-chuc or hop-dong (người lao động hợp đồng)."""
     handle: str | None = None
-    """The person's user name on the git host, for CODEOWNERS."""
+    """The person's user name on the git host (tài khoản git), for CODEOWNERS."""
     active: Active | None = None
     """When the person works here (thời gian công tác); plans only for those months."""
     discipline: list[Discipline] = []
@@ -74,7 +74,7 @@ class Org(Record):
     """An org file; several are merged."""
 
     kind: Literal["org"]
-    """Always org."""
+    """The kind of file (loại tệp): always org."""
     units: list[Unit] = []
     """The units (đơn vị)."""
     people: list[Person] = []

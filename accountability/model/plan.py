@@ -28,7 +28,7 @@ class Task(Record):
     """A task in the month's plan (nhiệm vụ trong tháng)."""
 
     id: Id
-    """The task's id, unique within the plan (t1, t2…)."""
+    """The task's id (mã nhiệm vụ), unique within the plan: t1, t2…"""
     title: Text
     """The task (nội dung công việc)."""
     assigned_by: Id
@@ -36,7 +36,7 @@ class Task(Record):
     due: Date
     """The deadline, within the plan's month (thời hạn)."""
     commitment: str | None = None
-    """The commitment item it serves, as unit/item."""
+    """The commitment item it serves (nhiệm vụ cam kết), as unit/item."""
     done: Date | None = None
     """The day it was done (ngày hoàn thành)."""
     carried_from: str | None = None
@@ -77,9 +77,9 @@ class Plan(Record):
     """One person's plan for one month."""
 
     kind: Literal["plan"]
-    """Always plan."""
+    """The kind of file (loại tệp): always plan."""
     person: Id
-    """Whose plan it is."""
+    """Whose plan it is (người thực hiện): a person's id."""
     month: Month
     """The month, YYYY-MM (tháng)."""
     tasks: list[Task]
