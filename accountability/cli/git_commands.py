@@ -60,9 +60,11 @@ def codeowners(
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        typer.echo(f"wrote {output}: {len(owners.lines) - 2} rules", err=True)
+        rules = len(owners.lines) - 2
+        typer.echo(f"wrote {output}: {rules} {'rule' if rules == 1 else 'rules'}", err=True)
     if owners.without_handle:
-        typer.echo(f"people with no handle: in org, so {len(owners.unowned)} files have no owner: {', '.join(owners.without_handle)}", err=True)
+        files = len(owners.unowned)
+        typer.echo(f"people with no handle in org: {', '.join(owners.without_handle)}; {files} {'file has' if files == 1 else 'files have'} no owner until a handle: is added", err=True)
 
 
 class DiffFormat(str, Enum):
