@@ -25,12 +25,29 @@ COLUMNS: dict[str, list[str]] = {
               "review_on", "quality_fails", "delays", "excused", "state", "credit"],
     "unit_scores": ["period", "as_of", "unit", "name", "score", "level", "rank", "tasks_total", "tasks_on_time",
                     "tasks_late", "tasks_overdue", "tasks_open", "indicators_total", "indicators_achieved",
-                    "indicators_exceeded", "indicators_missed", "excellent", "good", "allowed_excellent", "quota_over", "flags"],
+                    "indicators_exceeded", "indicators_missed", "excellent", "good", "allowed_excellent", "quota_over", "flags",
+                    "indicators_on_track", "indicators_behind", "indicators_no_report"],
     "person_scores": ["period", "as_of", "person", "unit", "month", "score", "computed", "concluded", "level", "provisional",
                       "misses", "step", "flags"],
 }
 
+# A column's name means the same in every table, and so does its type. Any column not named here is text.
+DATES = {"due", "done", "on", "as_of", "active_from", "active_to", "self_on", "rating_on", "review_on"}
+INTEGERS = {"year", "rank", "quality_fails", "delays", "misses", "excellent", "good", "allowed_excellent"} | {
+    c for c in COLUMNS["unit_scores"] if c.startswith(("tasks_", "indicators_"))}
+DECIMALS = {"group_weight", "weight", "target", "credit", "value", "self_score", "rating_general", "score"}
+BOOLEANS = {"counted", "excused", "quota_over", "provisional"}
+
 Row = dict[str, Any]
+
+
+def column_type(name: str) -> str:
+    """date, integer, decimal, boolean or text: fixed per column, whatever the data, so that exports of many
+    trackers or many periods load into one table."""
+    for kind, names in (("date", DATES), ("integer", INTEGERS), ("decimal", DECIMALS), ("boolean", BOOLEANS)):
+        if name in names:
+            return kind
+    return "text"
 
 
 def tables(tracker: Tracker, scores: Scores) -> dict[str, list[Row]]:
@@ -107,7 +124,7 @@ def _unit_score(row: Any, scores: Scores) -> Row:
         "period": scores.period.id, "as_of": scores.as_of, "unit": row.unit, "name": row.name, "score": row.score,
         "level": row.result.level if row.result else None, "rank": row.rank,
         **{f"tasks_{k}": tasks.get(k, 0) for k in ("total", "on_time", "late", "overdue", "open")},
-        **{f"indicators_{k}": indicators.get(k, 0) for k in ("total", "achieved", "exceeded", "missed")},
+        **{f"indicators_{k}": indicators.get(k, 0) for k in ("total", "achieved", "exceeded", "missed", "on_track", "behind", "no_report")},
         "excellent": row.quota.excellent, "good": row.quota.good, "allowed_excellent": row.quota.allowed_excellent,
         "quota_over": row.quota.over, "flags": " ".join(row.flags),
     }
@@ -125,6 +142,8 @@ def _person_scores(scores: Scores) -> list[Row]:
     return rows
 
 
-def plain(value: Any) -> Any:
-    """A cell as JSON/CSV can hold it: dates as ISO text."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+def plain(column: str, value: Any) -> Any:
+    """A cell as JSON/CSV can hold it: dates as ISO text, and a decimal column's 1 as 1.0, as in every row."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return float(value) if column in DECIMALS and isinstance(value, int) else value

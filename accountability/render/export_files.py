@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from accountability.export import COLUMNS, plain
+from accountability.export import COLUMNS, column_type, plain
 from accountability.problems import FatalError
 from accountability.writefile import write_atomic
 
@@ -24,7 +24,7 @@ def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path, fmt: str
 
 
 def _jsonl(name: str, rows: list[dict[str, Any]]) -> bytes:
-    lines = [json.dumps({c: plain(row[c]) for c in COLUMNS[name]}, ensure_ascii=False) for row in rows]
+    lines = [json.dumps({c: plain(c, row[c]) for c in COLUMNS[name]}, ensure_ascii=False) for row in rows]
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
@@ -33,7 +33,7 @@ def _csv(name: str, rows: list[dict[str, Any]]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=COLUMNS[name], lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({c: plain(row[c]) for c in COLUMNS[name]})
+        writer.writerow({c: plain(c, row[c]) for c in COLUMNS[name]})
     return out.getvalue().encode("utf-8")
 
 
@@ -43,7 +43,9 @@ def _parquet(name: str, rows: list[dict[str, Any]]) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise FatalError("--format parquet needs pyarrow: install it with  pip install 'acct[parquet]'") from None
-    table = pa.Table.from_pylist([{c: row[c] for c in COLUMNS[name]} for row in rows], schema=None) if rows else pa.table({c: pa.array([], pa.null()) for c in COLUMNS[name]})
+    types = {"date": pa.date32(), "integer": pa.int64(), "decimal": pa.float64(), "boolean": pa.bool_(), "text": pa.string()}
+    schema = pa.schema([(c, types[column_type(c)]) for c in COLUMNS[name]])
+    table = pa.Table.from_pylist([{c: row[c] for c in COLUMNS[name]} for row in rows], schema=schema)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
     return bytes(sink.getvalue().to_pybytes())
