@@ -26,7 +26,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ORG, SAMPLE, run_acct, write_tracker
+from conftest import ORG, PROJECT, SAMPLE, run_acct, write_tracker
 
 D = "2023-07-12"
 COMMITMENT_PATH = "2023/commitments/phuong-1.yaml"
@@ -408,3 +408,12 @@ def test_the_sample_tracker_lists_its_overdue_work_by_person() -> None:
     assert blocks["Trương Thị Hoa (truong-thi-hoa): 2 overdue, 0 due soon"][0] == (
         "  2023/plans/2023-04/truong-thi-hoa.yaml:20: error: [plan-task] Thực hiện chi lương, phụ cấp cán bộ, công chức tháng 4 — due 2023-04-10, 91 days late")
     assert result.stdout.splitlines()[-1] == "60 overdue, 0 due soon, for 51 people"
+
+
+def test_the_excerpts_in_workflow_md_are_what_acct_prints() -> None:
+    doc = (PROJECT / "docs" / "workflow.md").read_text(encoding="utf-8")
+    for args in (["--as-of", "2023-07-10"], ["--as-of", "2023-07-14"], ["--as-of", "2023-07-10", "--format", "github", "--warn-only"]):
+        printed = run_acct("overdue", *args, cwd=SAMPLE.parent).stdout.splitlines()
+        block = doc.split(f"$ acct overdue {' '.join(args)}\n", 1)[1].split("```", 1)[0]
+        shown = [line for line in block.splitlines() if line != "…"]
+        assert shown and all(line in printed for line in shown), args
