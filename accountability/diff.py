@@ -23,7 +23,7 @@ class Change:
     year: int
     item: str
     kind: str  # added | removed | moved | target-raised | target-lowered | target-changed | due-earlier | due-later
-    #            | owner | weight | title | done | report-added | report-changed | report-removed
+    #            | owner | weight | group-weight | title | done | report-added | report-changed | report-removed
     field: str
     before: Any
     after: Any
@@ -53,7 +53,7 @@ def _commitment_changes(old: Doc[Commitment] | None, new: Doc[Commitment] | None
     path = (new or old).path  # type: ignore[union-attr]
     old_items = _items(old.model) if old else {}
     new_items = _items(new.model) if new else {}
-    changes = []
+    changes = _group_weights(old.model, new.model, path) if old and new else []
     for item_id in sorted(old_items.keys() | new_items.keys()):
         was, now = old_items.get(item_id), new_items.get(item_id)
         if was is None and now is not None:
@@ -63,6 +63,13 @@ def _commitment_changes(old: Doc[Commitment] | None, new: Doc[Commitment] | None
         elif was is not None and now is not None:
             changes += [Change(unit, year, item_id, *rest, path) for rest in _item_changes(was, now)]
     return changes
+
+
+def _group_weights(old: Commitment, new: Commitment, path: str) -> list[Change]:
+    """A group's weight changes its items' share of the score; the change names the group in place of an item."""
+    before = {g.id: g.weight for g in old.groups}
+    return [Change(new.unit, new.year, g.id, "group-weight", "weight", _plain(before[g.id]), _plain(g.weight), False, path)
+            for g in new.groups if g.id in before and before[g.id] != g.weight]
 
 
 def _items(commitment: Commitment) -> dict[str, tuple[str, Item]]:

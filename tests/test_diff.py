@@ -141,6 +141,14 @@ def test_owner_weight_title_done_and_group_changes_are_listed_but_do_not_weaken(
     ]
 
 
+def test_a_group_weight_changed_is_listed_under_the_group(repo: Path) -> None:
+    """CLI.md's "weights changed" covers groups too: a group's weight moves its items' share of the score."""
+    edit(repo, "  - id: kinh-te\n    title: Phát triển kinh tế\n", "  - id: kinh-te\n    title: Phát triển kinh tế\n    weight: 3\n")
+    code, found = changes(repo, "main")
+    assert (code, found) == (0, [("kinh-te", "group-weight", None, 3, False, None)])
+    assert "group weight changed" in run_acct("diff", "main", cwd=repo).stdout
+
+
 def test_a_report_edited_or_deleted_after_the_fact_weakens_and_a_new_one_does_not(repo: Path) -> None:
     edit(repo, "{on: 2023-03-31, value: 26.4}", "{on: 2023-03-31, value: 30}")
     edit(repo, "          - {on: 2023-06-30, value: 58.0}\n", "")

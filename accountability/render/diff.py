@@ -12,7 +12,7 @@ LABELS = {
     "added": "item added", "removed": "item removed", "moved": "moved to another group",
     "target-raised": "target raised", "target-lowered": "target lowered", "target-changed": "target changed",
     "due-earlier": "due date moved earlier", "due-later": "due date moved later", "owner": "owner changed",
-    "weight": "weight changed", "title": "title changed", "done": "done date changed",
+    "weight": "weight changed", "group-weight": "group weight changed", "title": "title changed", "done": "done date changed",
     "report-added": "report added", "report-changed": "report edited", "report-removed": "report deleted",
 }
 
