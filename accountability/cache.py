@@ -1,5 +1,8 @@
 """A content-addressed cache of validated documents, in `.acct-cache/` at the tracker's root.
 
+The cache also keeps a few whole results of read commands (`results`), opaque bytes under a key that covers every
+file's key, for `accountability.cli.memo`.
+
 The key of an entry is a hash of the file's bytes, its path and the versions of acct and of the format, so an
 edited file, a moved file or a new acct simply misses. Only files without problems are cached: a file with
 problems is parsed again, so that its problems keep their exact positions.
@@ -22,13 +25,24 @@ from accountability import FORMAT_VERSION, __version__
 from accountability.model import KINDS, Config, Document
 
 FOLDER = ".acct-cache"
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}"
+KEEP_RESULTS = 32
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, entries 2"  # entries 2: only the keys a file sets
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}  # type: ignore[valid-type]
 
 
 def key(raw: bytes, path: str) -> str:
     digest = hashlib.blake2b(raw, digest_size=20)
     digest.update(f"\0{path}\0{VERSION}".encode())
+    return digest.hexdigest()
+
+
+def content_key(keys: dict[str, str]) -> str | None:
+    """A key for the whole tracker: every file's key, so every path and byte; None if a file is unreadable."""
+    if not all(keys.values()):
+        return None
+    digest = hashlib.blake2b(VERSION.encode(), digest_size=20)
+    for path, file_key in keys.items():
+        digest.update(f"{path}\0{file_key}\n".encode())
     return digest.hexdigest()
 
 
@@ -53,6 +67,7 @@ class Cache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
         db.execute("PRAGMA quick_check(1)")
         return db
 
@@ -90,7 +105,9 @@ class Cache:
             return
         rows = []
         for entry_key, model in entries:
-            value = model.model_dump_json(by_alias=True).encode("utf-8")
+            # Only the keys the file set: half the bytes, a third less to validate when read, and the revived model
+            # knows which keys were written (scoring.rules reads `model_fields_set`), like a freshly parsed one.
+            value = model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
             rows.append((entry_key, model.kind, _checksum(value), value))
         if not rows:
             return
@@ -98,6 +115,28 @@ class Cache:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
                 self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._rebuild()
+
+    def get_result(self, result_key: str) -> bytes | None:
+        """A stored result, or None when missing or damaged."""
+        try:
+            row = self.db.execute("SELECT checksum, value FROM results WHERE key = ?", (result_key,)).fetchone() if self.db else None
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
+            return None
+        return row[1]
+
+    def put_result(self, result_key: str, value: bytes) -> None:
+        """Store a result, keeping only the newest KEEP_RESULTS: each edit of the tracker makes the older ones stale."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (result_key, _checksum(value), value))
+                self.db.execute("DELETE FROM results WHERE rowid NOT IN (SELECT rowid FROM results ORDER BY rowid DESC LIMIT ?)", (KEEP_RESULTS,))
         except sqlite3.Error:
             self._rebuild()
 

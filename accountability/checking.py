@@ -37,7 +37,9 @@ class Checked:
         return sum(p.severity == "warning" for p in self.problems)
 
 
-def check(root: Path, as_of: dt.date, cache: bool = False, progress: Progress | None = None) -> Checked:
-    tracker, problems = load_tracker(root, cache=cache, progress=progress)
+def check(
+    root: Path, as_of: dt.date, cache: bool = False, progress: Progress | None = None, keys: dict[str, str] | None = None
+) -> Checked:
+    tracker, problems = load_tracker(root, cache=cache, progress=progress, keys=keys)
     problems += run_checks(tracker, as_of)
     return Checked(tracker, located(root, problems))

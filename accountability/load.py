@@ -7,6 +7,7 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,19 +76,21 @@ def load_file(root: Path, path: str) -> Loaded:
 
 
 def load_tracker(
-    root: Path, workers: int | None = None, cache: bool = False, progress: Progress | None = None
+    root: Path, workers: int | None = None, cache: bool = False, progress: Progress | None = None,
+    keys: dict[str, str] | None = None,
 ) -> tuple[Tracker, list[Problem]]:
     """Read every file of the tracker at `root`: from the cache where a file is unchanged (cache=True), else
     parsed, in parallel when many files need it (workers=1 forces one process). `progress` hears of each file
-    parsed; a warm load parses nothing, so it hears nothing."""
-    from accountability.cache import Cache, key
+    parsed; a warm load parses nothing, so it hears nothing. `keys` are `file_keys(root)` if already known."""
+    from accountability.cache import Cache
     from accountability.parallel import parse_files
 
-    paths = tracker_files(root)
     if not cache:
+        paths = tracker_files(root)
         return assemble(root, [validated(parsed) for parsed in _told(parse_files(root, paths, workers), len(paths), progress)])
+    keys = file_keys(root) if keys is None else keys
+    paths = list(keys)
     store = Cache(root)
-    keys = {path: _key(root, path, key) for path in paths}
     hits = store.get_many([k for k in keys.values() if k])
     misses = [path for path in paths if keys[path] not in hits]
     fresh = {loaded.path: loaded for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress))}
@@ -103,9 +106,17 @@ def _told(parsed: Iterable[Parsed], total: int, progress: Progress | None) -> It
         yield result
 
 
+def file_keys(root: Path) -> dict[str, str]:
+    """Every file of the tracker, in order, with its cache key ("" when unreadable)."""
+    from accountability.cache import key
+
+    return {path: _key(root, path, key) for path in tracker_files(root)}
+
+
 def _key(root: Path, path: str, make: Callable[[bytes, str], str]) -> str:
     try:
-        return make((root / path).read_bytes(), path)
+        with open(os.path.join(root, path), "rb") as handle:  # not pathlib: on a warm run this loop is the hot path
+            return make(handle.read(), path)
     except OSError:
         return ""  # unreadable: parsing reports it
 

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from accountability.checking import Checked
 from accountability.checking import check as core_check
+from accountability.cli.memo import current_keys
 from accountability.cli.progress import load_progress
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
@@ -62,7 +63,7 @@ def parse_lang(value: str | None) -> str | None:
 def run_check(root: Path, as_of: dt.date, cache: bool = True) -> Checked:
     """The core's check, with a progress bar on a terminal when the load is slow."""
     with load_progress() as progress:
-        return core_check(root, as_of, cache=cache, progress=progress)
+        return core_check(root, as_of, cache=cache, progress=progress, keys=current_keys() if cache else None)
 
 
 def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:

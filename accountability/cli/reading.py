@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from accountability.cli.app import app
+from accountability.cli.memo import memoized
 from accountability.cli.options import (
     AsOfOption,
     LangOption,
@@ -51,6 +52,7 @@ class CheckFormat(str, Enum):
 
 @app.command()
 @guarded
+@memoized
 def check(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
@@ -94,6 +96,7 @@ class ScoreFormat(str, Enum):
 
 @app.command()
 @guarded
+@memoized
 def score(
     period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
     by: Annotated[ScoreBy, typer.Option("--by", help="Score units, people, or both.")] = ScoreBy.all,
@@ -136,6 +139,7 @@ class OverdueFormat(str, Enum):
 
 @app.command()
 @guarded
+@memoized
 def overdue(
     format: Annotated[OverdueFormat, typer.Option("--format", help="Output format.")] = OverdueFormat.text,
     warn_only: Annotated[bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")] = False,

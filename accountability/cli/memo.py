@@ -1,0 +1,133 @@
+"""Replaying a read command's output when neither the tracker nor the command line changed.
+
+A check or a score is a pure function of the tracker's bytes, the arguments, the judging date and acct's version.
+So its output (stdout, stderr and exit code) is kept in the cache under a key covering all of them, and the same
+command on the same tracker prints it again without loading a single document. Any edit, any other argument, or
+another day (when --as-of is not given) is a new key, computed afresh.
+
+Only for output to files and pipes: on a terminal the output depends on the terminal (width, colour), and the
+progress bar is live. Never with --no-cache, nor when a GitHub step summary is to be written (a side effect).
+
+Reading every file to compute the key would be most of a replay's time, so, like git's index, the key is also kept
+under the files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when every
+file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from accountability.cache import Cache, content_key
+from accountability.discover import find_root
+from accountability.load import file_keys
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+RACY_NS = 2_000_000_000  # files changed in the last 2 s may change again within one tick of the clock: never trusted
+
+_KEYS: ContextVar[dict[str, str] | None] = ContextVar("file_keys", default=None)
+
+
+def current_keys() -> dict[str, str] | None:
+    """The file keys that the running memoized command already computed, so the load need not read them again."""
+    return _KEYS.get()
+
+
+def memoized(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        if kwargs.get("no_cache") or sys.stdout.isatty() or sys.stderr.isatty() or os.environ.get("GITHUB_STEP_SUMMARY"):
+            return func(**kwargs)
+        root = find_root(kwargs.get("root"))
+        as_of = kwargs.get("as_of") or dt.date.today().isoformat()
+        arguments = [func.__name__, str(root), f"as_of={as_of}"]
+        arguments += [f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")]
+        store = Cache(root)
+        try:
+            return _replay_or_run(func, kwargs, root, arguments, store)
+        finally:
+            store.close()
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache) -> None:
+    stamps = _stamps(root)
+    stamps_key = "stamps:" + _digest(repr(stamps))
+    keys: dict[str, str] | None = None
+    known = store.get_result(stamps_key)
+    content = known.decode() if known else content_key(keys := file_keys(root))
+    if content is None:  # an unreadable file: nothing is kept
+        return _replay(_run(func, kwargs, keys))
+    result_key = _digest(content, *arguments)
+    stored = store.get_result(result_key)
+    if stored is not None:
+        return _replay(json.loads(stored))
+    result = _run(func, kwargs, keys if keys is not None else file_keys(root))
+    if _stamps(root) == stamps:  # no file changed while the command read them
+        store.put_result(result_key, json.dumps(result).encode("utf-8"))
+        if known is None and max((max(s[1:3]) for s in stamps), default=0) < time.time_ns() - RACY_NS:
+            store.put_result(stamps_key, content.encode())
+    return _replay(result)
+
+
+def _run(func: Callable[..., Any], kwargs: dict[str, Any], keys: dict[str, str] | None) -> dict[str, Any]:
+    out, err = io.StringIO(), io.StringIO()
+    token = _KEYS.set(keys)
+    code = 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            func(**kwargs)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except BaseException:
+        sys.stdout.write(out.getvalue())  # what was printed before the failure is still shown
+        sys.stderr.write(err.getvalue())
+        raise
+    finally:
+        _KEYS.reset(token)
+    return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
+
+
+def _replay(result: dict[str, Any]) -> None:
+    sys.stdout.write(result["out"])
+    sys.stderr.write(result["err"])
+    if result["code"]:
+        raise typer.Exit(result["code"])
+
+
+def _stamps(root: Path) -> list[tuple[str, int, int, int, int]]:
+    """Each file's modification and change times, size and inode, as git's index keeps them: what tells, without
+    reading a byte, that nothing changed during a run, or since the tracker's content key was last computed."""
+    stamps = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            stamps.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino))
+    return stamps
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(f"{part}\n".encode())
+    return digest.hexdigest()
+
+
+def _plain(value: Any) -> str:
+    return str(value.value if hasattr(value, "value") else value)

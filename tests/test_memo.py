@@ -1,0 +1,62 @@
+"""Replayed results: the same command on the same tracker prints the same output without loading it again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import accountability.cli.options as options
+from accountability.cli import app
+from conftest import write_tracker
+
+PLAN = "2023/plans/2023-05/tran-van-b.yaml"
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The roots that were really loaded and checked (a replay loads nothing)."""
+    seen: list[Path] = []
+    original = options.core_check
+
+    def spy(root, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(root)
+        return original(root, *args, **kwargs)
+
+    monkeypatch.setattr(options, "core_check", spy)
+    return seen
+
+
+def acct(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_the_same_check_is_replayed_with_its_exit_code(tracker: Path, loads: list[Path]) -> None:
+    (tracker / PLAN).write_text((tracker / PLAN).read_text(encoding="utf-8").replace("assigned_by: nguyen-van-a", "assigned_by: nobody"), encoding="utf-8")
+    first = acct("check", "--root", str(tracker), "--as-of", "2023-07-10")
+    second = acct("check", "--root", str(tracker), "--as-of", "2023-07-10")
+    assert first[0] == 1 and "unknown-person" in first[1]
+    assert second == first
+    assert len(loads) == 1
+
+
+def test_an_edit_another_argument_or_no_cache_computes_again(tracker: Path, loads: list[Path]) -> None:
+    base = ("score", "2023", "--root", str(tracker), "--format", "json")
+    first = acct(*base, "--as-of", "2023-07-10")
+    assert acct(*base, "--as-of", "2023-07-10") == first
+    assert acct(*base, "--as-of", "2023-07-11")[0] == 0
+    assert acct(*base, "--as-of", "2023-07-10", "--no-cache") == first
+    assert len(loads) == 3
+    plan = tracker / PLAN
+    plan.write_text(plan.read_text(encoding="utf-8").replace("score: 92", "score: 93"), encoding="utf-8")  # same size
+    assert acct(*base, "--as-of", "2023-07-10")[0] == 0
+    assert len(loads) == 4
+
+
+def test_a_replay_matches_a_fresh_run_on_a_tracker_with_errors(tmp_path: Path) -> None:
+    root = write_tracker(tmp_path, {"2023/issues/lan-chiem-via-he.yaml": "kind: issue\ntitel: x\n"})
+    fresh = acct("check", "--root", str(root), "--no-cache", "--as-of", "2023-07-10")
+    assert acct("check", "--root", str(root), "--as-of", "2023-07-10") == fresh
+    assert acct("check", "--root", str(root), "--as-of", "2023-07-10") == fresh
