@@ -53,22 +53,23 @@ def _checksum(value: bytes) -> str:
 class Cache:
     """The tracker's cache; every failure to use it turns it off for the run, never fails the run."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, verify: bool = True) -> None:
         self.path = root / FOLDER / "documents.sqlite3"
         self.db: sqlite3.Connection | None = None
         try:
             self.path.parent.mkdir(exist_ok=True)
-            self.db = self._open()
+            self.db = self._open(verify)
         except (OSError, sqlite3.Error):
             self._rebuild()
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, verify: bool = True) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
-        db.execute("PRAGMA quick_check(1)")
+        if verify:  # reads the whole store: worth it before reviving documents, not for one result's lookup
+            db.execute("PRAGMA quick_check(1)")
         return db
 
     def _rebuild(self) -> None:

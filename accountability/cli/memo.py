@@ -56,7 +56,7 @@ def memoized(func: F) -> F:
         as_of = kwargs.get("as_of") or dt.date.today().isoformat()
         arguments = [func.__name__, str(root), f"as_of={as_of}"]
         arguments += [f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")]
-        store = Cache(root)
+        store = Cache(root, verify=False)  # a damaged store only fails a lookup, which is then a miss
         try:
             return _replay_or_run(func, kwargs, root, arguments, store)
         finally:
@@ -114,11 +114,16 @@ def _stamps(root: Path) -> list[tuple[str, int, int, int, int]]:
     """Each file's modification and change times, size and inode, as git's index keeps them: what tells, without
     reading a byte, that nothing changed during a run, or since the tracker's content key was last computed."""
     stamps = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            stamps.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino))
+    folders = [str(root)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        folders.append(entry.path)
+                    continue
+                stat = entry.stat()
+                stamps.append((entry.path, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino))
     return stamps
 
 
