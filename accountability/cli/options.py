@@ -17,8 +17,12 @@ from accountability.checking import Checked
 from accountability.checking import check as core_check
 from accountability.cli.memo import current_keys
 from accountability.cli.progress import load_progress
+from accountability.discover import find_root
+from accountability.i18n import Messages, messages
+from accountability.periods import parse_period
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
+from accountability.scoring.tracker import Scores, score_tracker
 from accountability.tracker import Tracker
 
 RootOption = Annotated[Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")]
@@ -74,6 +78,18 @@ def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
         typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)
         raise typer.Exit(1)
     return result.tracker
+
+
+def scored_period(period: str, unit: str | None, root: Path | None, lang: str | None, as_of: str | None, no_cache: bool) -> tuple[Tracker, Scores, Messages]:
+    """What score and report share: a valid tracker, its scores for the period (one unit and those below it, with
+    --unit), and the labels of the chosen language."""
+    when = parse_as_of(as_of)
+    parsed = parse_period(period)
+    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    t = messages(parse_lang(lang), tracker.config.language)
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
+    return tracker, score_tracker(tracker, parsed, when, unit), t
 
 
 def console() -> Console:

@@ -22,17 +22,16 @@ from accountability.cli.options import (
     parse_as_of,
     parse_lang,
     run_check,
+    scored_period,
     valid_tracker,
 )
 from accountability.codes import CODES
 from accountability.discover import find_root
 from accountability.export import tables as export_tables
-from accountability.i18n import messages
 from accountability.locate import located
 from accountability.overdue import CODES as OVERDUE_CODES
 from accountability.overdue import find_overdue
 from accountability.periods import parse_period
-from accountability.problems import FatalError
 from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
@@ -109,13 +108,7 @@ def score(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
-    when = parse_as_of(as_of)
-    parsed = parse_period(period)
-    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
-    t = messages(parse_lang(lang), tracker.config.language)
-    if unit is not None and unit not in tracker.units:
-        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
-    scores = score_tracker(tracker, parsed, when, unit)
+    tracker, scores, t = scored_period(period, unit, root, lang, as_of, no_cache)
     if explain:
         typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
         return

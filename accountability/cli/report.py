@@ -15,19 +15,12 @@ from accountability.cli.options import (
     NoCacheOption,
     RootOption,
     guarded,
-    parse_as_of,
-    parse_lang,
-    valid_tracker,
+    scored_period,
 )
-from accountability.discover import find_root
-from accountability.i18n import messages
-from accountability.periods import parse_period
-from accountability.problems import FatalError
 from accountability.render.report_html import as_html
 from accountability.render.report_json import as_json
 from accountability.render.report_md import as_markdown
 from accountability.report import build_report
-from accountability.scoring.tracker import score_tracker
 from accountability.writefile import write_atomic
 
 
@@ -50,13 +43,8 @@ def report(
     no_cache: NoCacheOption = False,
 ) -> None:
     """The report for the Standing Committee: each unit's commitment, ratings, flags and key issues."""
-    when = parse_as_of(as_of)
-    parsed = parse_period(period)
-    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
-    t = messages(parse_lang(lang), tracker.config.language)
-    if unit is not None and unit not in tracker.units:
-        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
-    built = build_report(tracker, score_tracker(tracker, parsed, when, unit))
+    tracker, scores, t = scored_period(period, unit, root, lang, as_of, no_cache)
+    built = build_report(tracker, scores)
     if format is ReportFormat.html:
         text = as_html(built, t)
     elif format is ReportFormat.json:
