@@ -76,6 +76,8 @@ def test_the_workflow_runs_check_overdue_and_diff_on_each_pull_request(repo: Pat
         'acct diff --root . "origin/${{ github.base_ref }}" --format md >> "$GITHUB_STEP_SUMMARY"',
     ]
     assert [step.get("if") for step in steps[-2:]] == ["${{ !cancelled() }}"] * 2
+    (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == "./.acct-cache"  # a pull request re-reads only the files it changed
 
 
 def test_the_pre_commit_hook_runs_check(repo: Path) -> None:
