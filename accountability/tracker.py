@@ -42,6 +42,8 @@ class Tracker:
     person_entries: list[Entry[Person]] = field(default_factory=list)
     units: dict[str, Entry[Unit]] = field(default_factory=dict)  # by id; the first of duplicates wins
     people: dict[str, Entry[Person]] = field(default_factory=dict)
+    _plan_index: dict[tuple[str, str], Doc[Plan]] = field(default_factory=dict, repr=False)
+    _plans_indexed: int = field(default=-1, repr=False)
 
     def index(self) -> None:
         for doc in self.orgs:
@@ -57,4 +59,10 @@ class Tracker:
         return next((d for d in self.commitments if d.model.unit == unit and d.model.year == year), None)
 
     def plan(self, person: str, month: str) -> Doc[Plan] | None:
-        return next((d for d in self.plans if d.model.person == person and d.model.month == month), None)
+        """The first plan of the person for the month (a second one is a `duplicate-plan`)."""
+        if self._plans_indexed != len(self.plans):  # built on first use, and again if plans were added since
+            self._plan_index = {}
+            for doc in reversed(self.plans):
+                self._plan_index[(doc.model.person, doc.model.month)] = doc
+            self._plans_indexed = len(self.plans)
+        return self._plan_index.get((person, month))

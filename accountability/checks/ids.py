@@ -21,7 +21,7 @@ def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Itera
 
 def unique_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     """`duplicate-id`: unit, person and issue ids are unique across the tracker; group and item ids within a
-    commitment; task ids within a plan.
+    commitment.
 
     Failing: two files both listing `- id: phuong-1` under `units:`.
     """
@@ -36,18 +36,25 @@ def unique_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         items = [(item.id, doc.path, ("groups", gi, "items", ii, "id")) for gi, ii, item in doc.model.items()]
         yield from _duplicates(groups, "group")
         yield from _duplicates(items, "item")
+
+
+def unique_task_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`duplicate-id`: task ids are unique within a plan.
+
+    Failing: a plan with two tasks `- id: t1`.
+    """
     for plan in tracker.plans:
         yield from _duplicates([(t.id, plan.path, ("tasks", i, "id")) for i, t in enumerate(plan.model.tasks)], "task")
 
 
-def one_per_period(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`duplicate-commitment` and `duplicate-plan`: one commitment per (unit, year), one plan per (person, month).
+def one_commitment_per_year(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`duplicate-commitment`: one commitment per (unit, year).
 
     Failing: two files with `kind: commitment`, `unit: phuong-1`, `year: 2023`.
     """
-    seen: dict[tuple[str, int | str], str] = {}
+    seen: dict[tuple[str, int], str] = {}
     for doc in tracker.commitments:
-        key: tuple[str, int | str] = (doc.model.unit, doc.model.year)
+        key = (doc.model.unit, doc.model.year)
         if key in seen:
             yield Problem(
                 "duplicate-commitment",
@@ -56,6 +63,14 @@ def one_per_period(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
                 at=("unit",),
             )
         seen.setdefault(key, doc.path)
+
+
+def one_plan_per_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`duplicate-plan`: one plan per (person, month).
+
+    Failing: two files with `kind: plan`, `person: tran-van-b`, `month: 2023-05`.
+    """
+    seen: dict[tuple[str, str], str] = {}
     for plan in tracker.plans:
         key = (plan.model.person, plan.model.month)
         if key in seen:
@@ -68,4 +83,5 @@ def one_per_period(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         seen.setdefault(key, plan.path)
 
 
-CHECKS = (unique_ids, one_per_period)
+CHECKS = (unique_ids, one_commitment_per_year)
+PLAN_CHECKS = (unique_task_ids, one_plan_per_month)
