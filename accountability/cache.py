@@ -26,6 +26,7 @@ from accountability.model import KINDS, Config, Document
 
 FOLDER = ".acct-cache"
 KEEP_RESULTS = 32
+KEEP_SHARDS = 2048  # a full check keeps one part per unit and the core; older ones are stale
 VERSION = f"acct {__version__}, format {FORMAT_VERSION}, entries 2"  # entries 2: only the keys a file sets
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}  # type: ignore[valid-type]
 
@@ -68,6 +69,7 @@ class Cache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS shards (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
         if verify:  # reads the whole store: worth it before reviving documents, not for one result's lookup
             db.execute("PRAGMA quick_check(1)")
         return db
@@ -121,23 +123,36 @@ class Cache:
 
     def get_result(self, result_key: str) -> bytes | None:
         """A stored result, or None when missing or damaged."""
+        return self._get("results", result_key)
+
+    def put_result(self, result_key: str, value: bytes) -> None:
+        """Store a result, keeping only the newest KEEP_RESULTS: each edit of the tracker makes the older ones stale."""
+        self._put("results", result_key, value, KEEP_RESULTS)
+
+    def get_shard(self, shard_key: str) -> bytes | None:
+        """A stored part of a check (`accountability.sharded`), or None when missing or damaged."""
+        return self._get("shards", shard_key)
+
+    def put_shard(self, shard_key: str, value: bytes) -> None:
+        self._put("shards", shard_key, value, KEEP_SHARDS)
+
+    def _get(self, table: str, entry_key: str) -> bytes | None:
         try:
-            row = self.db.execute("SELECT checksum, value FROM results WHERE key = ?", (result_key,)).fetchone() if self.db else None
+            row = self.db.execute(f"SELECT checksum, value FROM {table} WHERE key = ?", (entry_key,)).fetchone() if self.db else None
         except sqlite3.Error:
             return None
         if row is None or not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
             return None
         return row[1]
 
-    def put_result(self, result_key: str, value: bytes) -> None:
-        """Store a result, keeping only the newest KEEP_RESULTS: each edit of the tracker makes the older ones stale."""
+    def _put(self, table: str, entry_key: str, value: bytes, keep: int) -> None:
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (result_key, _checksum(value), value))
-                self.db.execute("DELETE FROM results WHERE rowid NOT IN (SELECT rowid FROM results ORDER BY rowid DESC LIMIT ?)", (KEEP_RESULTS,))
+                self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", (entry_key, _checksum(value), value))
+                self.db.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)", (keep,))
         except sqlite3.Error:
             self._rebuild()
 

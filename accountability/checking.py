@@ -12,7 +12,6 @@ from accountability.locate import located
 from accountability.problems import Problem
 from accountability.tracker import Tracker
 
-
 # Errors that only say the data is newer than the judging date. A command that judges as of D ignores whatever is
 # dated after D (SCORING.md), so it does not refuse the tracker for them; `acct check` still reports them.
 NEWER_THAN_D = frozenset({"report-in-future"})

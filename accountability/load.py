@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accountability.discover import CONFIG_NAME, tracker_files
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
@@ -19,6 +19,9 @@ from accountability.problems import Problem
 from accountability.tracker import Doc, Tracker
 from accountability.validate import validate_document
 from accountability.yamlfile import decode, parse
+
+if TYPE_CHECKING:
+    from accountability.cache import Cache
 
 Progress = Callable[[int, int], None]
 """Told (files parsed so far, files to parse) as cold files are parsed; it must not print to stdout."""
@@ -77,11 +80,12 @@ def load_file(root: Path, path: str) -> Loaded:
 
 def load_tracker(
     root: Path, workers: int | None = None, cache: bool = False, progress: Progress | None = None,
-    keys: dict[str, str] | None = None,
+    keys: dict[str, str] | None = None, store: Cache | None = None,
 ) -> tuple[Tracker, list[Problem]]:
     """Read every file of the tracker at `root`: from the cache where a file is unchanged (cache=True), else
     parsed, in parallel when many files need it (workers=1 forces one process). `progress` hears of each file
-    parsed; a warm load parses nothing, so it hears nothing. `keys` are `file_keys(root)` if already known."""
+    parsed; a warm load parses nothing, so it hears nothing. `keys` are `file_keys(root)` if already known (or
+    those of the files to load); `store` is an open cache to use."""
     from accountability.cache import Cache
     from accountability.parallel import parse_files
 
@@ -90,12 +94,14 @@ def load_tracker(
         return assemble(root, [validated(parsed) for parsed in _told(parse_files(root, paths, workers), len(paths), progress)])
     keys = file_keys(root) if keys is None else keys
     paths = list(keys)
-    store = Cache(root)
+    owned = store is None
+    store = Cache(root) if store is None else store
     hits = store.get_many([k for k in keys.values() if k])
     misses = [path for path in paths if keys[path] not in hits]
     fresh = {loaded.path: loaded for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress))}
     store.put_many((keys[p], fresh[p].model) for p in misses if keys[p] and fresh[p].model is not None and not fresh[p].problems)  # type: ignore[misc]
-    store.close()
+    if owned:
+        store.close()
     return assemble(root, [fresh[p] if p in fresh else Loaded(p, hits[keys[p]], ()) for p in paths])
 
 

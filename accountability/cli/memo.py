@@ -9,8 +9,10 @@ Only for output to files and pipes: on a terminal the output depends on the term
 progress bar is live. Never with --no-cache, nor when a GitHub step summary is to be written (a side effect).
 
 Reading every file to compute the key would be most of a replay's time, so, like git's index, the key is also kept
-under the files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when every
-file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
+under the tracker files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when
+every file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
+On a miss, only the files changed since the last check are read (`accountability.sharded.scan`), and the check that
+follows reuses that scan.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import nullcontext, redirect_stderr, redirect_stdout
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,7 +35,7 @@ import typer
 
 from accountability.cache import Cache, content_key
 from accountability.discover import find_root
-from accountability.load import file_keys
+from accountability.sharded import Scan, read_index, scan, scanned, stamps_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,31 +68,34 @@ def memoized(func: F) -> F:
 
 
 def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache) -> None:
-    stamps = _stamps(root)
-    stamps_key = "stamps:" + _digest(repr(stamps))
-    keys: dict[str, str] | None = None
+    stamps = stamps_of(root)
+    stamps_key = "stamps:" + _digest(repr(sorted(stamps.items())))
     known = store.get_result(stamps_key)
-    content = known.decode() if known else content_key(keys := file_keys(root))
+    now = None if known else scan(root, read_index(store), stamps)  # reads only the files changed since the last check
+    content = known.decode() if known else content_key(now.keys)  # type: ignore[union-attr]
     if content is None:  # an unreadable file: nothing is kept
-        return _replay(_run(func, kwargs, keys))
+        return _replay(_run(func, kwargs, now))
     result_key = _digest(content, *arguments)
     stored = store.get_result(result_key)
     if stored is not None:
         return _replay(json.loads(stored))
-    result = _run(func, kwargs, keys if keys is not None else file_keys(root))
-    if _stamps(root) == stamps:  # no file changed while the command read them
+    now = now if now is not None else scan(root, read_index(store), stamps)
+    result = _run(func, kwargs, now)
+    # Not kept right after an edit (files changed since the last check): re-stamping every file to make sure none
+    # changed during the run is not free, and an edit is usually followed by more. Otherwise kept, if none did.
+    if (now.index is None or not now.changed) and stamps_of(root) == stamps:
         store.put_result(result_key, json.dumps(result).encode("utf-8"))
-        if known is None and max((max(s[1:3]) for s in stamps), default=0) < time.time_ns() - RACY_NS:
+        if known is None and max((max(s[:2]) for s in stamps.values()), default=0) < time.time_ns() - RACY_NS:
             store.put_result(stamps_key, content.encode())
     return _replay(result)
 
 
-def _run(func: Callable[..., Any], kwargs: dict[str, Any], keys: dict[str, str] | None) -> dict[str, Any]:
+def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> dict[str, Any]:
     out, err = io.StringIO(), io.StringIO()
-    token = _KEYS.set(keys)
+    token = _KEYS.set(now.keys if now is not None else None)
     code = 0
     try:
-        with redirect_stdout(out), redirect_stderr(err):
+        with redirect_stdout(out), redirect_stderr(err), (scanned(now) if now is not None else nullcontext()):
             func(**kwargs)
     except typer.Exit as exc:
         code = exc.exit_code
@@ -108,23 +113,6 @@ def _replay(result: dict[str, Any]) -> None:
     sys.stderr.write(result["err"])
     if result["code"]:
         raise typer.Exit(result["code"])
-
-
-def _stamps(root: Path) -> list[tuple[str, int, int, int, int]]:
-    """Each file's modification and change times, size and inode, as git's index keeps them: what tells, without
-    reading a byte, that nothing changed during a run, or since the tracker's content key was last computed."""
-    stamps = []
-    folders = [str(root)]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith("."):
-                        folders.append(entry.path)
-                    continue
-                stat = entry.stat()
-                stamps.append((entry.path, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino))
-    return stamps
 
 
 def _digest(*parts: str) -> str:

@@ -18,11 +18,12 @@ from accountability.checking import check as core_check
 from accountability.cli.memo import current_keys
 from accountability.cli.progress import load_progress
 from accountability.discover import find_root
-from accountability.i18n import Messages, messages
+from accountability.i18n import Messages, languages, messages
 from accountability.periods import parse_period
-from accountability.problems import FatalError
+from accountability.problems import FatalError, Problem
 from accountability.render import problems as render_problems
 from accountability.scoring.tracker import Scores, score_tracker
+from accountability.sharded import sharded_check
 from accountability.tracker import Tracker
 
 RootOption = Annotated[Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")]
@@ -59,8 +60,8 @@ def parse_date(value: str, option: str) -> dt.date:
 
 
 def parse_lang(value: str | None) -> str | None:
-    if value not in (None, "vi", "en"):
-        raise FatalError(f"--lang {value!r} is not supported; use vi or en")
+    if value is not None and value not in languages():
+        raise FatalError(f"--lang {value!r} is not available; choose one of: {', '.join(languages())}")
     return value
 
 
@@ -68,6 +69,16 @@ def run_check(root: Path, as_of: dt.date, cache: bool = True) -> Checked:
     """The core's check, with a progress bar on a terminal when the load is slow."""
     with load_progress() as progress:
         return core_check(root, as_of, cache=cache, progress=progress, keys=current_keys() if cache else None)
+
+
+def checked_problems(root: Path, as_of: dt.date, cache: bool = True) -> tuple[list[Problem], int]:
+    """What `acct check` prints: every located problem and the number of files. With the cache, only the units
+    whose plans changed since the last check are checked again (`accountability.sharded`)."""
+    if not cache:
+        result = run_check(root, as_of, cache=False)
+        return result.problems, result.tracker.files
+    with load_progress() as progress:
+        return sharded_check(root, as_of, progress=progress)
 
 
 def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:

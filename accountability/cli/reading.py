@@ -17,11 +17,11 @@ from accountability.cli.options import (
     NoCacheOption,
     RootOption,
     append_step_summary,
+    checked_problems,
     console,
     guarded,
     parse_as_of,
     parse_lang,
-    run_check,
     scored_period,
     valid_tracker,
 )
@@ -64,19 +64,19 @@ def check(
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    result = run_check(tracker_root, when, cache=not no_cache)
-    files = result.tracker.files
+    problems, files = checked_problems(tracker_root, when, cache=not no_cache)
     if format is CheckFormat.json:
-        typer.echo(render_problems.as_json(result.problems, files))
+        typer.echo(render_problems.as_json(problems, files))
     elif format is CheckFormat.sarif:
-        rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in result.problems]
+        rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in problems]
         typer.echo(as_sarif(rows, CODES, tracker_root))
     elif format is CheckFormat.github:
-        typer.echo(render_problems.as_github(result.problems, files, tracker_root))
-        append_step_summary(render_problems.as_markdown_table(result.problems))
+        typer.echo(render_problems.as_github(problems, files, tracker_root))
+        append_step_summary(render_problems.as_markdown_table(problems))
     else:
-        typer.echo(render_problems.as_text(result.problems, files))
-    failed = result.errors > 0 or (strict and result.warnings > 0)
+        typer.echo(render_problems.as_text(problems, files))
+    errors = sum(p.severity == "error" for p in problems)
+    failed = errors > 0 or (strict and len(problems) > errors)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -1,0 +1,264 @@
+"""`acct check` on a tracker where few files changed since the last check: re-check only the units they touch.
+
+A tracker's problems split into the **core** (every file that is not a valid plan: acct.yaml, org, commitments, key
+issues, and any file with problems of its own) and one **shard per unit**: the plans of the unit's people. A
+plan's problems depend only on the core and on the plans of its own unit (carry-over is within one person, the quota
+within one unit and month; `checks.PLAN_CHECKS`). So each part's located problems are kept in the cache under a key
+of the files it depends on, the judging date and acct's version, and a check whose core is unchanged re-checks only
+the shards whose plans changed: one edited plan costs its unit's 300 plans, not the tracker's 18,000.
+
+Which files changed is told, as git's index does, from each file's times, size and inode kept from the last run;
+only a file whose stamp changed (or is too recent to trust) is read and hashed. When the core changed, or there is
+no earlier run, the whole tracker is checked and every part is kept for the next time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from accountability.cache import VERSION, Cache, key
+from accountability.checks import CORE_CHECKS, PLAN_CHECKS, run_checks
+from accountability.discover import is_document
+from accountability.load import Progress, load_bytes, load_tracker
+from accountability.locate import located
+from accountability.model import Plan
+from accountability.problems import Problem
+from accountability.tracker import Tracker
+
+RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
+INDEX = "sharded-index"
+FEW = 200  # more changed files than this: check everything, in parallel, rather than parse them here one by one
+
+Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
+UNTRUSTED: Stamp = (0, 0, -2, 0)  # matches no file's stamp
+_SCAN: ContextVar[Scan | None] = ContextVar("scan", default=None)
+
+
+def sharded_check(root: Path, as_of: dt.date, progress: Progress | None = None) -> tuple[list[Problem], int]:
+    """Every located problem of the tracker, sorted, and the number of files: the same as `checking.check`."""
+    store = Cache(root, verify=False)  # a damaged entry is a miss (checksums, models), so no scan of the whole store
+    try:
+        return _check(root, as_of, store, progress)
+    finally:
+        store.close()
+
+
+@contextmanager
+def scanned(now: Scan) -> Iterator[None]:
+    """Within this block, a check uses `now` instead of scanning the files again (the caller just did)."""
+    token = _SCAN.set(now)
+    try:
+        yield
+    finally:
+        _SCAN.reset(token)
+
+
+@dataclass
+class Scan:
+    """The tracker's files now: each one's stamp and key, and the bytes of those read because they changed."""
+
+    stamps: dict[str, Stamp]
+    keys: dict[str, str]  # "" for an unreadable file
+    persons: dict[str, str | None]  # for the unchanged files: the person of a valid plan, else None
+    changed: dict[str, bytes]  # the files whose content is not the index's, with their bytes
+    index: dict[str, Any] | None  # what the last check kept
+
+
+def stamps_of(root: Path) -> dict[str, Stamp]:
+    """Each tracker file's stamp, as git's index keeps them: what tells, without reading a byte, that it changed.
+    The same files as `discover.tracker_files`, found and stat'ed in one pass of os.scandir."""
+    stamps: dict[str, Stamp] = {}
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():  # as os.walk lists it: a link to a folder is a folder, but is not entered
+                if not entry.name.startswith((".", "_")) and not entry.is_symlink():
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+            elif is_document(entry.name):
+                try:
+                    st = entry.stat()
+                    stamps[prefix + entry.name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+                except OSError:
+                    stamps[prefix + entry.name] = (0, 0, -1, 0)
+    return dict(sorted(stamps.items()))
+
+
+def scan(root: Path, index: dict[str, Any] | None, stamps: dict[str, Stamp] | None = None) -> Scan:
+    """Read and hash only the files whose stamp differs from the index's (or is too recent to trust); those whose
+    bytes differ too are the changed ones."""
+    found = Scan(stamps_of(root) if stamps is None else stamps, {}, {}, {}, index)
+    files = index["files"] if index else {}
+    for path, stamp in found.stamps.items():
+        known = files.get(path)
+        if known and tuple(known[0]) == stamp and _settled(stamp):
+            found.keys[path], found.persons[path] = known[1], known[2]
+            continue
+        raw = _raw(root, path)
+        found.keys[path] = key(raw, path) if raw is not None else ""
+        if known and found.keys[path] == known[1]:  # touched, not changed (a checkout, a copy)
+            found.persons[path] = known[2]
+        else:
+            found.changed[path] = raw or b""
+    return found
+
+
+def read_index(store: Cache) -> dict[str, Any] | None:
+    raw = store.get_shard(INDEX)
+    try:
+        index = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return index if isinstance(index, dict) and {"core", "files", "units"} <= index.keys() else None
+
+
+def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) -> tuple[list[Problem], int]:
+    now = _SCAN.get() or scan(root, read_index(store))
+    index = now.index
+    keys, persons = now.keys, dict(now.persons)
+    problems = None
+    if index is not None and len(now.changed) <= FEW and all(keys.values()):
+        persons |= {path: _person(raw, path) for path, raw in now.changed.items()}
+        core = [p for p in keys if persons[p] is None]
+        core_key = _core_key(core, keys)
+        units = index["units"]
+        if core_key == index["core"]:
+            problems = _check_changed(root, as_of, store, keys, persons, core, core_key, units)
+    if problems is None:
+        problems, persons, core_key, units = _check_all(root, as_of, store, keys, progress)
+    # Kept for the next run: each file's stamp, key and person. A file changed in the last 2 s gets no stamp, so that
+    # the next run reads it again (its stamp cannot be trusted yet); its key still spares a parse if it is the same.
+    files = {p: [list(now.stamps[p] if _settled(now.stamps[p]) else UNTRUSTED), keys[p], persons[p]] for p in keys}
+    if index is None or index["core"] != core_key or index["files"] != files or index["units"] != units:
+        store.put_shard(INDEX, json.dumps({"core": core_key, "files": files, "units": units}).encode())
+    return sorted(problems, key=lambda p: p.sort_key), len(keys)
+
+
+def _check_all(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], progress: Progress | None
+               ) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
+    """Check everything, keeping each part for the next run; also the facts the next run needs to find its parts."""
+    tracker, load_problems = load_tracker(root, cache=True, progress=progress, keys=keys, store=store)
+    with_problems = {p.path for p in load_problems}
+    persons: dict[str, str | None] = dict.fromkeys(keys)
+    persons |= {d.path: d.model.person for d in tracker.plans if d.path not in with_problems}
+    core = [p for p in keys if persons[p] is None]
+    core_key = _core_key(core, keys)
+    # Every file with a problem of its own is in the core, so the load's problems are the core's.
+    problems = located(root, load_problems + run_checks(tracker, as_of, CORE_CHECKS))
+    store.put_shard(_part_key(core_key, as_of, "core"), _dump(problems))
+    for unit, plans in _shards(tracker, persons).items():
+        found = located(root, run_checks(_with_plans(tracker, plans), as_of, PLAN_CHECKS))
+        store.put_shard(_part_key(core_key, as_of, unit, [(d.path, keys[d.path]) for d in plans]), _dump(found))
+        problems += found
+    units = {person: entry.model.unit for person, entry in tracker.people.items()}
+    return problems, persons, core_key, units
+
+
+def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], persons: dict[str, str | None],
+                   core: list[str], core_key: str, units: dict[str, str]) -> list[Problem] | None:
+    """With the core unchanged: the stored parts, and the changed units checked again; None if a part is missing."""
+    stored = store.get_shard(_part_key(core_key, as_of, "core"))
+    if stored is None:
+        return None
+    problems = _load(stored)
+    shards: dict[str, list[str]] = defaultdict(list)
+    for path in keys:  # in the tracker's order, as a full check sees them (the first of two plans is the original)
+        person = persons[path]
+        if person is not None:
+            shards[units.get(person, f"?{person}")].append(path)
+    for unit, plan_paths in shards.items():
+        part_key = _part_key(core_key, as_of, unit, [(p, keys[p]) for p in plan_paths])
+        stored = store.get_shard(part_key)
+        if stored is None:
+            tracker, load_problems = load_tracker(root, cache=True, keys={p: keys[p] for p in core + plan_paths}, store=store)
+            if load_problems:  # a file no longer reads as it did: let the whole check sort it out
+                return None
+            found = located(root, run_checks(tracker, as_of, PLAN_CHECKS))
+            store.put_shard(part_key, _dump(found))
+            problems += found
+        else:
+            problems += _load(stored)
+    return problems
+
+
+def _core_key(core: list[str], keys: dict[str, str]) -> str:
+    return _digest(VERSION, *(f"{p}\0{keys[p]}" for p in core))
+
+
+def _shards(tracker: Tracker, persons: dict[str, str | None]) -> dict[str, list[Any]]:
+    """The valid plans of each unit's people; a plan of someone org does not know forms a part of its own."""
+    shards: dict[str, list[Any]] = defaultdict(list)
+    for doc in tracker.plans:
+        if persons[doc.path] is None:
+            continue  # a plan with problems of its own belongs to the core
+        entry = tracker.people.get(doc.model.person)
+        shards[entry.model.unit if entry else f"?{doc.model.person}"].append(doc)
+    return shards
+
+
+def _with_plans(tracker: Tracker, plans: list[Any]) -> Tracker:
+    shard = Tracker(root=tracker.root, config=tracker.config, orgs=tracker.orgs, commitments=tracker.commitments,
+                    issues=tracker.issues, plans=plans, files=tracker.files)
+    shard.unit_entries, shard.person_entries = tracker.unit_entries, tracker.person_entries
+    shard.units, shard.people = tracker.units, tracker.people
+    return shard
+
+
+def _raw(root: Path, path: str) -> bytes | None:
+    try:
+        with open(os.path.join(root, path), "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _person(raw: bytes, path: str) -> str | None:
+    """The person of a changed file if it is a valid plan, else None (a core file)."""
+    loaded = load_bytes(raw, path)
+    return loaded.model.person if isinstance(loaded.model, Plan) and not loaded.problems else None
+
+
+def _stamp(root: Path, path: str) -> Stamp:
+    try:
+        st = os.stat(os.path.join(root, path))
+    except OSError:
+        return (0, 0, -1, 0)
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def _settled(stamp: Stamp) -> bool:
+    return max(stamp[0], stamp[1]) < time.time_ns() - RACY_NS
+
+
+def _part_key(core_key: str, as_of: dt.date, part: str, files: list[tuple[str, str]] = ()) -> str:  # type: ignore[assignment]
+    return _digest(core_key, as_of.isoformat(), part, *(f"{p}\0{k}" for p, k in files))
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(f"{part}\n".encode())
+    return digest.hexdigest()
+
+
+def _dump(problems: list[Problem]) -> bytes:
+    return json.dumps([[p.code, p.message, p.path, p.line, p.col, p.severity] for p in problems], ensure_ascii=False).encode()
+
+
+def _load(raw: bytes) -> list[Problem]:
+    return [Problem(code, message, path, line, col, severity) for code, message, path, line, col, severity in json.loads(raw)]
