@@ -18,6 +18,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -70,6 +71,7 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS shards (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT, person TEXT)")
         if verify:  # reads the whole store: worth it before reviving documents, not for one result's lookup
             db.execute("PRAGMA quick_check(1)")
         return db
@@ -135,6 +137,27 @@ class Cache:
 
     def put_shard(self, shard_key: str, value: bytes) -> None:
         self._put("shards", shard_key, value, KEEP_SHARDS)
+
+    def get_stamps(self) -> dict[str, tuple[Any, ...]]:
+        """What the last check knew of each file, for `accountability.sharded`:
+        path → (path, mtime_ns, ctime_ns, size, inode, key, person)."""
+        try:
+            rows = self.db.execute("SELECT * FROM stamps").fetchall() if self.db else []
+        except sqlite3.Error:
+            return {}
+        return {row[0]: row for row in rows}
+
+    def put_stamps(self, rows: list[tuple[Any, ...]], removed: Iterable[str]) -> None:
+        """Write only the rows that changed: on a large tracker one edit rewrites one row, not 18,000."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany("DELETE FROM stamps WHERE path = ?", [(path,) for path in removed])
+                self.db.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._rebuild()
 
     def _get(self, table: str, entry_key: str) -> bytes | None:
         try:

@@ -72,6 +72,7 @@ class Scan:
     keys: dict[str, str]  # "" for an unreadable file
     persons: dict[str, str | None]  # for the unchanged files: the person of a valid plan, else None
     changed: dict[str, bytes]  # the files whose content is not the index's, with their bytes
+    restamped: set[str]  # the files whose stamp is not the index's (changed or only touched)
     index: dict[str, Any] | None  # what the last check kept
 
 
@@ -102,29 +103,47 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
 def scan(root: Path, index: dict[str, Any] | None, stamps: dict[str, Stamp] | None = None) -> Scan:
     """Read and hash only the files whose stamp differs from the index's (or is too recent to trust); those whose
     bytes differ too are the changed ones."""
-    found = Scan(stamps_of(root) if stamps is None else stamps, {}, {}, {}, index)
+    found = Scan(stamps_of(root) if stamps is None else stamps, {}, {}, {}, set(), index)
     files = index["files"] if index else {}
     for path, stamp in found.stamps.items():
         known = files.get(path)
-        if known and tuple(known[0]) == stamp and _settled(stamp):
-            found.keys[path], found.persons[path] = known[1], known[2]
+        if known and known[1:5] == stamp and _settled(stamp):
+            found.keys[path], found.persons[path] = known[5], known[6]
             continue
+        found.restamped.add(path)
         raw = _raw(root, path)
         found.keys[path] = key(raw, path) if raw is not None else ""
-        if known and found.keys[path] == known[1]:  # touched, not changed (a checkout, a copy)
-            found.persons[path] = known[2]
+        if known and found.keys[path] == known[5]:  # touched, not changed (a checkout, a copy)
+            found.persons[path] = known[6]
         else:
             found.changed[path] = raw or b""
     return found
 
 
 def read_index(store: Cache) -> dict[str, Any] | None:
+    """What the last check kept: its core's key, each person's unit, and each file's stamp, key and person."""
     raw = store.get_shard(INDEX)
     try:
         index = json.loads(raw) if raw else None
     except ValueError:
         return None
-    return index if isinstance(index, dict) and {"core", "files", "units"} <= index.keys() else None
+    if not (isinstance(index, dict) and {"core", "units"} <= index.keys()):
+        return None
+    return index | {"files": store.get_stamps()}
+
+
+def _keep_index(store: Cache, index: dict[str, Any] | None, now: Scan, persons: dict[str, str | None], core_key: str,
+                units: dict[str, str]) -> None:
+    """Write what changed of the index. A file changed in the last 2 s gets no stamp, so that the next run reads it
+    again (its stamp cannot be trusted yet); its key still spares a parse if the bytes are the same."""
+    old = index["files"] if index else {}
+    fresh = now.restamped if index else now.keys.keys()
+    rows = [(p, *(now.stamps[p] if _settled(now.stamps[p]) else UNTRUSTED), now.keys[p], persons[p]) for p in fresh]
+    removed = [p for p in old if p not in now.stamps]
+    if rows or removed:
+        store.put_stamps(rows, removed)
+    if index is None or index["core"] != core_key or index["units"] != units:
+        store.put_shard(INDEX, json.dumps({"core": core_key, "units": units}).encode())
 
 
 def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) -> tuple[list[Problem], int]:
@@ -141,11 +160,7 @@ def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) 
             problems = _check_changed(root, as_of, store, keys, persons, core, core_key, units)
     if problems is None:
         problems, persons, core_key, units = _check_all(root, as_of, store, keys, progress)
-    # Kept for the next run: each file's stamp, key and person. A file changed in the last 2 s gets no stamp, so that
-    # the next run reads it again (its stamp cannot be trusted yet); its key still spares a parse if it is the same.
-    files = {p: [list(now.stamps[p] if _settled(now.stamps[p]) else UNTRUSTED), keys[p], persons[p]] for p in keys}
-    if index is None or index["core"] != core_key or index["files"] != files or index["units"] != units:
-        store.put_shard(INDEX, json.dumps({"core": core_key, "files": files, "units": units}).encode())
+    _keep_index(store, index, now, persons, core_key, units)
     return sorted(problems, key=lambda p: p.sort_key), len(keys)
 
 

@@ -81,9 +81,11 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
         return _replay(json.loads(stored))
     now = now if now is not None else scan(root, read_index(store), stamps)
     result = _run(func, kwargs, now)
-    # Not kept right after an edit (files changed since the last check): re-stamping every file to make sure none
-    # changed during the run is not free, and an edit is usually followed by more. Otherwise kept, if none did.
-    if (now.index is None or not now.changed) and stamps_of(root) == stamps:
+    # A check right after an edit (files changed since the last check) is not kept: re-stamping every file to make
+    # sure none changed during the run is not free, an edit is usually followed by more, and the check has already
+    # kept its parts (accountability.sharded). Any other result is kept, if no file changed during the run.
+    after_edit = func.__name__ == "check" and now.index is not None and bool(now.changed)
+    if not after_edit and stamps_of(root) == stamps:
         store.put_result(result_key, json.dumps(result).encode("utf-8"))
         if known is None and max((max(s[:2]) for s in stamps.values()), default=0) < time.time_ns() - RACY_NS:
             store.put_result(stamps_key, content.encode())
