@@ -27,6 +27,9 @@ Progress = Callable[[int, int], None]
 """Told (files parsed so far, files to parse) as cold files are parsed; it must not print to stdout."""
 
 
+CACHE_BATCH = 500  # cache entries written at a time during a cold load
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """One file's plain data (None when it could not be parsed), and the problems found while parsing."""
@@ -98,8 +101,16 @@ def load_tracker(
     store = Cache(root) if store is None else store
     hits = store.get_many([k for k in keys.values() if k])
     misses = [path for path in paths if keys[path] not in hits]
-    fresh = {loaded.path: loaded for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress))}
-    store.put_many((keys[p], fresh[p].model) for p in misses if keys[p] and fresh[p].model is not None and not fresh[p].problems)  # type: ignore[misc]
+    fresh: dict[str, Loaded] = {}
+    pending: list[tuple[str, Document]] = []
+    for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress)):
+        fresh[loaded.path] = loaded
+        if keys[loaded.path] and loaded.model is not None and not loaded.problems:
+            pending.append((keys[loaded.path], loaded.model))
+        if len(pending) >= CACHE_BATCH:  # written while the workers parse on, instead of all at the end
+            store.put_many(pending)
+            pending = []
+    store.put_many(pending)
     if owned:
         store.close()
     return assemble(root, [fresh[p] if p in fresh else Loaded(p, hits[keys[p]], ()) for p in paths])
