@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.checks import run_checks
+from accountability.checks import CORE_CHECKS, run_checks
 from accountability.load import Progress, load_tracker
 from accountability.locate import located
+from accountability.parallel import check_units
 from accountability.problems import Problem
 from accountability.tracker import Tracker
 
@@ -40,5 +41,7 @@ def check(
     root: Path, as_of: dt.date, cache: bool = False, progress: Progress | None = None, keys: dict[str, str] | None = None
 ) -> Checked:
     tracker, problems = load_tracker(root, cache=cache, progress=progress, keys=keys)
-    problems += run_checks(tracker, as_of)
+    problems += run_checks(tracker, as_of, CORE_CHECKS)
+    for found in check_units(tracker, list(tracker.plans_by_unit().values()), as_of):  # unit by unit, on every core
+        problems += found
     return Checked(tracker, located(root, problems))

@@ -1,11 +1,14 @@
-"""Parsing many files across the machine's cores.
+"""Parsing many files, and checking many units' plans, across the machine's cores.
 
 Workers parse and return plain data, which crosses the process boundary cheaply; the results come back in the
-order of `paths`, so problems and their positions are exactly those of a single process.
+order of `paths`, so problems and their positions are exactly those of a single process. Checking needs the models,
+which are costly to send, so those workers are forked once the tracker is loaded and inherit it; only their
+problems come back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -13,10 +16,16 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from accountability.checks import PLAN_CHECKS, run_checks
 from accountability.load import Parsed, parse_file
+from accountability.model import Plan
+from accountability.problems import Problem
+from accountability.tracker import Doc, Tracker
 
 PARALLEL_FROM = 400  # below this many files, starting workers costs more than it saves
 CHUNK = 250
+CHECK_PARALLEL_FROM = 3000  # plans; below this, forking workers costs more than it saves
+_FORKED: tuple[Tracker, list[list[Doc[Plan]]], dt.date] | None = None  # what the checking workers inherit
 
 
 def parse_files(root: Path, paths: list[str], workers: int | None = None) -> Iterator[Parsed]:
@@ -33,3 +42,24 @@ def parse_files(root: Path, paths: list[str], workers: int | None = None) -> Ite
 
 def _parse_chunk(root: Path, paths: list[str]) -> list[Parsed]:
     return [parse_file(root, path) for path in paths]
+
+
+def check_units(tracker: Tracker, groups: list[list[Doc[Plan]]], as_of: dt.date, workers: int | None = None) -> list[list[Problem]]:
+    """The plan rules on each group of plans (`Tracker.plans_by_unit`), with the rest of the tracker."""
+    global _FORKED
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or sum(map(len, groups)) < CHECK_PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [run_checks(tracker.with_plans(plans), as_of, PLAN_CHECKS) for plans in groups]
+    _FORKED = (tracker, groups, as_of)
+    try:
+        with multiprocessing.get_context("fork").Pool(count, initializer=gc.disable) as pool:
+            return pool.map(_check_group, range(len(groups)), chunksize=max(1, len(groups) // (4 * count)))
+    finally:
+        _FORKED = None
+
+
+def _check_group(index: int) -> list[Problem]:
+    assert _FORKED is not None, "check_units forks its workers after setting _FORKED"
+    tracker, groups, as_of = _FORKED
+    return run_checks(tracker.with_plans(groups[index]), as_of, PLAN_CHECKS)
+

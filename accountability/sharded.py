@@ -33,8 +33,8 @@ from accountability.discover import is_document
 from accountability.load import Progress, load_bytes, load_tracker
 from accountability.locate import located
 from accountability.model import Plan
+from accountability.parallel import check_units
 from accountability.problems import Problem
-from accountability.tracker import Tracker
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
 INDEX = "sharded-index"
@@ -176,8 +176,9 @@ def _check_all(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], p
     # Every file with a problem of its own is in the core, so the load's problems are the core's.
     problems = located(root, load_problems + run_checks(tracker, as_of, CORE_CHECKS))
     store.put_shard(_part_key(core_key, as_of, "core"), _dump(problems))
-    for unit, plans in _shards(tracker, persons).items():
-        found = located(root, run_checks(_with_plans(tracker, plans), as_of, PLAN_CHECKS))
+    groups = tracker.plans_by_unit()
+    for (unit, plans), found in zip(groups.items(), check_units(tracker, list(groups.values()), as_of)):
+        found = located(root, found)
         store.put_shard(_part_key(core_key, as_of, unit, [(d.path, keys[d.path]) for d in plans]), _dump(found))
         problems += found
     units = {person: entry.model.unit for person, entry in tracker.people.items()}
@@ -213,25 +214,6 @@ def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str
 
 def _core_key(core: list[str], keys: dict[str, str]) -> str:
     return _digest(VERSION, *(f"{p}\0{keys[p]}" for p in core))
-
-
-def _shards(tracker: Tracker, persons: dict[str, str | None]) -> dict[str, list[Any]]:
-    """The valid plans of each unit's people; a plan of someone org does not know forms a part of its own."""
-    shards: dict[str, list[Any]] = defaultdict(list)
-    for doc in tracker.plans:
-        if persons[doc.path] is None:
-            continue  # a plan with problems of its own belongs to the core
-        entry = tracker.people.get(doc.model.person)
-        shards[entry.model.unit if entry else f"?{doc.model.person}"].append(doc)
-    return shards
-
-
-def _with_plans(tracker: Tracker, plans: list[Any]) -> Tracker:
-    shard = Tracker(root=tracker.root, config=tracker.config, orgs=tracker.orgs, commitments=tracker.commitments,
-                    issues=tracker.issues, plans=plans, files=tracker.files)
-    shard.unit_entries, shard.person_entries = tracker.unit_entries, tracker.person_entries
-    shard.units, shard.people = tracker.units, tracker.people
-    return shard
 
 
 def _raw(root: Path, path: str) -> bytes | None:

@@ -66,3 +66,20 @@ class Tracker:
                 self._plan_index[(doc.model.person, doc.model.month)] = doc
             self._plans_indexed = len(self.plans)
         return self._plan_index.get((person, month))
+
+    def plans_by_unit(self) -> dict[str, list[Doc[Plan]]]:
+        """The plans of each unit's people, in the tracker's order; a plan of someone org does not know forms a
+        group of its own (`?person`). A plan's problems depend only on the other documents and on its group."""
+        groups: dict[str, list[Doc[Plan]]] = {}
+        for doc in self.plans:
+            entry = self.people.get(doc.model.person)
+            groups.setdefault(entry.model.unit if entry else f"?{doc.model.person}", []).append(doc)
+        return groups
+
+    def with_plans(self, plans: list[Doc[Plan]]) -> Tracker:
+        """The same tracker with only these plans."""
+        other = Tracker(root=self.root, config=self.config, orgs=self.orgs, commitments=self.commitments,
+                        issues=self.issues, plans=plans, files=self.files)
+        other.unit_entries, other.person_entries, other.units, other.people = self.unit_entries, self.person_entries, self.units, self.people
+        return other
+

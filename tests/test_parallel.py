@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from accountability.checks import run_checks
+import pytest
+
+from accountability import parallel
+from accountability.checks import PLAN_CHECKS, run_checks
 from accountability.load import load_tracker
 from accountability.locate import located
-from accountability.parallel import PARALLEL_FROM
+from accountability.parallel import PARALLEL_FROM, check_units
 from conftest import PROJECT
 
 BREAKAGES = [
@@ -47,3 +51,23 @@ def test_parallel_and_serial_loads_agree_on_every_problem(tmp_path: Path) -> Non
     assert {p.code for p in serial_problems} >= {"unknown-kind", "yaml-syntax", "invalid-date", "unknown-key", "multiple-documents", "not-utf8"}
     assert serial_problems == parallel_problems
     assert [d.model for d in serial.plans] == [d.model for d in parallel.plans]
+
+
+def test_checking_units_in_forked_workers_gives_the_problems_of_one_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan rules run unit by unit in forked workers (check_units) find exactly what one pass over every plan
+    finds, in the same order once placed; the tracker has cross-plan problems (duplicate plans, unknown people)."""
+    root = broken_tracker(tmp_path / "t")
+    plans = sorted((root / "2023" / "plans").rglob("*.yaml"))
+    shutil.copy(plans[5], plans[5].with_name("copy-" + plans[5].name))  # a duplicate plan of the same person
+    person = next(line.split(": ")[1] for line in plans[0].read_text(encoding="utf-8").splitlines() if line.startswith("person: "))
+    org = (root / "org.yaml").read_text(encoding="utf-8")  # that person renamed in org: their plans lose their unit
+    (root / "org.yaml").write_text(org.replace(f"- id: {person}\n", f"- id: x-{person}\n"), encoding="utf-8")
+    tracker, _ = load_tracker(root, workers=1)
+    as_of = dt.date(2024, 1, 31)
+    one_pass = located(root, run_checks(tracker, as_of, PLAN_CHECKS))
+    monkeypatch.setattr(parallel, "CHECK_PARALLEL_FROM", 1)
+    groups = list(tracker.plans_by_unit().values())
+    by_unit = check_units(tracker, groups, as_of, workers=2)
+    assert len(by_unit) == len(groups) > 8  # the generator's 8 units, and plans of people org no longer knows
+    assert located(root, [p for found in by_unit for p in found]) == one_pass
+    assert {p.code for p in one_pass} >= {"duplicate-plan", "unknown-person"}
