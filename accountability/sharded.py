@@ -20,7 +20,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -107,7 +107,7 @@ def scan(root: Path, index: dict[str, Any] | None, stamps: dict[str, Stamp] | No
     files = index["files"] if index else {}
     for path, stamp in found.stamps.items():
         known = files.get(path)
-        if known and known[1:5] == stamp and _settled(stamp):
+        if known and known[1:5] == stamp and settled(stamp):
             found.keys[path], found.persons[path] = known[5], known[6]
             continue
         found.restamped.add(path)
@@ -138,7 +138,7 @@ def _keep_index(store: Cache, index: dict[str, Any] | None, now: Scan, persons: 
     again (its stamp cannot be trusted yet); its key still spares a parse if the bytes are the same."""
     old = index["files"] if index else {}
     fresh = now.restamped if index else now.keys.keys()
-    rows = [(p, *(now.stamps[p] if _settled(now.stamps[p]) else UNTRUSTED), now.keys[p], persons[p]) for p in fresh]
+    rows = [(p, *(now.stamps[p] if settled(now.stamps[p]) else UNTRUSTED), now.keys[p], persons[p]) for p in fresh]
     removed = [p for p in old if p not in now.stamps]
     if rows or removed:
         store.put_stamps(rows, removed)
@@ -213,7 +213,7 @@ def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str
 
 
 def _core_key(core: list[str], keys: dict[str, str]) -> str:
-    return _digest(VERSION, *(f"{p}\0{keys[p]}" for p in core))
+    return digest(VERSION, *(f"{p}\0{keys[p]}" for p in core))
 
 
 def _raw(root: Path, path: str) -> bytes | None:
@@ -230,27 +230,20 @@ def _person(raw: bytes, path: str) -> str | None:
     return loaded.model.person if isinstance(loaded.model, Plan) and not loaded.problems else None
 
 
-def _stamp(root: Path, path: str) -> Stamp:
-    try:
-        st = os.stat(os.path.join(root, path))
-    except OSError:
-        return (0, 0, -1, 0)
-    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-
-
-def _settled(stamp: Stamp) -> bool:
+def settled(stamp: Stamp) -> bool:
+    """Whether a stamp is old enough to trust: not changed within the last 2 s."""
     return max(stamp[0], stamp[1]) < time.time_ns() - RACY_NS
 
 
-def _part_key(core_key: str, as_of: dt.date, part: str, files: list[tuple[str, str]] = ()) -> str:  # type: ignore[assignment]
-    return _digest(core_key, as_of.isoformat(), part, *(f"{p}\0{k}" for p, k in files))
+def _part_key(core_key: str, as_of: dt.date, part: str, files: Iterable[tuple[str, str]] = ()) -> str:
+    return digest(core_key, as_of.isoformat(), part, *(f"{p}\0{k}" for p, k in files))
 
 
-def _digest(*parts: str) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+def digest(*parts: str) -> str:
+    hashed = hashlib.blake2b(digest_size=20)
     for part in parts:
-        digest.update(f"{part}\n".encode())
-    return digest.hexdigest()
+        hashed.update(f"{part}\n".encode())
+    return hashed.hexdigest()
 
 
 def _dump(problems: list[Problem]) -> bytes:

@@ -286,3 +286,13 @@ def test_the_sample_report_renders_in_a_real_browser(tmp_path: Path) -> None:
     # the few small badges would show any green and no pixel would be #eeeeee.
     assert counts["track"] > 20_000, counts
     assert counts["good"] > 20_000, counts
+
+
+def test_a_language_without_a_catalogue_is_refused_where_it_is_named(tracker: Path) -> None:
+    assert run_acct(*Q2, "--lang", "fr", cwd=tracker).returncode == 2
+    (tracker / "acct.yaml").write_text("acct: 1\nlanguage: fr\n", encoding="utf-8")
+    result = run_acct("check", "--as-of", "2023-07-10", cwd=tracker)
+    assert result.returncode == 1
+    assert "acct.yaml:2:11: error: [invalid-value] language 'fr' is not available; choose one of: en, vi" in result.stdout
+    (tracker / "acct.yaml").write_text("acct: 1\nlanguage: vi\n", encoding="utf-8")
+    assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in run_acct(*Q2, cwd=tracker).stdout  # the default

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import io
 import json
 import os
 import sys
-import time
 from collections.abc import Callable
 from contextlib import nullcontext, redirect_stderr, redirect_stdout
 from contextvars import ContextVar
@@ -35,11 +33,10 @@ import typer
 
 from accountability.cache import Cache, content_key
 from accountability.discover import find_root
-from accountability.sharded import Scan, read_index, scan, scanned, stamps_of
+from accountability.sharded import Scan, digest, read_index, scan, scanned, settled, stamps_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-RACY_NS = 2_000_000_000  # files changed in the last 2 s may change again within one tick of the clock: never trusted
 
 _KEYS: ContextVar[dict[str, str] | None] = ContextVar("file_keys", default=None)
 
@@ -69,13 +66,13 @@ def memoized(func: F) -> F:
 
 def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache) -> None:
     stamps = stamps_of(root)
-    stamps_key = "stamps:" + _digest(repr(sorted(stamps.items())))
+    stamps_key = "stamps:" + digest(repr(sorted(stamps.items())))
     known = store.get_result(stamps_key)
     now = None if known else scan(root, read_index(store), stamps)  # reads only the files changed since the last check
     content = known.decode() if known else content_key(now.keys)  # type: ignore[union-attr]
     if content is None:  # an unreadable file: nothing is kept
         return _replay(_run(func, kwargs, now))
-    result_key = _digest(content, *arguments)
+    result_key = digest(content, *arguments)
     stored = store.get_result(result_key)
     if stored is not None:
         return _replay(json.loads(stored))
@@ -87,7 +84,7 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
     after_edit = func.__name__ == "check" and now.index is not None and bool(now.changed)
     if not after_edit and stamps_of(root) == stamps:
         store.put_result(result_key, json.dumps(result).encode("utf-8"))
-        if known is None and max((max(s[:2]) for s in stamps.values()), default=0) < time.time_ns() - RACY_NS:
+        if known is None and all(settled(stamp) for stamp in stamps.values()):
             store.put_result(stamps_key, content.encode())
     return _replay(result)
 
@@ -115,13 +112,6 @@ def _replay(result: dict[str, Any]) -> None:
     sys.stderr.write(result["err"])
     if result["code"]:
         raise typer.Exit(result["code"])
-
-
-def _digest(*parts: str) -> str:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(f"{part}\n".encode())
-    return digest.hexdigest()
 
 
 def _plain(value: Any) -> str:

@@ -43,6 +43,8 @@ from accountability.scoring.tracker import score_tracker
 
 
 class CheckFormat(str, Enum):
+    """The formats of check and overdue: for people, for tools, for GitHub annotations, for code scanning."""
+
     text = "text"
     json = "json"
     github = "github"
@@ -123,18 +125,11 @@ def score(
         render_scores.as_table(scores, by.value, names, t, console())
 
 
-class OverdueFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
 @app.command()
 @guarded
 @memoized
 def overdue(
-    format: Annotated[OverdueFormat, typer.Option("--format", help="Output format.")] = OverdueFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     warn_only: Annotated[bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")] = False,
     within: Annotated[int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")] = None,
     root: RootOption = None,
@@ -148,12 +143,12 @@ def overdue(
     tracker_root = find_root(root)
     tracker = valid_tracker(tracker_root, when, cache=not no_cache)
     findings = located(tracker_root, find_overdue(tracker, when, within))
-    if format is OverdueFormat.json:
+    if format is CheckFormat.json:
         typer.echo(render_overdue.as_json(findings, when))
-    elif format is OverdueFormat.sarif:
+    elif format is CheckFormat.sarif:
         rows = [(f.code, f.severity, f"{f.who}: {f.title} (due {f.due})", f.path, f.line, 0) for f in findings]
         typer.echo(as_sarif(rows, OVERDUE_CODES, tracker_root))
-    elif format is OverdueFormat.github:
+    elif format is CheckFormat.github:
         typer.echo(render_overdue.as_github(findings, tracker_root))
         append_step_summary(render_overdue.as_markdown_table(findings))
     else:
