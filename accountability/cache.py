@@ -43,7 +43,7 @@ def content_key(keys: dict[str, str]) -> str | None:
     if not all(keys.values()):
         return None
     digest = hashlib.blake2b(VERSION.encode(), digest_size=20)
-    for path, file_key in keys.items():
+    for path, file_key in sorted(keys.items()):  # the order keys were found in does not matter
         digest.update(f"{path}\0{file_key}\n".encode())
     return digest.hexdigest()
 
@@ -88,34 +88,46 @@ class Cache:
 
     def get_many(self, keys: list[str]) -> dict[str, Document]:
         """The valid entries among `keys`; anything unreadable is left out (a miss)."""
+        found: dict[str, Document] = {}
+        for entry_key, (kind, value) in self.get_entries(keys).items():
+            model = revive(kind, value)
+            if model is not None:
+                found[entry_key] = model
+        return found
+
+    def has_documents(self) -> bool:
+        try:
+            return self.db is not None and self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        except sqlite3.Error:
+            return False
+
+    def get_entries(self, keys: list[str]) -> dict[str, tuple[str, bytes]]:
+        """The entries among `keys` whose checksum holds, as (kind, value), for `revive` to turn into models."""
         if self.db is None or not keys:
             return {}
-        found: dict[str, Document] = {}
+        found: dict[str, tuple[str, bytes]] = {}
         try:
             for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
                 chunk = keys[start : start + 900]
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk)
                 for entry_key, kind, checksum, value in rows:
-                    model = _revive(kind, checksum, value)
-                    if model is not None:
-                        found[entry_key] = model
+                    if isinstance(value, bytes) and _checksum(value) == checksum:
+                        found[entry_key] = (kind, value)
         except sqlite3.Error:
             self._rebuild()
             return {}
         return found
 
-    def put_many(self, entries: Iterable[tuple[str, Document]]) -> None:
-        if self.db is None:
+    def put_many(self, entries: Iterable[tuple[str, Document, bytes | None]]) -> None:
+        """Store (key, model, its entry if already made by `entry`) triples."""
+        self.put_entries([(k, model.kind, entry(model) if value is None else value) for k, model, value in entries])
+
+    def put_entries(self, entries: list[tuple[str, str, bytes]]) -> None:
+        """Store (key, kind, entry) triples."""
+        if self.db is None or not entries:
             return
-        rows = []
-        for entry_key, model in entries:
-            # Only the keys the file set: half the bytes, a third less to validate when read, and the revived model
-            # knows which keys were written (scoring.rules reads `model_fields_set`), like a freshly parsed one.
-            value = model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
-            rows.append((entry_key, model.kind, _checksum(value), value))
-        if not rows:
-            return
+        rows = [(entry_key, kind, _checksum(value), value) for entry_key, kind, value in entries]
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -129,14 +141,18 @@ class Cache:
 
     def put_result(self, result_key: str, value: bytes) -> None:
         """Store a result, keeping only the newest KEEP_RESULTS: each edit of the tracker makes the older ones stale."""
-        self._put("results", result_key, value, KEEP_RESULTS)
+        self._put("results", [(result_key, value)], KEEP_RESULTS)
 
     def get_shard(self, shard_key: str) -> bytes | None:
         """A stored part of a check (`accountability.sharded`), or None when missing or damaged."""
         return self._get("shards", shard_key)
 
     def put_shard(self, shard_key: str, value: bytes) -> None:
-        self._put("shards", shard_key, value, KEEP_SHARDS)
+        self._put("shards", [(shard_key, value)], KEEP_SHARDS)
+
+    def put_shards(self, parts: list[tuple[str, bytes]]) -> None:
+        """Store many parts in one transaction: a full check writes one per unit."""
+        self._put("shards", parts, KEEP_SHARDS)
 
     def get_stamps(self) -> dict[str, tuple[Any, ...]]:
         """What the last check knew of each file, for `accountability.sharded`:
@@ -168,13 +184,14 @@ class Cache:
             return None
         return row[1]
 
-    def _put(self, table: str, entry_key: str, value: bytes, keep: int) -> None:
+    def _put(self, table: str, entries: list[tuple[str, bytes]], keep: int) -> None:
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", (entry_key, _checksum(value), value))
+                rows = [(entry_key, _checksum(value), value) for entry_key, value in entries]
+                self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
                 self.db.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)", (keep,))
         except sqlite3.Error:
             self._rebuild()
@@ -185,9 +202,17 @@ class Cache:
             self.db = None
 
 
-def _revive(kind: str, checksum: str, value: bytes) -> Document | None:
+def entry(model: Document) -> bytes:
+    """A model as stored: JSON of only the keys the file set. That is half the bytes and a third less to validate
+    when read, and the revived model knows which keys were written (scoring.rules reads `model_fields_set`), like a
+    freshly parsed one."""
+    return model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
+
+
+def revive(kind: str, value: bytes) -> Document | None:
+    """The model of an entry, validated again; None if it is not a valid one."""
     model = _KINDS.get(kind)
-    if model is None or not isinstance(value, bytes) or _checksum(value) != checksum:
+    if model is None:
         return None
     try:
         return model.model_validate_json(value)

@@ -1,8 +1,8 @@
 """Files → a `Tracker` and the problems found in them. Loading never stops at the first bad file.
 
 Reading a file has two steps: parsing (bytes → plain data, with positioned problems) and validating (plain data
-→ a model). Parsing is pure and costly, so a large cold tracker is parsed in worker processes
-(`accountability.parallel`); validation runs in this process, so the models never cross a process boundary.
+→ a model). Both are pure and costly, so a large cold tracker is read in worker processes
+(`accountability.parallel`), which send each valid model back as its cache entry.
 """
 
 from __future__ import annotations
@@ -28,6 +28,14 @@ Progress = Callable[[int, int], None]
 
 
 CACHE_BATCH = 500  # cache entries written at a time during a cold load
+_KEPT: list[Tracker] | None = None  # see keep_until_exit
+
+
+def keep_until_exit() -> None:
+    """Keep every tracker loaded from now on until the process ends, for a process that ends with `os._exit`
+    (`cli.main`): freeing a district tracker's million objects one by one takes longer than a warm check."""
+    global _KEPT
+    _KEPT = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,7 @@ class Loaded:
     path: str
     model: Document | None
     problems: tuple[Problem, ...]
+    entry: bytes | None = None  # the model as a cache entry (`cache.entry`), when a worker already made it
 
 
 def parse_bytes(raw: bytes, path: str) -> Parsed:
@@ -90,11 +99,11 @@ def load_tracker(
     parsed; a warm load parses nothing, so it hears nothing. `keys` are `file_keys(root)` if already known (or
     those of the files to load); `store` is an open cache to use."""
     from accountability.cache import Cache
-    from accountability.parallel import parse_files
+    from accountability.parallel import load_files
 
     if not cache:
         paths = tracker_files(root)
-        return assemble(root, [validated(parsed) for parsed in _told(parse_files(root, paths, workers), len(paths), progress)])
+        return assemble(root, list(_told(load_files(root, paths, workers), len(paths), progress)))
     keys = file_keys(root) if keys is None else keys
     paths = list(keys)
     owned = store is None
@@ -102,11 +111,11 @@ def load_tracker(
     hits = store.get_many([k for k in keys.values() if k])
     misses = [path for path in paths if keys[path] not in hits]
     fresh: dict[str, Loaded] = {}
-    pending: list[tuple[str, Document]] = []
-    for loaded in map(validated, _told(parse_files(root, misses, workers), len(misses), progress)):
+    pending: list[tuple[str, Document, bytes | None]] = []
+    for loaded in _told(load_files(root, misses, workers), len(misses), progress):
         fresh[loaded.path] = loaded
         if keys[loaded.path] and loaded.model is not None and not loaded.problems:
-            pending.append((keys[loaded.path], loaded.model))
+            pending.append((keys[loaded.path], loaded.model, loaded.entry))
         if len(pending) >= CACHE_BATCH:  # written while the workers parse on, instead of all at the end
             store.put_many(pending)
             pending = []
@@ -116,8 +125,8 @@ def load_tracker(
     return assemble(root, [fresh[p] if p in fresh else Loaded(p, hits[keys[p]], ()) for p in paths])
 
 
-def _told(parsed: Iterable[Parsed], total: int, progress: Progress | None) -> Iterator[Parsed]:
-    for done, result in enumerate(parsed, 1):
+def _told(loaded: Iterable[Loaded], total: int, progress: Progress | None) -> Iterator[Loaded]:
+    for done, result in enumerate(loaded, 1):
         if progress is not None:
             progress(done, total)
         yield result
@@ -125,17 +134,23 @@ def _told(parsed: Iterable[Parsed], total: int, progress: Progress | None) -> It
 
 def file_keys(root: Path) -> dict[str, str]:
     """Every file of the tracker, in order, with its cache key ("" when unreadable)."""
+    return {path: file_key(root, path) for path in tracker_files(root)}
+
+
+def file_key(root: Path, path: str) -> str:
+    """The file's cache key, "" when unreadable (parsing reports it)."""
     from accountability.cache import key
 
-    return {path: _key(root, path, key) for path in tracker_files(root)}
+    raw = read_raw(root, path)
+    return "" if raw is None else key(raw, path)
 
 
-def _key(root: Path, path: str, make: Callable[[bytes, str], str]) -> str:
+def read_raw(root: Path, path: str) -> bytes | None:
     try:
         with open(os.path.join(root, path), "rb") as handle:  # not pathlib: on a warm run this loop is the hot path
-            return make(handle.read(), path)
+            return handle.read()
     except OSError:
-        return ""  # unreadable: parsing reports it
+        return None
 
 
 def assemble(root: Path, loaded: list[Loaded]) -> tuple[Tracker, list[Problem]]:
@@ -155,4 +170,6 @@ def assemble(root: Path, loaded: list[Loaded]) -> tuple[Tracker, list[Problem]]:
         elif isinstance(model, Issue):
             tracker.issues.append(Doc(result.path, model))
     tracker.index()
+    if _KEPT is not None:
+        _KEPT.append(tracker)
     return tracker, problems

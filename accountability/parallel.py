@@ -1,9 +1,10 @@
 """Parsing many files, and checking many units' plans, across the machine's cores.
 
-Workers parse and return plain data, which crosses the process boundary cheaply; the results come back in the
-order of `paths`, so problems and their positions are exactly those of a single process. Checking needs the models,
-which are costly to send, so those workers are forked once the tracker is loaded and inherit it; only their
-problems come back.
+Loading workers parse and validate, and send each valid model back as its cache entry: JSON bytes cost nothing to
+send, revive faster than plain data can be pickled and validated, and are stored in the cache as they are. Files
+with problems come back as their problems. The results come back in the order of `paths`, so problems and their
+positions are exactly those of a single process. Checking needs the whole tracker, so those workers are forked once
+it is loaded and inherit it; only their problems come back.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from accountability.cache import entry, revive
 from accountability.checks import PLAN_CHECKS, run_checks
-from accountability.load import Parsed, parse_file
+from accountability.load import Loaded, load_file
 from accountability.model import Plan
 from accountability.problems import Problem
 from accountability.tracker import Doc, Tracker
@@ -28,20 +30,32 @@ CHECK_PARALLEL_FROM = 3000  # plans; below this, forking workers costs more than
 _FORKED: tuple[Tracker, list[list[Doc[Plan]]], dt.date] | None = None  # what the checking workers inherit
 
 
-def parse_files(root: Path, paths: list[str], workers: int | None = None) -> Iterator[Parsed]:
+def load_files(root: Path, paths: list[str], workers: int | None = None) -> Iterator[Loaded]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(paths) < PARALLEL_FROM:
-        yield from (parse_file(root, path) for path in paths)
+        yield from (load_file(root, path) for path in paths)
         return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=gc.disable) as pool:
-        for chunk in pool.map(_parse_chunk, [root] * len(chunks), chunks):
-            yield from chunk
+        for chunk in pool.map(_load_chunk, [root] * len(chunks), chunks):
+            for sent in chunk:
+                yield sent if isinstance(sent, Loaded) else _received(root, *sent)
 
 
-def _parse_chunk(root: Path, paths: list[str]) -> list[Parsed]:
-    return [parse_file(root, path) for path in paths]
+def _load_chunk(root: Path, paths: list[str]) -> list[Loaded | tuple[str, str, bytes]]:
+    """Each file as (path, kind, entry) when valid, else its `Loaded` with the problems."""
+    sent: list[Loaded | tuple[str, str, bytes]] = []
+    for path in paths:
+        loaded = load_file(root, path)
+        model = loaded.model
+        sent.append((path, model.kind, entry(model)) if model is not None and not loaded.problems else loaded)
+    return sent
+
+
+def _received(root: Path, path: str, kind: str, value: bytes) -> Loaded:
+    model = revive(kind, value)
+    return Loaded(path, model, (), value) if model is not None else load_file(root, path)
 
 
 def check_units(tracker: Tracker, groups: list[list[Doc[Plan]]], as_of: dt.date, workers: int | None = None) -> list[list[Problem]]:

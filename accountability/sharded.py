@@ -30,11 +30,12 @@ from typing import Any
 from accountability.cache import VERSION, Cache, key
 from accountability.checks import CORE_CHECKS, PLAN_CHECKS, run_checks
 from accountability.discover import is_document
-from accountability.load import Progress, load_bytes, load_tracker
+from accountability.load import Progress, file_key, load_bytes, load_tracker, read_raw
 from accountability.locate import located
 from accountability.model import Plan
 from accountability.parallel import check_units
 from accountability.problems import Problem
+from accountability.unitwise import Checked, check_unitwise
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
 INDEX = "sharded-index"
@@ -74,6 +75,12 @@ class Scan:
     changed: dict[str, bytes]  # the files whose content is not the index's, with their bytes
     restamped: set[str]  # the files whose stamp is not the index's (changed or only touched)
     index: dict[str, Any] | None  # what the last check kept
+    unread: bool = False  # nothing was read: with no index and no cached document, no key can find anything
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file's key is known: an unread scan's are filled in by the check that reads the files."""
+        return len(self.keys) == len(self.stamps)
 
 
 def stamps_of(root: Path) -> dict[str, Stamp]:
@@ -100,6 +107,16 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
     return dict(sorted(stamps.items()))
 
 
+def look(root: Path, store: Cache, stamps: dict[str, Stamp] | None = None) -> Scan:
+    """The tracker's files now, read only where reading can tell something: with neither an index nor a cached
+    document (a first check), the keys are left for the check's workers to compute as they read the files."""
+    index = read_index(store)
+    if index is None and not store.has_documents():
+        stamps = stamps_of(root) if stamps is None else stamps
+        return Scan(stamps, {}, dict.fromkeys(stamps), {}, set(stamps), None, unread=True)
+    return scan(root, index, stamps)
+
+
 def scan(root: Path, index: dict[str, Any] | None, stamps: dict[str, Stamp] | None = None) -> Scan:
     """Read and hash only the files whose stamp differs from the index's (or is too recent to trust); those whose
     bytes differ too are the changed ones."""
@@ -111,7 +128,7 @@ def scan(root: Path, index: dict[str, Any] | None, stamps: dict[str, Stamp] | No
             found.keys[path], found.persons[path] = known[5], known[6]
             continue
         found.restamped.add(path)
-        raw = _raw(root, path)
+        raw = read_raw(root, path)
         found.keys[path] = key(raw, path) if raw is not None else ""
         if known and found.keys[path] == known[5]:  # touched, not changed (a checkout, a copy)
             found.persons[path] = known[6]
@@ -147,7 +164,7 @@ def _keep_index(store: Cache, index: dict[str, Any] | None, now: Scan, persons: 
 
 
 def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) -> tuple[list[Problem], int]:
-    now = _SCAN.get() or scan(root, read_index(store))
+    now = _SCAN.get() or look(root, store)
     index = now.index
     keys, persons = now.keys, dict(now.persons)
     problems = None
@@ -159,30 +176,43 @@ def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) 
         if core_key == index["core"]:
             problems = _check_changed(root, as_of, store, keys, persons, core, core_key, units)
     if problems is None:
-        problems, persons, core_key, units = _check_all(root, as_of, store, keys, progress)
+        problems, persons, core_key, units = _check_all(root, as_of, store, list(now.stamps), keys, progress)
     _keep_index(store, index, now, persons, core_key, units)
     return sorted(problems, key=lambda p: p.sort_key), len(keys)
 
 
-def _check_all(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], progress: Progress | None
+def _check_all(root: Path, as_of: dt.date, store: Cache, paths: list[str], keys: dict[str, str], progress: Progress | None
                ) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
-    """Check everything, keeping each part for the next run; also the facts the next run needs to find its parts."""
+    """Check everything, keeping each part for the next run; also the facts the next run needs to find its parts.
+    The keys of `paths` missing from `keys` (an unread scan) are filled in."""
+    checked = check_unitwise(root, as_of, paths, keys, store, progress)
+    if checked is None:
+        keys.update((path, file_key(root, path)) for path in paths if path not in keys)
+        checked = _load_and_check(root, as_of, store, keys, progress)
+    core_key = _core_key([p for p in keys if checked.persons[p] is None], keys)
+    problems = list(checked.core)
+    parts = [(_part_key(core_key, as_of, "core"), _dump(checked.core))]
+    for unit, (plans, found) in checked.units.items():
+        parts.append((_part_key(core_key, as_of, unit, [(p, keys[p]) for p in plans]), _dump(found)))
+        problems += found
+    store.put_shards(parts)
+    return problems, checked.persons, core_key, checked.people
+
+
+def _load_and_check(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], progress: Progress | None) -> Checked:
+    """The general way: load every file, then check the core here and each unit's plans in forked workers."""
     tracker, load_problems = load_tracker(root, cache=True, progress=progress, keys=keys, store=store)
     with_problems = {p.path for p in load_problems}
     persons: dict[str, str | None] = dict.fromkeys(keys)
     persons |= {d.path: d.model.person for d in tracker.plans if d.path not in with_problems}
-    core = [p for p in keys if persons[p] is None]
-    core_key = _core_key(core, keys)
     # Every file with a problem of its own is in the core, so the load's problems are the core's.
-    problems = located(root, load_problems + run_checks(tracker, as_of, CORE_CHECKS))
-    store.put_shard(_part_key(core_key, as_of, "core"), _dump(problems))
+    core = located(root, load_problems + run_checks(tracker, as_of, CORE_CHECKS))
     groups = tracker.plans_by_unit()
+    units = {}
     for (unit, plans), found in zip(groups.items(), check_units(tracker, list(groups.values()), as_of)):
-        found = located(root, found)
-        store.put_shard(_part_key(core_key, as_of, unit, [(d.path, keys[d.path]) for d in plans]), _dump(found))
-        problems += found
-    units = {person: entry.model.unit for person, entry in tracker.people.items()}
-    return problems, persons, core_key, units
+        units[unit] = ([d.path for d in plans], located(root, found))
+    people = {person: entry.model.unit for person, entry in tracker.people.items()}
+    return Checked(core, units, persons, people)
 
 
 def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], persons: dict[str, str | None],
@@ -214,14 +244,6 @@ def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str
 
 def _core_key(core: list[str], keys: dict[str, str]) -> str:
     return digest(VERSION, *(f"{p}\0{keys[p]}" for p in core))
-
-
-def _raw(root: Path, path: str) -> bytes | None:
-    try:
-        with open(os.path.join(root, path), "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
 
 
 def _person(raw: bytes, path: str) -> str | None:

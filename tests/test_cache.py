@@ -23,13 +23,13 @@ def parsed_files(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import accountability.parallel as parallel
 
     seen: list[str] = []
-    original = parallel.parse_file
+    original = parallel.load_file
 
     def spy(r: Path, path: str):  # type: ignore[no-untyped-def]
         seen.append(path)
         return original(r, path)
 
-    monkeypatch.setattr(parallel, "parse_file", spy)
+    monkeypatch.setattr(parallel, "load_file", spy)
     load_tracker(root, workers=1, cache=True)
     return sorted(seen)
 

@@ -33,7 +33,7 @@ import typer
 
 from accountability.cache import Cache, content_key
 from accountability.discover import find_root
-from accountability.sharded import Scan, digest, read_index, scan, scanned, settled, stamps_of
+from accountability.sharded import Scan, digest, look, read_index, scan, scanned, settled, stamps_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,22 +68,25 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
     stamps = stamps_of(root)
     stamps_key = "stamps:" + digest(repr(sorted(stamps.items())))
     known = store.get_result(stamps_key)
-    now = None if known else scan(root, read_index(store), stamps)  # reads only the files changed since the last check
-    content = known.decode() if known else content_key(now.keys)  # type: ignore[union-attr]
-    if content is None:  # an unreadable file: nothing is kept
-        return _replay(_run(func, kwargs, now))
-    result_key = digest(content, *arguments)
-    stored = store.get_result(result_key)
-    if stored is not None:
-        return _replay(json.loads(stored))
-    now = now if now is not None else scan(root, read_index(store), stamps)
+    now = None if known else look(root, store, stamps)  # reads only the files changed since the last check
+    if now is None or not now.unread:  # (an unread scan is a first run: nothing to replay)
+        content = known.decode() if known else content_key(now.keys)  # type: ignore[union-attr]
+        if content is None:  # an unreadable file: nothing is kept
+            return _replay(_run(func, kwargs, now))
+        stored = store.get_result(digest(content, *arguments))
+        if stored is not None:
+            return _replay(json.loads(stored))
+        now = now if now is not None else scan(root, read_index(store), stamps)
     result = _run(func, kwargs, now)
+    if not now.complete:  # an unread scan that the command did not fill in
+        now = scan(root, read_index(store), stamps)
+    content = content_key(now.keys)
     # A check right after an edit (files changed since the last check) is not kept: re-stamping every file to make
     # sure none changed during the run is not free, an edit is usually followed by more, and the check has already
     # kept its parts (accountability.sharded). Any other result is kept, if no file changed during the run.
     after_edit = func.__name__ == "check" and now.index is not None and bool(now.changed)
-    if not after_edit and stamps_of(root) == stamps:
-        store.put_result(result_key, json.dumps(result).encode("utf-8"))
+    if content is not None and not after_edit and stamps_of(root) == stamps:
+        store.put_result(digest(content, *arguments), json.dumps(result).encode("utf-8"))
         if known is None and all(settled(stamp) for stamp in stamps.values()):
             store.put_result(stamps_key, content.encode())
     return _replay(result)
@@ -91,7 +94,7 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
 
 def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> dict[str, Any]:
     out, err = io.StringIO(), io.StringIO()
-    token = _KEYS.set(now.keys if now is not None else None)
+    token = _KEYS.set(now.keys if now is not None and not now.unread else None)
     code = 0
     try:
         with redirect_stdout(out), redirect_stderr(err), (scanned(now) if now is not None else nullcontext()):
