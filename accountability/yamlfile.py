@@ -25,6 +25,8 @@ MAX_SCALAR = 20_000  # characters; a note longer than this is not a note
 
 CORE = "tag:yaml.org,2002:"
 PLAIN = "!plain"  # the tag our resolver gives every plain scalar; the walk resolves it
+STR = CORE + "str"
+_MAP, _SEQ = CORE + "map", CORE + "seq"
 _CORE_TAGS = {PLAIN} | {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -46,8 +48,13 @@ class _Loader(yaml.CSafeLoader):
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool] | bool) -> str:
         if kind is ScalarNode:
-            return PLAIN if implicit[0] else CORE + "str"  # type: ignore[index]
-        return CORE + ("map" if kind is MappingNode else "seq")
+            return PLAIN if implicit[0] else STR  # type: ignore[index]
+        return _MAP if kind is MappingNode else _SEQ
+
+    # PyYAML's path resolvers are never used, yet libyaml's composer calls these two hooks for every node; a C
+    # builtin that accepts and ignores the same arguments costs a fraction of a Python method that does nothing.
+    descend_resolver = staticmethod(slice)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -137,6 +144,16 @@ class _Walk:
             if key == "<<":
                 self.problem("anchor", "merge keys ('<<') are not allowed; write the keys out", key_node)
                 continue
+            # Most values are short plain or quoted text: resolved here, without the calls `value` would make.
+            if value_node.__class__ is ScalarNode and depth < MAX_DEPTH and len(value_node.value) <= MAX_SCALAR:
+                text, tag = value_node.value, value_node.tag
+                if tag is PLAIN:
+                    first = text[:1]
+                    result[key] = _plain(text) if first.isdigit() or first in "+-." else _SPECIAL.get(text, text)
+                    continue
+                if tag == STR:
+                    result[key] = text
+                    continue
             result[key] = self.value(value_node, depth + 1)
         return result
 
@@ -169,10 +186,10 @@ def _plain(value: str) -> Any:
         return _SPECIAL[value]
     first = value[0]
     if first.isdigit() or first in "+-.":
+        if len(value) == 10 and _DATE.match(value):  # the most common (dates), so tried first
+            return _timestamp(value)
         if _INT.match(value):
             return int(value)
-        if _DATE.match(value):
-            return _timestamp(value)
         if _FLOAT.match(value):
             return float(value)
         if _DATETIME.match(value):

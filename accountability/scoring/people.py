@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from accountability.model import Person, Plan, Task
 from accountability.periods import Judging, month_period
@@ -16,12 +17,10 @@ from accountability.scoring.steps import Steps, Terms
 PERSON_TASK_STATES = ("on_time", "late", "undone", "open")
 
 
-@dataclass(frozen=True)
-class TaskResult:
+class TaskResult(NamedTuple):  # a tuple, not a dataclass: one is made for every task scored
     task: Task
     state: str  # on_time | late | undone | open
     credit: float | None  # None for open tasks, which are left out of the score
-    steps: Steps
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,16 @@ class MonthScore:
         return self.concluded or self.computed
 
 
-def score_task(task: Task, judging: Judging, rules: RuleSet) -> TaskResult:
+def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None = None) -> TaskResult:
+    """The task's state and credit; its steps are added to `steps` (the month's)."""
+    steps = Steps() if steps is None else steps
     review = task.review if task.review and judging.written(task.review.on) else None
-    steps = Steps()
     if not (task.done and judging.counts(task.done)):
         if judging.is_past(task.due):
             steps.add("{}: not done and due {} is past → 0", task.id, task.due)
-            return TaskResult(task, "undone", 0.0, steps)
+            return TaskResult(task, "undone", 0.0)
         steps.add("{}: not done, due {} not past → open, left out", task.id, task.due)
-        return TaskResult(task, "open", None, steps)
+        return TaskResult(task, "open", None)
     late = task.done > task.due
     fails = review.quality_fails if review else 0
     delays = review.delays if review and review.delays is not None else (1 if late else 0)
@@ -67,15 +67,13 @@ def score_task(task: Task, judging: Judging, rules: RuleSet) -> TaskResult:
                   task.id, task.done, task.due, state, rules.deduction, fails, quality, rules.deduction, delays, progress)
     credit = (1 + quality + progress) / 3
     steps.add("  credit = (1 + {} + {}) / 3 = {}", quality, progress, credit)
-    return TaskResult(task, state, credit, steps)
+    return TaskResult(task, state, credit)
 
 
 def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSet) -> MonthScore:
     judging = Judging(month_period(plan.month), as_of)
-    results = [score_task(t, judging, rules) for t in plan.tasks]
     steps = Steps()
-    for r in results:
-        steps.extend(r.steps)
+    results = [score_task(t, judging, rules, steps) for t in plan.tasks]
     scored = [r for r in results if r.credit is not None]
     task_results = None
     if scored:

@@ -21,9 +21,6 @@ class Steps:
         """A step: `template` with `{}` for each value; floats are shown as people write them (0.9774, 120)."""
         self._items.append((template, values))
 
-    def extend(self, other: Steps) -> None:
-        self._items.extend(other._items)
-
     def lines(self) -> list[str]:
         return [template.format(*(_show(v) for v in values)) for template, values in self._items]
 
