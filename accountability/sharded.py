@@ -9,7 +9,8 @@ the shards whose plans changed: one edited plan costs its unit's 300 plans, not 
 
 Which files changed is told, as git's index does, from each file's times, size and inode kept from the last run;
 only a file whose stamp changed (or is too recent to trust) is read and hashed. When the core changed, or there is
-no earlier run, the whole tracker is checked and every part is kept for the next time.
+no earlier run, the whole tracker is checked and every part is kept for the next time: unit by unit in workers on a
+large tracker (`accountability.unitwise`), else by loading every file and then checking.
 """
 
 from __future__ import annotations

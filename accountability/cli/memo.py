@@ -12,7 +12,8 @@ Reading every file to compute the key would be most of a replay's time, so, like
 under the tracker files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when
 every file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
 On a miss, only the files changed since the last check are read (`accountability.sharded.scan`), and the check that
-follows reuses that scan.
+follows reuses that scan. On a first run (no index, no cached document) nothing is read beforehand: there is nothing
+to replay, and the check's workers compute every file's key as they read it.
 """
 
 from __future__ import annotations
