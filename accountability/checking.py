@@ -29,12 +29,16 @@ class Checked:
 
     @property
     def blocking(self) -> list[Problem]:
-        """The errors that stop a command from judging the tracker as of D."""
-        return [p for p in self.problems if p.severity == "error" and p.code not in NEWER_THAN_D]
+        return blocking(self.problems)
 
     @property
     def warnings(self) -> int:
         return sum(p.severity == "warning" for p in self.problems)
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """The errors that stop a command from judging the tracker as of D."""
+    return [p for p in problems if p.severity == "error" and p.code not in NEWER_THAN_D]
 
 
 def check(

@@ -171,3 +171,19 @@ def test_stamps_find_the_same_files_as_the_tracker(tmp_path: Path) -> None:
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
     assert list(sharded.stamps_of(tmp_path)) == tracker_files(tmp_path) == ["a.yaml", "b.yml", "d/e.yaml", "dangling.yaml"]
     assert sharded.stamps_of(tmp_path)["dangling.yaml"] == (0, 0, -1, 0)
+
+
+def test_score_after_an_edit_judges_from_the_parts_and_refuses_a_new_error(tracker: Path) -> None:
+    """`acct score` checks the tracker as `acct check` does, so after an edit only the edited unit is checked again;
+    the scores and the refusal are those of a run without the cache."""
+    args = ("score", "2023-Q2", "--as-of", "2023-07-10", "--format", "json")
+    run_acct("check", "--as-of", "2023-07-10", cwd=tracker)
+    settle(tracker)
+    original = (tracker / PLAN).read_bytes()
+    edit(tracker, PLAN, "- id: t2", "- id: t1")  # a duplicate task id: an error
+    refused, fresh = run_acct(*args, cwd=tracker), run_acct(*args, "--no-cache", cwd=tracker)
+    assert refused.returncode == 1 and "duplicate-id" in refused.stderr and refused.stdout == ""
+    assert (refused.returncode, refused.stderr) == (fresh.returncode, fresh.stderr)
+    (tracker / PLAN).write_bytes(original + "# sửa\n".encode())  # the error fixed, and a harmless edit on top
+    cached, fresh = run_acct(*args, cwd=tracker), run_acct(*args, "--no-cache", cwd=tracker)
+    assert cached.returncode == 0 and (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)

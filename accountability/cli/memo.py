@@ -39,12 +39,14 @@ from accountability.sharded import Scan, digest, look, read_index, scan, scanned
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-_KEYS: ContextVar[dict[str, str] | None] = ContextVar("file_keys", default=None)
+_NOW: ContextVar[Scan | None] = ContextVar("scan_of_the_run", default=None)
 
 
 def current_keys() -> dict[str, str] | None:
-    """The file keys that the running memoized command already computed, so the load need not read them again."""
-    return _KEYS.get()
+    """The file keys that the running memoized command already knows (from its scan, or filled in by a check since),
+    so the load need not read them again."""
+    now = _NOW.get()
+    return now.keys if now is not None and now.complete else None
 
 
 def memoized(func: F) -> F:
@@ -95,7 +97,7 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
 
 def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> dict[str, Any]:
     out, err = io.StringIO(), io.StringIO()
-    token = _KEYS.set(now.keys if now is not None and not now.unread else None)
+    token = _NOW.set(now)
     code = 0
     try:
         with redirect_stdout(out), redirect_stderr(err), (scanned(now) if now is not None else nullcontext()):
@@ -107,7 +109,7 @@ def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> 
         sys.stderr.write(err.getvalue())
         raise
     finally:
-        _KEYS.reset(token)
+        _NOW.reset(token)
     return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
 
 

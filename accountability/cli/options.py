@@ -13,12 +13,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from accountability.checking import Checked
+from accountability.checking import Checked, blocking
 from accountability.checking import check as core_check
 from accountability.cli.memo import current_keys
 from accountability.cli.progress import load_progress
 from accountability.discover import find_root
 from accountability.i18n import Messages, languages, messages
+from accountability.load import load_tracker
+from accountability.locate import located
 from accountability.periods import parse_period
 from accountability.problems import FatalError, Problem
 from accountability.render import problems as render_problems
@@ -82,13 +84,24 @@ def checked_problems(root: Path, as_of: dt.date, cache: bool = True) -> tuple[li
 
 
 def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
-    """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
-    result = run_check(root, as_of, cache=cache)
-    errors = result.blocking
+    """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good. With the cache,
+    the check is `acct check`'s (after an edit, only the units it touched are checked again), then the documents
+    are revived from the cache."""
+    if not cache:
+        result = run_check(root, as_of, cache=False)
+        _refuse(result.blocking, result.tracker.files)
+        return result.tracker
+    problems, files = checked_problems(root, as_of)
+    _refuse(blocking(problems), files)
+    tracker, load_problems = load_tracker(root, cache=True, keys=current_keys())
+    _refuse(blocking(located(root, load_problems)), tracker.files)  # a file that changed since its check
+    return tracker
+
+
+def _refuse(errors: list[Problem], files: int) -> None:
     if errors:
-        typer.echo(render_problems.as_text(errors, result.tracker.files), err=True)
+        typer.echo(render_problems.as_text(errors, files), err=True)
         raise typer.Exit(1)
-    return result.tracker
 
 
 def scored_period(period: str, unit: str | None, root: Path | None, lang: str | None, as_of: str | None, no_cache: bool) -> tuple[Tracker, Scores, Messages]:
