@@ -45,6 +45,7 @@ class Parsed:
     path: str
     data: Any
     problems: tuple[Problem, ...]
+    key: str = ""  # the cache key of the bytes parsed, when they were read from the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Loaded:
     model: Document | None
     problems: tuple[Problem, ...]
     entry: bytes | None = None  # the model as a cache entry (`cache.entry`), when a worker already made it
+    key: str = ""  # the cache key of the bytes read: an entry is stored under it, even if the file changed since a scan
 
 
 def parse_bytes(raw: bytes, path: str) -> Parsed:
@@ -71,14 +73,17 @@ def parse_file(root: Path, path: str) -> Parsed:
     except OSError as exc:
         problem = Problem("unreadable", f"cannot read the file: {exc.strerror}; check its permissions", path, 1, 1)
         return Parsed(path, None, (problem,))
-    return parse_bytes(raw, path)
+    from accountability.cache import key
+
+    parsed = parse_bytes(raw, path)
+    return Parsed(path, parsed.data, parsed.problems, key(raw, path))
 
 
 def validated(parsed: Parsed) -> Loaded:
     if parsed.problems:
-        return Loaded(parsed.path, None, parsed.problems)
+        return Loaded(parsed.path, None, parsed.problems, key=parsed.key)
     model, problems = validate_document(parsed.data, parsed.path, is_config=parsed.path == CONFIG_NAME)
-    return Loaded(parsed.path, model, tuple(problems))
+    return Loaded(parsed.path, model, tuple(problems), key=parsed.key)
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:
@@ -114,8 +119,8 @@ def load_tracker(
     pending: list[tuple[str, Document, bytes | None]] = []
     for loaded in _told(load_files(root, misses, workers), len(misses), progress):
         fresh[loaded.path] = loaded
-        if keys[loaded.path] and loaded.model is not None and not loaded.problems:
-            pending.append((keys[loaded.path], loaded.model, loaded.entry))
+        if loaded.key and loaded.model is not None and not loaded.problems:
+            pending.append((loaded.key, loaded.model, loaded.entry))
         if len(pending) >= CACHE_BATCH:  # written while the workers parse on, instead of all at the end
             store.put_many(pending)
             pending = []

@@ -43,19 +43,19 @@ def load_files(root: Path, paths: list[str], workers: int | None = None) -> Iter
                 yield sent if isinstance(sent, Loaded) else _received(root, *sent)
 
 
-def _load_chunk(root: Path, paths: list[str]) -> list[Loaded | tuple[str, str, bytes]]:
-    """Each file as (path, kind, entry) when valid, else its `Loaded` with the problems."""
-    sent: list[Loaded | tuple[str, str, bytes]] = []
+def _load_chunk(root: Path, paths: list[str]) -> list[Loaded | tuple[str, str, bytes, str]]:
+    """Each file as (path, kind, entry, key) when valid, else its `Loaded` with the problems."""
+    sent: list[Loaded | tuple[str, str, bytes, str]] = []
     for path in paths:
         loaded = load_file(root, path)
         model = loaded.model
-        sent.append((path, model.kind, entry(model)) if model is not None and not loaded.problems else loaded)
+        sent.append((path, model.kind, entry(model), loaded.key) if model is not None and not loaded.problems else loaded)
     return sent
 
 
-def _received(root: Path, path: str, kind: str, value: bytes) -> Loaded:
+def _received(root: Path, path: str, kind: str, value: bytes, key: str) -> Loaded:
     model = revive(kind, value)
-    return Loaded(path, model, (), value) if model is not None else load_file(root, path)
+    return Loaded(path, model, (), value, key) if model is not None else load_file(root, path)
 
 
 def check_units(tracker: Tracker, groups: list[list[Doc[Plan]]], as_of: dt.date, workers: int | None = None) -> list[list[Problem]]:

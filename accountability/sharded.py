@@ -175,17 +175,18 @@ def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) 
         core_key = _core_key(core, keys)
         units = index["units"]
         if core_key == index["core"]:
-            problems = _check_changed(root, as_of, store, keys, persons, core, core_key, units)
+            problems = _check_changed(root, as_of, store, now, persons, core, core_key, units)
     if problems is None:
-        problems, persons, core_key, units = _check_all(root, as_of, store, list(now.stamps), keys, progress)
+        problems, persons, core_key, units = _check_all(root, as_of, store, now.stamps, keys, progress)
     _keep_index(store, index, now, persons, core_key, units)
     return sorted(problems, key=lambda p: p.sort_key), len(keys)
 
 
-def _check_all(root: Path, as_of: dt.date, store: Cache, paths: list[str], keys: dict[str, str], progress: Progress | None
-               ) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
+def _check_all(root: Path, as_of: dt.date, store: Cache, stamps: dict[str, Stamp], keys: dict[str, str],
+               progress: Progress | None) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
     """Check everything, keeping each part for the next run; also the facts the next run needs to find its parts.
-    The keys of `paths` missing from `keys` (an unread scan) are filled in."""
+    The keys of the files missing from `keys` (an unread scan) are filled in."""
+    paths = list(stamps)
     checked = check_unitwise(root, as_of, paths, keys, store, progress)
     if checked is None:
         keys.update((path, file_key(root, path)) for path in paths if path not in keys)
@@ -196,7 +197,8 @@ def _check_all(root: Path, as_of: dt.date, store: Cache, paths: list[str], keys:
     for unit, (plans, found) in checked.units.items():
         parts.append((_part_key(core_key, as_of, unit, [(p, keys[p]) for p in plans]), _dump(found)))
         problems += found
-    store.put_shards(parts)
+    if _unchanged(root, paths, stamps):
+        store.put_shards(parts)
     return problems, checked.persons, core_key, checked.people
 
 
@@ -216,13 +218,14 @@ def _load_and_check(root: Path, as_of: dt.date, store: Cache, keys: dict[str, st
     return Checked(core, units, persons, people)
 
 
-def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], persons: dict[str, str | None],
+def _check_changed(root: Path, as_of: dt.date, store: Cache, now: Scan, persons: dict[str, str | None],
                    core: list[str], core_key: str, units: dict[str, str]) -> list[Problem] | None:
     """With the core unchanged: the stored parts, and the changed units checked again; None if a part is missing."""
     stored = store.get_shard(_part_key(core_key, as_of, "core"))
     if stored is None:
         return None
     problems = _load(stored)
+    keys = now.keys
     shards: dict[str, list[str]] = defaultdict(list)
     for path in keys:  # in the tracker's order, as a full check sees them (the first of two plans is the original)
         person = persons[path]
@@ -236,11 +239,25 @@ def _check_changed(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str
             if load_problems:  # a file no longer reads as it did: let the whole check sort it out
                 return None
             found = located(root, run_checks(tracker, as_of, PLAN_CHECKS))
-            store.put_shard(part_key, _dump(found))
+            if _unchanged(root, core + plan_paths, now.stamps):
+                store.put_shard(part_key, _dump(found))
             problems += found
         else:
             problems += _load(stored)
     return problems
+
+
+def _unchanged(root: Path, paths: list[str], stamps: dict[str, Stamp]) -> bool:
+    """Whether none of these files changed since the scan, so that a part checked from them may be kept under their
+    scanned keys (one edited during the run is checked again next time, whatever its bytes are then)."""
+    for path in paths:
+        try:
+            st = os.stat(os.path.join(root, path))
+        except OSError:
+            return False
+        if (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino) != stamps.get(path):
+            return False
+    return True
 
 
 def _core_key(core: list[str], keys: dict[str, str]) -> str:

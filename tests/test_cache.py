@@ -131,3 +131,27 @@ def test_models_from_the_cache_equal_parsed_models(tracker: Path) -> None:
     assert [d.model for d in cached.commitments] == [d.model for d in parsed.commitments]
     assert cached.config == parsed.config
     assert check(tracker, dt.date(2023, 7, 10), cache=True).problems == check(tracker, dt.date(2023, 7, 10)).problems
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_changed_after_its_key_was_taken_is_stored_under_the_key_of_what_was_read(
+    tracker: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scan takes each file's key, the load reads the file again: if it changed in between, its entry must not be
+    stored under the old key, or going back to the old bytes would revive the new content."""
+    import accountability.parallel as parallel
+    from accountability.load import file_keys
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    keys = file_keys(tracker)
+    plan = tracker / PLAN
+    old = plan.read_bytes()
+    plan.write_text(old.decode("utf-8").replace("Hoàn thiện", "Hoàn tất"), encoding="utf-8")
+    loaded, _ = load_tracker(tracker, workers=workers, cache=True, keys=keys)
+    assert loaded.plans[0].model.tasks[0].title.startswith("Hoàn tất")
+    store = Cache(tracker)
+    assert store.get_many([keys[PLAN]]) == {}
+    assert store.get_many([key(plan.read_bytes(), PLAN)])[key(plan.read_bytes(), PLAN)].tasks[0].title.startswith("Hoàn tất")
+    plan.write_bytes(old)
+    reverted, _ = load_tracker(tracker, workers=workers, cache=True)
+    assert reverted.plans[0].model.tasks[0].title.startswith("Hoàn thiện")

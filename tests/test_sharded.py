@@ -187,3 +187,25 @@ def test_score_after_an_edit_judges_from_the_parts_and_refuses_a_new_error(track
     (tracker / PLAN).write_bytes(original + "# sửa\n".encode())  # the error fixed, and a harmless edit on top
     cached, fresh = run_acct(*args, cwd=tracker), run_acct(*args, "--no-cache", cwd=tracker)
     assert cached.returncode == 0 and (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)
+
+
+def test_a_file_edited_during_a_check_leaves_no_part_under_the_keys_the_scan_took(tracker: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan keys a plan with one content, the check then reads another: the part it computes belongs to neither
+    key, so it is not kept, and going back to the scanned content is checked again."""
+    same_as_full(tracker)
+    settle(tracker)
+    clean = (tracker / PLAN).read_bytes()
+    edit(tracker, PLAN, "- id: t2", "- id: t1")  # what the scan will see: a duplicate id
+    duplicated = (tracker / PLAN).read_bytes()
+    original_load = sharded.load_tracker
+
+    def edited_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        (tracker / PLAN).write_bytes(clean)  # what the check will read
+        return original_load(*args, **kwargs)
+
+    monkeypatch.setattr(sharded, "load_tracker", edited_meanwhile)
+    sharded.sharded_check(tracker, AS_OF)
+    monkeypatch.setattr(sharded, "load_tracker", original_load)
+    (tracker / PLAN).write_bytes(duplicated)
+    same_as_full(tracker)
+    assert "duplicate-id" in {p.code for p in sharded.sharded_check(tracker, AS_OF)[0]}
