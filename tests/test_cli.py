@@ -110,3 +110,22 @@ def test_the_sample_tracker_passes_check() -> None:
     # one deliberate warning: Phường Đông Thành rated two people excellent in April against four good
     assert ": 0 errors, 1 warning" in result.stdout
     assert "[quota-exceeded] phuong-dong-thanh" in result.stdout
+
+
+def test_a_reader_that_goes_away_is_exit_1_without_a_traceback(tmp_path: Path) -> None:
+    """acct ends with os._exit after flushing its output (see cli.main): a reader that closed the pipe first is a
+    failure to deliver the output, said by the exit code alone."""
+    import os
+    import subprocess
+
+    from conftest import ACCT
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before acct writes a byte
+    try:
+        done = subprocess.run([str(ACCT), "score", "2023-Q2", "--by", "person", "--root", str(SAMPLE), "--as-of", AS_OF.isoformat()],
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

@@ -1,0 +1,63 @@
+"""How `yamlfile.parse` resolves scalars (YAML 1.2's core schema, no octal or hex), the same whether a value sits
+in a mapping (resolved inline by the walk) or in a list (resolved through `_Walk.value`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from accountability.yamlfile import MAX_DEPTH, MAX_SCALAR, parse
+
+CASES: list[tuple[str, Any]] = [
+    ("120", 120),
+    ("-5", -5),
+    ("+7", 7),
+    ("26.4", 26.4),
+    (".5", 0.5),
+    ("1e3", 1000.0),
+    ("2023-07-15", dt.date(2023, 7, 15)),
+    ("2023-02-30", "2023-02-30"),  # not a real date: text, which validation then reports
+    ("2023-07-15 10:30:00", dt.datetime(2023, 7, 15, 10, 30)),
+    ("0x1F", "0x1F"),
+    ("0o17", "0o17"),
+    ("true", True),
+    ("False", False),
+    ("on", "on"),
+    ("no", "no"),
+    ("yes", "yes"),
+    ("~", None),
+    ("null", None),
+    ("", None),
+    ("'120'", "120"),
+    ('"2023-07-15"', "2023-07-15"),
+    ("'it''s'", "it's"),
+    ("Nguyễn Văn A", "Nguyễn Văn A"),
+    ("a#b", "a#b"),  # a "#" starts a comment only after a space
+    ("a # a comment", "a"),
+    ("!!int '5'", 5),
+    ("!!str 5", "5"),
+    ("!!float 3", 3.0),
+    ("!!timestamp 2023-01-01", dt.date(2023, 1, 1)),
+]
+
+
+def same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+@pytest.mark.parametrize(("written", "value"), CASES)
+def test_a_value_in_a_mapping_and_in_a_list_resolves_alike(written: str, value: Any) -> None:
+    in_mapping, problems = parse(f"key: {written}\n", "x.yaml")
+    assert problems == [] and same(in_mapping["key"], value), in_mapping
+    in_list, problems = parse(f"- {written}\n", "x.yaml")
+    assert problems == [] and same(in_list[0], value), in_list
+
+
+def test_the_limits_hold_for_values_resolved_inline() -> None:
+    long_value, problems = parse(f"key: {'a' * (MAX_SCALAR + 1)}\n", "x.yaml")
+    assert long_value == {"key": None} and [(p.code, p.line, p.col) for p in problems] == [("too-long", 1, 6)]
+    deep = "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH)) + f"{'  ' * MAX_DEPTH}last: 1\n"
+    _, problems = parse(deep, "x.yaml")
+    assert [(p.code, p.line) for p in problems] == [("too-deep", MAX_DEPTH + 1)]
