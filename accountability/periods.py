@@ -102,5 +102,7 @@ def month_period(month: str) -> Period:
 def judging(period: Period, as_of: dt.date) -> Judging:
     """The judging of a period as of D; a period that starts after D has nothing to judge yet (exit 2)."""
     if period.start > as_of:
-        raise FatalError(f"the period {period.id} starts on {period.start}, after the judging date {as_of}; nothing in it can be judged yet")
+        raise FatalError(
+            f"the period {period.id} starts on {period.start}, after the judging date {as_of}; nothing in it can be judged yet"
+        )
     return Judging(period, as_of)

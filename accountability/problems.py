@@ -2,7 +2,7 @@
 
 A problem found while reading a file knows its line and column at once. A problem found later (by a model
 or by a rule between files) knows where it is *in the document*, as a path of keys and indexes such as
-``("groups", 0, "items", 2, "owner")``; `accountability.locate` turns that into a line and a column, and only
+``("groups", 0, "items", 2, "owner")``; `accountability.files.locate` turns that into a line and a column, and only
 for the files that have problems. That is how a clean tracker never pays for position tracking.
 """
 

@@ -20,17 +20,74 @@ SIZES = {
     "district": dict(units=60, people_per_unit=25, months=12, tasks_per_plan=15),
 }
 YEAR = 2023
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Đức", "Thanh", "Ngọc", "Quang", "Thu", "Xuân"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Khoa", "Lan", "Long",
-         "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vân", "Yến"]
-TASKS = ["Rà soát hồ sơ đất đai tổ dân phố", "Tiếp công dân định kỳ", "Tổng hợp báo cáo kinh tế - xã hội",
-         "Kiểm tra trật tự đô thị tuyến phố chính", "Hoàn thiện hồ sơ bồi thường giải phóng mặt bằng",
-         "Hướng dẫn thủ tục hành chính trực tuyến", "Giải quyết đơn thư kiến nghị của công dân",
-         "Cập nhật cơ sở dữ liệu dân cư", "Kiểm tra vệ sinh môi trường khu dân cư", "Chuẩn bị hội nghị giao ban",
-         "Theo dõi tiến độ thu ngân sách", "Tuyên truyền phòng chống cháy nổ", "Phát triển đảng viên mới"]
-GROUPS = [("kinh-te", "Phát triển kinh tế, thu ngân sách"), ("gpmb", "Giải phóng mặt bằng các công trình trọng điểm"),
-          ("do-thi", "Quản lý đô thị, trật tự, vệ sinh môi trường"), ("xay-dung-dang", "Xây dựng Đảng và hệ thống chính trị")]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khoa",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Yến",
+]
+TASKS = [
+    "Rà soát hồ sơ đất đai tổ dân phố",
+    "Tiếp công dân định kỳ",
+    "Tổng hợp báo cáo kinh tế - xã hội",
+    "Kiểm tra trật tự đô thị tuyến phố chính",
+    "Hoàn thiện hồ sơ bồi thường giải phóng mặt bằng",
+    "Hướng dẫn thủ tục hành chính trực tuyến",
+    "Giải quyết đơn thư kiến nghị của công dân",
+    "Cập nhật cơ sở dữ liệu dân cư",
+    "Kiểm tra vệ sinh môi trường khu dân cư",
+    "Chuẩn bị hội nghị giao ban",
+    "Theo dõi tiến độ thu ngân sách",
+    "Tuyên truyền phòng chống cháy nổ",
+    "Phát triển đảng viên mới",
+]
+GROUPS = [
+    ("kinh-te", "Phát triển kinh tế, thu ngân sách"),
+    ("gpmb", "Giải phóng mặt bằng các công trình trọng điểm"),
+    ("do-thi", "Quản lý đô thị, trật tự, vệ sinh môi trường"),
+    ("xay-dung-dang", "Xây dựng Đảng và hệ thống chính trị"),
+]
 LEVELS = [(90, "excellent"), (70, "good"), (50, "done"), (0, "not-done")]
 
 
@@ -54,8 +111,16 @@ def month_end(month: int) -> int:
 
 
 class Generator:
-    def __init__(self, out: Path, units: int, people_per_unit: int, months: int, tasks_per_plan: int, seed: int) -> None:
-        self.out, self.units, self.per_unit, self.months, self.tasks = out, units, people_per_unit, months, tasks_per_plan
+    def __init__(
+        self, out: Path, units: int, people_per_unit: int, months: int, tasks_per_plan: int, seed: int
+    ) -> None:
+        self.out, self.units, self.per_unit, self.months, self.tasks = (
+            out,
+            units,
+            people_per_unit,
+            months,
+            tasks_per_plan,
+        )
         self.rng = random.Random(seed)
         self.people: dict[str, list[Person]] = {}
 
@@ -75,9 +140,21 @@ class Generator:
                     self.plan(person, month)
 
     def org(self) -> None:
-        lines = ["# Đơn vị và cán bộ (synthetic)", "kind: org", "units:",
-                 "  - id: btv", "    name: Ban Thường vụ Huyện ủy", "    head: bi-thu-huyen-uy"]
-        people = ["people:", "  - id: bi-thu-huyen-uy", '    name: "Bí thư Huyện ủy"', "    unit: btv", "    handle: bithu"]
+        lines = [
+            "# Đơn vị và cán bộ (synthetic)",
+            "kind: org",
+            "units:",
+            "  - id: btv",
+            "    name: Ban Thường vụ Huyện ủy",
+            "    head: bi-thu-huyen-uy",
+        ]
+        people = [
+            "people:",
+            "  - id: bi-thu-huyen-uy",
+            '    name: "Bí thư Huyện ủy"',
+            "    unit: btv",
+            "    handle: bithu",
+        ]
         used: set[str] = {"bi-thu-huyen-uy"}
         for u in range(self.units):
             unit = f"don-vi-{u + 1:03d}"
@@ -86,8 +163,13 @@ class Generator:
             lines += [f"  - id: {unit}", f"    name: Xã {u + 1}", "    parent: btv", f"    head: {members[0].id}"]
             for n, p in enumerate(members):
                 title = "Bí thư Đảng ủy" if n == 0 else ("Phó Chủ tịch UBND" if n < 3 else "Công chức")
-                people += [f"  - id: {p.id}", f"    name: {p.name}", f"    unit: {unit}", f"    title: {title}",
-                           f"    category: {'can-bo' if n < 3 else 'cong-chuc'}"]
+                people += [
+                    f"  - id: {p.id}",
+                    f"    name: {p.name}",
+                    f"    unit: {unit}",
+                    f"    title: {title}",
+                    f"    category: {'can-bo' if n < 3 else 'cong-chuc'}",
+                ]
         self.write("org.yaml", "\n".join(lines + people) + "\n")
 
     def person(self, unit: str, used: set[str]) -> Person:
@@ -102,8 +184,16 @@ class Generator:
 
     def commitment(self, unit: str) -> None:
         owners = self.people[unit]
-        lines = [f"# Cam kết trách nhiệm năm {YEAR} (synthetic)", "kind: commitment", f"unit: {unit}", f"year: {YEAR}",
-                 f"head: {owners[0].id}", "to: btv", f"signed: {YEAR}-01-16", "groups:"]
+        lines = [
+            f"# Cam kết trách nhiệm năm {YEAR} (synthetic)",
+            "kind: commitment",
+            f"unit: {unit}",
+            f"year: {YEAR}",
+            f"head: {owners[0].id}",
+            "to: btv",
+            f"signed: {YEAR}-01-16",
+            "groups:",
+        ]
         for gid, title in GROUPS:
             lines += [f"  - id: {gid}", f"    title: {title}", "    items:"]
             for i in range(3):
@@ -112,8 +202,12 @@ class Generator:
                     lines += self.indicator(f"{gid}-chi-tieu", owner)
                 else:
                     due = f"{YEAR}-{self.rng.randint(3, 12):02d}-{self.rng.randint(1, 28):02d}"
-                    lines += [f"      - id: {gid}-nhiem-vu-{i}", f"        title: {self.rng.choice(TASKS)}",
-                              f"        owner: {owner}", f"        due: {due}"]
+                    lines += [
+                        f"      - id: {gid}-nhiem-vu-{i}",
+                        f"        title: {self.rng.choice(TASKS)}",
+                        f"        owner: {owner}",
+                        f"        due: {due}",
+                    ]
                     if self.rng.random() < 0.8:  # the rest stay overdue
                         shift = self.rng.choice([-10, -3, 0, 0, 5, 20])
                         done_month, done_day = int(due[5:7]), min(28, max(1, int(due[8:10]) + shift))
@@ -122,12 +216,20 @@ class Generator:
 
     def indicator(self, item: str, owner: str) -> list[str]:
         target = self.rng.choice([50, 100, 120, 250])
-        lines = [f"      - id: {item}", "        title: Chỉ tiêu tổng hợp", f"        owner: {owner}",
-                 f"        due: {YEAR}-12-31", f"        target: {{value: {target}, unit: tỷ đồng}}", "        reports:"]
+        lines = [
+            f"      - id: {item}",
+            "        title: Chỉ tiêu tổng hợp",
+            f"        owner: {owner}",
+            f"        due: {YEAR}-12-31",
+            f"        target: {{value: {target}, unit: tỷ đồng}}",
+            "        reports:",
+        ]
         value = 0.0
         for quarter, day in ((3, 31), (6, 30), (9, 30), (12, 31)):
             value += target * self.rng.uniform(0.18, 0.3)
-            lines.append(f"          - {{on: {YEAR}-{quarter:02d}-{day}, value: {value:.1f}, note: Quý {quarter // 3}}}")
+            lines.append(
+                f"          - {{on: {YEAR}-{quarter:02d}-{day}, value: {value:.1f}, note: Quý {quarter // 3}}}"
+            )
         return lines
 
     def plan(self, person: Person, month: int) -> None:
@@ -135,14 +237,23 @@ class Generator:
         assigner = "bi-thu-huyen-uy" if person.id == head else head
         rated_by = assigner
         next_month = f"{YEAR + month // 12}-{month % 12 + 1:02d}"
-        lines = [f"# Kế hoạch công tác tháng {YEAR}-{month:02d}: {person.name}", "kind: plan", f"person: {person.id}",
-                 f"month: {YEAR}-{month:02d}", "tasks:"]
+        lines = [
+            f"# Kế hoạch công tác tháng {YEAR}-{month:02d}: {person.name}",
+            "kind: plan",
+            f"person: {person.id}",
+            f"month: {YEAR}-{month:02d}",
+            "tasks:",
+        ]
         credits = []
         for t in range(1, self.tasks + 1):
             due_day = self.rng.randint(5, month_end(month))
             roll = self.rng.random()
-            lines += [f"  - id: t{t}", f"    title: {self.rng.choice(TASKS)}", f"    assigned_by: {assigner}",
-                      f"    due: {YEAR}-{month:02d}-{due_day:02d}"]
+            lines += [
+                f"  - id: t{t}",
+                f"    title: {self.rng.choice(TASKS)}",
+                f"    assigned_by: {assigner}",
+                f"    due: {YEAR}-{month:02d}-{due_day:02d}",
+            ]
             if roll < 0.93:
                 late = roll > 0.85
                 done_day = min(month_end(month), due_day + 2) if late else max(1, due_day - self.rng.randint(0, 3))
@@ -156,8 +267,16 @@ class Generator:
         general = self.rng.randint(24, 30)
         score = general + 70 * sum(credits) / len(credits)
         level = next(name for floor, name in LEVELS if score >= floor)
-        lines += ["self:", f"  on: {next_month}-02", f"  score: {round(score)}", "rating:", f"  on: {next_month}-06",
-                  f"  by: {rated_by}", f"  general: {general}", f"  level: {level if level != 'excellent' else 'good'}"]
+        lines += [
+            "self:",
+            f"  on: {next_month}-02",
+            f"  score: {round(score)}",
+            "rating:",
+            f"  on: {next_month}-06",
+            f"  by: {rated_by}",
+            f"  general: {general}",
+            f"  level: {level if level != 'excellent' else 'good'}",
+        ]
         self.write(f"{YEAR}/plans/{YEAR}-{month:02d}/{person.id}.yaml", "\n".join(lines) + "\n")
 
 

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import SIZES, YEAR
 
 from accountability import __version__
-from accountability.discover import CONFIG_NAME, tracker_files
-from accountability.validate import validate_document
+from accountability.files.discover import CONFIG_NAME, tracker_files
+from accountability.files.validate import validate_document
 
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = f"{YEAR + 1}-03-01"  # a fixed judging date, after the whole generated year
@@ -112,7 +112,9 @@ def baseline(root: Path, paths: list[str], sample_size: int, runs: int, total_by
         sys.exit(f"the baseline found {problems} problems; the generated tracker should have none")
     scale = total_bytes / sample_bytes
     note = f"timed on {len(sample)} of {len(paths)} files ({sample_bytes / 1e6:.1f} MB), scaled ×{scale:.1f} by bytes"
-    row = Row("baseline: ruamel.yaml rt + models", statistics.median(times) * scale, [t * scale for t in times], None, note)
+    row = Row(
+        "baseline: ruamel.yaml rt + models", statistics.median(times) * scale, [t * scale for t in times], None, note
+    )
     print(f"  {row.name}: {row.seconds:.1f} s, {note}", flush=True)
     return row
 
@@ -140,7 +142,9 @@ def benchmark(root: Path, runs: int, sample: int) -> tuple[list[Row], Row, int, 
     check = [acct, "check", "--as-of", AS_OF]
     cache = root / ".acct-cache"
     edit, restore = edit_plan(root)
-    rows = [measure("check, cold (cache removed)", check, root, runs, lambda _: shutil.rmtree(cache, ignore_errors=True))]
+    rows = [
+        measure("check, cold (cache removed)", check, root, runs, lambda _: shutil.rmtree(cache, ignore_errors=True))
+    ]
     rows.append(measure("check --no-cache", [*check, "--no-cache"], root, runs))
     rows.append(measure("check, warm", check, root, runs))
     try:
@@ -160,12 +164,22 @@ def verdicts(rows: list[Row], base: Row) -> list[tuple[str, bool]]:
     score = by[f"score {YEAR}, warm"]
     peak = max(row.rss_mb or 0 for row in rows)
     return [
-        (f"cold check ≥ {TARGETS_COLD}× baseline: {base.seconds / cold.seconds:.0f}×", base.seconds / cold.seconds >= TARGETS_COLD),
-        (f"warm check ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / warm.seconds:.0f}×, {warm.seconds:.2f} s",
-         base.seconds / warm.seconds >= TARGETS_WARM and warm.seconds < WARM_LIMIT),
-        (f"warm score ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / score.seconds:.0f}×, {score.seconds:.2f} s",
-         base.seconds / score.seconds >= TARGETS_WARM and score.seconds < WARM_LIMIT),
-        (f"one file edited ≤ {EDIT_LIMIT}× warm: {edited.seconds / warm.seconds:.2f}×", edited.seconds <= EDIT_LIMIT * warm.seconds),
+        (
+            f"cold check ≥ {TARGETS_COLD}× baseline: {base.seconds / cold.seconds:.0f}×",
+            base.seconds / cold.seconds >= TARGETS_COLD,
+        ),
+        (
+            f"warm check ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / warm.seconds:.0f}×, {warm.seconds:.2f} s",
+            base.seconds / warm.seconds >= TARGETS_WARM and warm.seconds < WARM_LIMIT,
+        ),
+        (
+            f"warm score ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / score.seconds:.0f}×, {score.seconds:.2f} s",
+            base.seconds / score.seconds >= TARGETS_WARM and score.seconds < WARM_LIMIT,
+        ),
+        (
+            f"one file edited ≤ {EDIT_LIMIT}× warm: {edited.seconds / warm.seconds:.2f}×",
+            edited.seconds <= EDIT_LIMIT * warm.seconds,
+        ),
         (f"peak RSS < {RSS_LIMIT_MB / 1024:g} GB: {peak:.0f} MB", peak < RSS_LIMIT_MB),
     ]
 
@@ -181,19 +195,26 @@ def table(rows: list[Row], base: Row, files: int, total_bytes: int) -> str:
 
 def machine() -> str:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    model = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+        platform.processor(),
+    )
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else "MemTotal: 0 kB"
     ram_kb = int(next(line for line in meminfo.splitlines() if line.startswith("MemTotal")).split()[1])
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"{os.cpu_count()} cores, {model}, {ram_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()}, "
-            f"Python {platform.python_version()}, acct {__version__}; load average {load}")
+    return (
+        f"{os.cpu_count()} cores, {model}, {ram_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()}, "
+        f"Python {platform.python_version()}, acct {__version__}; load average {load}"
+    )
 
 
 def report(size: str, rows: list[Row], base: Row, files: int, total_bytes: int, runs: int, started: str) -> str:
     checks = "\n".join(f"- {'met' if ok else '**missed**'}: {text}" for text, ok in verdicts(rows, base))
-    return (f"### {size}: {files:,} files, {total_bytes / 1e6:.1f} MB\n\n"
-            f"Measured {started} on {machine()}. Medians of {runs} runs; the baseline {base.note}.\n\n"
-            f"{table(rows, base, files, total_bytes)}\n\nTargets (set for the district size):\n\n{checks}\n")
+    return (
+        f"### {size}: {files:,} files, {total_bytes / 1e6:.1f} MB\n\n"
+        f"Measured {started} on {machine()}. Medians of {runs} runs; the baseline {base.note}.\n\n"
+        f"{table(rows, base, files, total_bytes)}\n\nTargets (set for the district size):\n\n{checks}\n"
+    )
 
 
 def write_doc(doc: Path, size: str, text: str) -> None:
@@ -211,7 +232,9 @@ def write_doc(doc: Path, size: str, text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=SIZES, default="small", help="the generated tracker's size (default: small)")
-    parser.add_argument("--tracker", type=Path, help="use this tracker instead of generating one (its cache is removed)")
+    parser.add_argument(
+        "--tracker", type=Path, help="use this tracker instead of generating one (its cache is removed)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported (default: 3)")
     parser.add_argument("--sample", type=int, default=1000, help="files in the baseline's sample (default: 1000)")
     parser.add_argument("--doc", type=Path, default=PROJECT / "docs" / "performance.md", help="the page to update")
@@ -223,7 +246,9 @@ def main() -> None:
         root = args.tracker
         if root is None:
             root = Path(temp) / args.size
-            subprocess.run([sys.executable, str(Path(__file__).parent / "generate.py"), str(root), "--size", args.size], check=True)
+            subprocess.run(
+                [sys.executable, str(Path(__file__).parent / "generate.py"), str(root), "--size", args.size], check=True
+            )
         ENV.update(bytecode_env(Path(temp) / "pycache"))
         run_once([acct_command(), "--version"], root)  # compiles acct's modules once, before any timing
         rows, base, files, total_bytes = benchmark(root.resolve(), args.runs, args.sample)

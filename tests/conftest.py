@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from accountability.checking import check
+from accountability.engine import check
 
 ACCT = Path(sys.executable).parent / "acct"  # the console script installed with the package under test
 PROJECT = Path(__file__).resolve().parent.parent
@@ -128,13 +128,17 @@ def write_tracker(root: Path, files: dict[str, str | bytes | None], base: bool =
     return root
 
 
-def problems_of(root: Path, files: dict[str, str | bytes | None], as_of: dt.date = AS_OF, base: bool = True) -> list[tuple[str, int, int, str]]:
+def problems_of(
+    root: Path, files: dict[str, str | bytes | None], as_of: dt.date = AS_OF, base: bool = True
+) -> list[tuple[str, int, int, str]]:
     """(path, line, col, code) of every problem that `acct check` finds."""
     write_tracker(root, files, base)
     return [(p.path, p.line, p.col, p.code) for p in check(root, as_of).problems]
 
 
-def run_acct(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_acct(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """The installed `acct` command, as a user would run it."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("ACCT_ROOT", None) if "ACCT_ROOT" not in (env or {}) else None

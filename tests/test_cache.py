@@ -8,19 +8,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-import accountability.cache as cache_module
-from accountability.cache import FOLDER, Cache, key
-from accountability.checking import check
-from accountability.load import load_tracker
 from conftest import ACCT, AS_OF, SAMPLE, run_acct, write_tracker
+
+import accountability.speed.cache as cache_module
+from accountability.engine import check
+from accountability.files.read import load_tracker
+from accountability.speed.cache import FOLDER, Cache, key
 
 PLAN = "2023/plans/2023-05/tran-van-b.yaml"
 
 
 def parsed_files(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Load with the cache and return the paths that had to be parsed."""
-    import accountability.parallel as parallel
+    import accountability.speed.parallel as parallel
 
     seen: list[str] = []
     original = parallel.load_file
@@ -94,7 +94,12 @@ def test_an_unwritable_cache_folder_only_turns_the_cache_off(tracker: Path) -> N
 
 
 def test_two_processes_at_once_leave_a_sound_cache(tracker: Path) -> None:
-    runs = [subprocess.Popen([str(ACCT), "check", "--as-of", AS_OF.isoformat()], cwd=tracker, stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    runs = [
+        subprocess.Popen(
+            [str(ACCT), "check", "--as-of", AS_OF.isoformat()], cwd=tracker, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
     outputs = [run.communicate(timeout=120)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0]
     assert len(set(outputs)) == 1
@@ -108,7 +113,14 @@ def test_no_cache_neither_reads_nor_writes_it(tracker: Path) -> None:
     assert not (tracker / FOLDER).exists()
 
 
-@pytest.mark.parametrize("args", [["check", "--format", "json"], ["score", "2023-Q2", "--format", "json"], ["overdue", "--format", "json", "--as-of", "2023-07-10"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "json"],
+        ["score", "2023-Q2", "--format", "json"],
+        ["overdue", "--format", "json", "--as-of", "2023-07-10"],
+    ],
+)
 def test_outputs_are_identical_with_and_without_the_cache(tmp_path: Path, args: list[str]) -> None:
     import shutil
 
@@ -139,8 +151,8 @@ def test_a_file_changed_after_its_key_was_taken_is_stored_under_the_key_of_what_
 ) -> None:
     """A scan takes each file's key, the load reads the file again: if it changed in between, its entry must not be
     stored under the old key, or going back to the old bytes would revive the new content."""
-    import accountability.parallel as parallel
-    from accountability.load import file_keys
+    import accountability.speed.parallel as parallel
+    from accountability.files.read import file_keys
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     keys = file_keys(tracker)
@@ -151,7 +163,11 @@ def test_a_file_changed_after_its_key_was_taken_is_stored_under_the_key_of_what_
     assert loaded.plans[0].model.tasks[0].title.startswith("Hoàn tất")
     store = Cache(tracker)
     assert store.get_many([keys[PLAN]]) == {}
-    assert store.get_many([key(plan.read_bytes(), PLAN)])[key(plan.read_bytes(), PLAN)].tasks[0].title.startswith("Hoàn tất")
+    assert (
+        store.get_many([key(plan.read_bytes(), PLAN)])[key(plan.read_bytes(), PLAN)]
+        .tasks[0]
+        .title.startswith("Hoàn tất")
+    )
     plan.write_bytes(old)
     reverted, _ = load_tracker(tracker, workers=workers, cache=True)
     assert reverted.plans[0].model.tasks[0].title.startswith("Hoàn thiện")

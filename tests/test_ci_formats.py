@@ -14,12 +14,15 @@ import jsonschema
 from conftest import PROJECT, SAMPLE, run_acct, write_tracker
 
 from accountability.codes import CODES
-from accountability.overdue import CODES as OVERDUE_CODES
+from accountability.queries.overdue import CODES as OVERDUE_CODES
 
 SARIF_SCHEMA = json.loads((PROJECT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 # 12 errors: people in a unit that does not exist
-NOWHERE = {"org2.yaml": "kind: org\npeople:\n" + "".join(f"  - id: p{i:02d}\n    name: P{i}\n    unit: nowhere\n" for i in range(12))}
+NOWHERE = {
+    "org2.yaml": "kind: org\npeople:\n"
+    + "".join(f"  - id: p{i:02d}\n    name: P{i}\n    unit: nowhere\n" for i in range(12))
+}
 
 
 def unkept_months(months: int) -> dict[str, str]:
@@ -43,7 +46,10 @@ def overdue_plan(late: int, soon: int) -> dict[str, str]:
     """As of 15 June: `late` tasks of tran-van-b due 1, 2, … June (14, 13, … days late) and `soon` tasks due 16,
     17, … June (due in 1, 2, … days). Everyone has a June plan and there is no commitment, so nothing else is found."""
     days = [*range(1, late + 1), *range(16, 16 + soon)]
-    tasks = "".join(f"  - id: t{d:02d}\n    title: Việc ngày {d}\n    assigned_by: nguyen-van-a\n    due: 2023-06-{d:02d}\n" for d in days)
+    tasks = "".join(
+        f"  - id: t{d:02d}\n    title: Việc ngày {d}\n    assigned_by: nguyen-van-a\n    due: 2023-06-{d:02d}\n"
+        for d in days
+    )
     return {
         "2023/plans/2023-05/tran-van-b.yaml": None,
         "2023/commitments/phuong-1.yaml": None,
@@ -86,10 +92,22 @@ def test_overdue_shows_the_ten_longest_overdue_and_the_ten_soonest_then_counts_t
     assert commands(result.stdout) == ["::error"] * 10 + ["::warning"] * 10 + ["::notice"]
     lines = result.stdout.splitlines()
     path = "2023/plans/2023-06/tran-van-b.yaml"
-    assert lines[0] == f"::error file={path},line=8,title=acct [plan-task]::tran-van-b: Việc ngày 1 — due 2023-06-01, 14 days late"
-    assert lines[9] == f"::error file={path},line=44,title=acct [plan-task]::tran-van-b: Việc ngày 10 — due 2023-06-10, 5 days late"
-    assert lines[10] == f"::warning file={path},line=56,title=acct [due-soon]::tran-van-b: Việc ngày 16 — due 2023-06-16, due in 1 day"
-    assert lines[19] == f"::warning file={path},line=92,title=acct [due-soon]::tran-van-b: Việc ngày 25 — due 2023-06-25, due in 10 days"
+    assert (
+        lines[0]
+        == f"::error file={path},line=8,title=acct [plan-task]::tran-van-b: Việc ngày 1 — due 2023-06-01, 14 days late"
+    )
+    assert (
+        lines[9]
+        == f"::error file={path},line=44,title=acct [plan-task]::tran-van-b: Việc ngày 10 — due 2023-06-10, 5 days late"
+    )
+    assert (
+        lines[10]
+        == f"::warning file={path},line=56,title=acct [due-soon]::tran-van-b: Việc ngày 16 — due 2023-06-16, due in 1 day"
+    )
+    assert (
+        lines[19]
+        == f"::warning file={path},line=92,title=acct [due-soon]::tran-van-b: Việc ngày 25 — due 2023-06-25, due in 10 days"
+    )
     assert lines[20:] == [
         "::notice title=acct::4 more findings not shown here; run 'acct overdue' for the full list",
         "12 overdue, 12 due soon, for 1 person",
@@ -108,19 +126,34 @@ def test_the_step_summary_gets_every_overdue_finding_appended_as_a_table(tmp_pat
     root = write_tracker(tmp_path / "t", overdue_plan(late=12, soon=1))
     summary = tmp_path / "summary.md"
     summary.write_text("## Earlier step\n\n", encoding="utf-8")
-    run_acct("overdue", "--format", "github", "--as-of", "2023-06-15", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    run_acct(
+        "overdue", "--format", "github", "--as-of", "2023-06-15", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     text = summary.read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[:4] == ["## Earlier step", "", "| who | code | due | days | file | title |", "|---|---|---|---:|---|---|"]
+    assert lines[:4] == [
+        "## Earlier step",
+        "",
+        "| who | code | due | days | file | title |",
+        "|---|---|---|---:|---|---|",
+    ]
     assert len(lines) == 4 + 13  # every finding, not only the ten shown as annotations
-    assert lines[4] == "| tran-van-b | `plan-task` | 2023-06-01 | 14 | 2023/plans/2023-06/tran-van-b.yaml:8 | Việc ngày 1 |"
-    assert lines[-1] == "| tran-van-b | `due-soon` | 2023-06-16 | -1 | 2023/plans/2023-06/tran-van-b.yaml:56 | Việc ngày 16 |"
+    assert (
+        lines[4]
+        == "| tran-van-b | `plan-task` | 2023-06-01 | 14 | 2023/plans/2023-06/tran-van-b.yaml:8 | Việc ngày 1 |"
+    )
+    assert (
+        lines[-1]
+        == "| tran-van-b | `due-soon` | 2023-06-16 | -1 | 2023/plans/2023-06/tran-van-b.yaml:56 | Việc ngày 16 |"
+    )
 
 
 def test_check_appends_every_problem_to_the_step_summary(tmp_path: Path) -> None:
     root = write_tracker(tmp_path / "t", NOWHERE)
     summary = tmp_path / "summary.md"
-    run_acct("check", "--format", "github", "--as-of", "2023-07-10", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    run_acct(
+        "check", "--format", "github", "--as-of", "2023-07-10", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     lines = summary.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["| file | line | col | severity | code | message |", "|---|---:|---:|---|---|---|"]
     assert len(lines) == 2 + 12
@@ -155,20 +188,30 @@ def assert_rules_have_help(body: dict[str, Any], codes: dict[str, str]) -> None:
 
 
 def test_check_sarif_validates_against_the_schema_with_help_for_every_rule(tmp_path: Path) -> None:
-    root = write_tracker(tmp_path, {**NOWHERE, **unkept_months(1), "2023/issues/lan-chiem-via-he.yaml": "kind: issue\ntitel: y\n"})
+    root = write_tracker(
+        tmp_path, {**NOWHERE, **unkept_months(1), "2023/issues/lan-chiem-via-he.yaml": "kind: issue\ntitel: y\n"}
+    )
     body = sarif("check", "--as-of", "2023-07-10", cwd=root)
     assert body["version"] == "2.1.0"
     assert_rules_have_help(body, CODES)
     results = body["runs"][0]["results"]
     assert len(results) == 12 + 8 + 2  # unknown units; 7 missing keys and 1 unknown; 2 warnings
     assert {(r["ruleId"], r["level"]) for r in results} == {
-        ("unknown-unit", "error"), ("missing-key", "error"), ("unknown-key", "error"),
-        ("rating-above-computed", "warning"), ("quota-exceeded", "warning"),
+        ("unknown-unit", "error"),
+        ("missing-key", "error"),
+        ("unknown-key", "error"),
+        ("rating-above-computed", "warning"),
+        ("quota-exceeded", "warning"),
     }
     unknown_key = next(r for r in results if r["ruleId"] == "unknown-key")
-    assert unknown_key["locations"] == [{"physicalLocation": {
-        "artifactLocation": {"uri": "2023/issues/lan-chiem-via-he.yaml"}, "region": {"startLine": 2, "startColumn": 1},
-    }}]
+    assert unknown_key["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "2023/issues/lan-chiem-via-he.yaml"},
+                "region": {"startLine": 2, "startColumn": 1},
+            }
+        }
+    ]
     assert unknown_key["message"] == {"text": "unknown key 'titel'; did you mean 'title'?"}
 
 
@@ -184,15 +227,22 @@ def test_overdue_sarif_validates_against_the_schema_with_help_for_every_rule() -
     assert len(results) == 60
     task = next(r for r in results if r["ruleId"] == "task")
     assert task["level"] == "error"
-    assert task["message"]["text"] == "dang-quoc-huy: Bàn giao mặt bằng dự án mở rộng đường Hùng Vương (đoạn qua Phường 1) (due 2023-06-30)"
+    assert (
+        task["message"]["text"]
+        == "dang-quoc-huy: Bàn giao mặt bằng dự án mở rộng đường Hùng Vương (đoạn qua Phường 1) (due 2023-06-30)"
+    )
     assert task["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "commitments/2023/commitments/phuong-1.yaml"}, "region": {"startLine": 20},
+        "artifactLocation": {"uri": "commitments/2023/commitments/phuong-1.yaml"},
+        "region": {"startLine": 20},
     }
 
 
 def test_due_soon_is_a_sarif_warning(tmp_path: Path) -> None:
     body = sarif("overdue", "--as-of", "2023-06-15", cwd=write_tracker(tmp_path, overdue_plan(late=1, soon=1)))
-    assert [(r["ruleId"], r["level"]) for r in body["runs"][0]["results"]] == [("plan-task", "error"), ("due-soon", "warning")]
+    assert [(r["ruleId"], r["level"]) for r in body["runs"][0]["results"]] == [
+        ("plan-task", "error"),
+        ("due-soon", "warning"),
+    ]
 
 
 OWNERS_ORG = """\
@@ -235,14 +285,19 @@ def empty_plan(person: str, month: str) -> str:
 
 
 def test_codeowners_for_a_small_org(tmp_path: Path) -> None:
-    subprocess.run(["git", "init", "--quiet"], cwd=tmp_path, check=True, env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull})
-    root = write_tracker(tmp_path / "theo-doi", {
-        "org.yaml": OWNERS_ORG,
-        "2023/plans/2023-05/nguyen-van-a.yaml": empty_plan("nguyen-van-a", "2023-05"),
-        "2023/plans/2023-05/pham-van-d.yaml": empty_plan("pham-van-d", "2023-05"),
-        "2023/plans/2023-06/tran van b.yaml": empty_plan("tran-van-b", "2023-06"),
-        "2023/plans/2023-06/le-thi-c.yaml": empty_plan("le-thi-c", "2023-06"),
-    })
+    subprocess.run(
+        ["git", "init", "--quiet"], cwd=tmp_path, check=True, env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
+    )
+    root = write_tracker(
+        tmp_path / "theo-doi",
+        {
+            "org.yaml": OWNERS_ORG,
+            "2023/plans/2023-05/nguyen-van-a.yaml": empty_plan("nguyen-van-a", "2023-05"),
+            "2023/plans/2023-05/pham-van-d.yaml": empty_plan("pham-van-d", "2023-05"),
+            "2023/plans/2023-06/tran van b.yaml": empty_plan("tran-van-b", "2023-06"),
+            "2023/plans/2023-06/le-thi-c.yaml": empty_plan("le-thi-c", "2023-06"),
+        },
+    )
     assert run_acct("check", "--as-of", "2023-07-10", cwd=root).returncode == 0
     result = run_acct("codeowners", "--as-of", "2023-07-10", cwd=root)
     assert result.returncode == 0
@@ -264,7 +319,9 @@ def test_codeowners_for_a_small_org(tmp_path: Path) -> None:
 
 def test_codeowners_outside_git_is_exit_2(tmp_path: Path) -> None:
     root = write_tracker(tmp_path, {})
-    result = run_acct("codeowners", "--as-of", "2023-07-10", cwd=root, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    result = run_acct(
+        "codeowners", "--as-of", "2023-07-10", cwd=root, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)}
+    )
     assert result.returncode == 2
     assert "is not in a git repository" in result.stderr
 

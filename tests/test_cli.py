@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import AS_OF, SAMPLE, run_acct, write_tracker
 from typer.testing import CliRunner
 
 from accountability.cli import app
-from conftest import AS_OF, SAMPLE, run_acct, write_tracker
 
 BROKEN = {"2023/issues/lan-chiem-via-he.yaml": "kind: issue\nid: x\ntitel: y\n"}
 
@@ -30,7 +30,10 @@ def test_root_is_found_through_a_commitments_folder(tmp_path: Path) -> None:
 def test_root_option_wins_over_the_environment_and_the_walk(tmp_path: Path) -> None:
     good = write_tracker(tmp_path / "good", {})
     bad = write_tracker(tmp_path / "bad", BROKEN)
-    assert run_acct("check", "--as-of", "2023-07-10", "--root", str(good), cwd=bad, env={"ACCT_ROOT": str(bad)}).returncode == 0
+    assert (
+        run_acct("check", "--as-of", "2023-07-10", "--root", str(good), cwd=bad, env={"ACCT_ROOT": str(bad)}).returncode
+        == 0
+    )
     assert run_acct("check", "--as-of", "2023-07-10", cwd=good, env={"ACCT_ROOT": str(bad)}).returncode == 1
 
 
@@ -41,7 +44,9 @@ def test_no_tracker_is_exit_2_with_advice(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--as-of", "10/07/2023"], ["--lang", "fr"], ["--format", "xml"], ["--root", "/nonexistent"]])
+@pytest.mark.parametrize(
+    "args", [["--as-of", "10/07/2023"], ["--lang", "fr"], ["--format", "xml"], ["--root", "/nonexistent"]]
+)
 def test_bad_arguments_are_exit_2(tracker: Path, args: list[str]) -> None:
     result = run_acct("check", *args, cwd=tracker)
     assert result.returncode == 2, result.stdout + result.stderr
@@ -57,24 +62,40 @@ def test_json_lists_every_problem_with_its_position(tmp_path: Path) -> None:
     missing = ["due", "handled_by", "lead", "raised", "raised_by", "title"]
     assert body["problems"] == [
         *[
-            {"path": "2023/issues/lan-chiem-via-he.yaml", "line": 1, "col": 1, "severity": "error", "code": "missing-key",
-             "message": f"the required key '{key}' is missing here; add it"}
+            {
+                "path": "2023/issues/lan-chiem-via-he.yaml",
+                "line": 1,
+                "col": 1,
+                "severity": "error",
+                "code": "missing-key",
+                "message": f"the required key '{key}' is missing here; add it",
+            }
             for key in missing
         ],
-        {"path": "2023/issues/lan-chiem-via-he.yaml", "line": 3, "col": 1, "severity": "error", "code": "unknown-key",
-         "message": "unknown key 'titel'; did you mean 'title'?"},
+        {
+            "path": "2023/issues/lan-chiem-via-he.yaml",
+            "line": 3,
+            "col": 1,
+            "severity": "error",
+            "code": "unknown-key",
+            "message": "unknown key 'titel'; did you mean 'title'?",
+        },
     ]
 
 
 def test_github_format_and_step_summary(tmp_path: Path) -> None:
     root = write_tracker(tmp_path, {"2023/issues/lan-chiem-via-he.yaml": "kind: issue\ntitel: y\n"})
     summary = tmp_path / "summary.md"
-    result = run_acct("check", "--format", "github", "--as-of", "2023-07-10", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = run_acct(
+        "check", "--format", "github", "--as-of", "2023-07-10", cwd=root, env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
     assert first.startswith("::error file=2023/issues/lan-chiem-via-he.yaml,line=")
     assert "title=acct [" in first
-    assert "| 2023/issues/lan-chiem-via-he.yaml | 2 | 1 | error | `unknown-key` |" in summary.read_text(encoding="utf-8")
+    assert "| 2023/issues/lan-chiem-via-he.yaml | 2 | 1 | error | `unknown-key` |" in summary.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_github_format_shows_ten_errors_then_a_notice(tmp_path: Path) -> None:
@@ -123,8 +144,13 @@ def test_a_reader_that_goes_away_is_exit_1_without_a_traceback(tmp_path: Path) -
     read, write = os.pipe()
     os.close(read)  # the reader is gone before acct writes a byte
     try:
-        done = subprocess.run([str(ACCT), "score", "2023-Q2", "--by", "person", "--root", str(SAMPLE), "--as-of", AS_OF.isoformat()],
-                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=60)
+        done = subprocess.run(
+            [str(ACCT), "score", "2023-Q2", "--by", "person", "--root", str(SAMPLE), "--as-of", AS_OF.isoformat()],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
     finally:
         os.close(write)
     assert done.returncode == 1

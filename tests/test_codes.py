@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import COMMITMENT, ISSUE, ORG, PLAN, problems_of, run_acct
 
 from accountability.codes import CODES
-from conftest import COMMITMENT, ISSUE, ORG, PLAN, problems_of, run_acct
 
 C = "2023/commitments/phuong-1.yaml"
 P = "2023/plans/2023-05/tran-van-b.yaml"
@@ -40,7 +40,9 @@ tasks:
 """
 
 
-AMENDED = COMMITMENT + """\
+AMENDED = (
+    COMMITMENT
+    + """\
 amendments:
   - on: 2023-07-05
     item: le-loi
@@ -48,6 +50,7 @@ amendments:
     reason: Chờ phê duyệt phương án bồi thường
     approved_by: btv
 """
+)
 
 DEEP = "kind: issue\nx: " + "[" * 70 + "]" * 70 + "\n"
 
@@ -67,16 +70,32 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int, int]]] = [
     ("missing-kind", {I: edit(ISSUE, "kind: issue\n", "")}, (I, 1, 1)),
     ("unknown-kind", {I: edit(ISSUE, "kind: issue", "kind: memo")}, (I, 1, 7)),  # the value `memo`
     # the schema of each kind
-    ("unknown-key", {C: edit(COMMITMENT, "        due: 2023-09-30\n", "        due: 2023-09-30\n        weigth: 2\n")}, (C, 15, 9)),
+    (
+        "unknown-key",
+        {C: edit(COMMITMENT, "        due: 2023-09-30\n", "        due: 2023-09-30\n        weigth: 2\n")},
+        (C, 15, 9),
+    ),
     ("missing-key", {I: edit(ISSUE, "lead: nguyen-van-a\n", "")}, (I, 1, 1)),  # the mapping that lacks `lead`
-    ("invalid-value", {C: edit(COMMITMENT, "{value: 10, unit: người}", "{value: mười, unit: người}")}, (C, 34, 25)),  # `mười`
+    (
+        "invalid-value",
+        {C: edit(COMMITMENT, "{value: 10, unit: người}", "{value: mười, unit: người}")},
+        (C, 34, 25),
+    ),  # `mười`
     ("invalid-date", {I: edit(ISSUE, "due: 2023-10-31", "due: 31/10/2023")}, (I, 8, 6)),
     ("invalid-month", {P: edit(PLAN, "month: 2023-05", "month: 05/2023")}, (P, 3, 8)),
     ("invalid-id", {I: edit(ISSUE, "id: lan-chiem-via-he", "id: Lấn chiếm")}, (I, 2, 5)),
     ("unsupported-version", {"acct.yaml": "acct: 2\n"}, ("acct.yaml", 1, 7)),
     # rules between files
-    ("duplicate-id", {"org.yaml": ORG + "  - id: tran-van-b\n    name: Trần Văn Bình\n    unit: phuong-1\n"}, ("org.yaml", 20, 9)),
-    ("duplicate-commitment", {"2023/commitments/phuong-1-copy.yaml": COMMITMENT}, ("2023/commitments/phuong-1.yaml", 2, 7)),
+    (
+        "duplicate-id",
+        {"org.yaml": ORG + "  - id: tran-van-b\n    name: Trần Văn Bình\n    unit: phuong-1\n"},
+        ("org.yaml", 20, 9),
+    ),
+    (
+        "duplicate-commitment",
+        {"2023/commitments/phuong-1-copy.yaml": COMMITMENT},
+        ("2023/commitments/phuong-1.yaml", 2, 7),
+    ),
     ("duplicate-plan", {"2023/plans/2023-05/tran-van-b-copy.yaml": PLAN}, (P, 3, 8)),  # the second file's month
     ("unknown-unit", {C: edit(COMMITMENT, "to: btv", "to: btv-2")}, (C, 5, 5)),
     ("unknown-person", {C: edit(COMMITMENT, "owner: tran-van-b", "owner: tran-van-bb")}, (C, 13, 16)),
@@ -88,19 +107,53 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int, int]]] = [
     ("head-mismatch", {C: edit(COMMITMENT, "head: nguyen-van-a", "head: tran-van-b")}, (C, 4, 7)),
     ("group-count", {"acct.yaml": "acct: 1\ngroups: {min: 4, max: 5}\n"}, (C, 7, 1)),  # the `groups` key
     ("date-outside-year", {C: edit(COMMITMENT, "due: 2023-09-30", "due: 2024-03-31")}, (C, 14, 14)),
-    ("done-on-indicator", {C: edit(COMMITMENT, "        target: {value: 10", "        done: 2023-12-01\n        target: {value: 10")}, (C, 34, 9)),
-    ("indicator-field-on-task", {C: edit(COMMITMENT, "        done: 2023-09-20\n", "        done: 2023-09-20\n        milestones: [{by: 2023-06-30, value: 1}]\n")}, (C, 16, 9)),
-    ("report-order", {C: edit(COMMITMENT, "{on: 2023-06-30, value: 58.0}", "{on: 2023-03-30, value: 58.0}")}, (C, 26, 18)),  # the date
-    ("report-in-future", {C: edit(COMMITMENT, "{on: 2023-06-30, value: 58.0}", "{on: 2023-07-11, value: 58.0}")}, (C, 26, 18)),  # one day after D
+    (
+        "done-on-indicator",
+        {C: edit(COMMITMENT, "        target: {value: 10", "        done: 2023-12-01\n        target: {value: 10")},
+        (C, 34, 9),
+    ),
+    (
+        "indicator-field-on-task",
+        {
+            C: edit(
+                COMMITMENT,
+                "        done: 2023-09-20\n",
+                "        done: 2023-09-20\n        milestones: [{by: 2023-06-30, value: 1}]\n",
+            )
+        },
+        (C, 16, 9),
+    ),
+    (
+        "report-order",
+        {C: edit(COMMITMENT, "{on: 2023-06-30, value: 58.0}", "{on: 2023-03-30, value: 58.0}")},
+        (C, 26, 18),
+    ),  # the date
+    (
+        "report-in-future",
+        {C: edit(COMMITMENT, "{on: 2023-06-30, value: 58.0}", "{on: 2023-07-11, value: 58.0}")},
+        (C, 26, 18),
+    ),  # one day after D
     ("date-order", {I: edit(ISSUE, "due: 2023-10-31", "due: 2023-02-09")}, (I, 8, 6)),
     ("amendment-unknown-item", {C: edit(AMENDED, "item: le-loi", "item: le-lai")}, (C, 37, 11)),
-    ("amendment-unknown-field", {C: edit(AMENDED, "set: {due: 2023-09-30}", "set: {deadline: 2023-09-30}")}, (C, 38, 11)),
+    (
+        "amendment-unknown-field",
+        {C: edit(AMENDED, "set: {due: 2023-09-30}", "set: {deadline: 2023-09-30}")},
+        (C, 38, 11),
+    ),
     ("step-order", {P: edit(PLAN, "review: {on: 2023-06-02", "review: {on: 2023-05-31")}, (P, 11, 18)),
-    ("unit-cycle", {"org.yaml": edit(ORG, "    head: ho-sy-trung\n", "    head: ho-sy-trung\n    parent: phuong-1\n")}, ("org.yaml", 6, 13)),
+    (
+        "unit-cycle",
+        {"org.yaml": edit(ORG, "    head: ho-sy-trung\n", "    head: ho-sy-trung\n    parent: phuong-1\n")},
+        ("org.yaml", 6, 13),
+    ),
     ("person-inactive", {"org.yaml": ORG + "    active: {from: 2023-06-01}\n"}, (P, 3, 8)),
     ("due-outside-month", {P: edit(PLAN, "due: 2023-05-20", "due: 2023-06-02")}, (P, 8, 10)),
     # warnings from the scoring rules
-    ("rating-above-computed", {P: edit(PLAN, "general: 28, level: good", "general: 10, level: excellent")}, (P, 13, 64)),
+    (
+        "rating-above-computed",
+        {P: edit(PLAN, "general: 28, level: good", "general: 10, level: excellent")},
+        (P, 13, 64),
+    ),
 ]
 
 
@@ -109,15 +162,24 @@ def test_every_code_has_a_case() -> None:
 
 
 @pytest.mark.parametrize(("code", "files", "where"), CASES, ids=[c[0] for c in CASES])
-def test_the_code_points_at_the_offending_key_or_value(tmp_path: Path, code: str, files: dict[str, str | bytes | None], where: tuple[str, int, int]) -> None:
+def test_the_code_points_at_the_offending_key_or_value(
+    tmp_path: Path, code: str, files: dict[str, str | bytes | None], where: tuple[str, int, int]
+) -> None:
     found = problems_of(tmp_path, files)
     assert (*where, code) in found, found
 
 
 def test_quota_exceeded_points_at_the_excellent_rating(tmp_path: Path) -> None:
     # May: nguyen-van-a concluded excellent, tran-van-b good → floor(0.2 × 1) = 0 allowed, 1 excellent
-    a_may = edit(edit(PLAN, "person: tran-van-b", "person: nguyen-van-a"), "by: nguyen-van-a, general: 28, level: good", "by: ho-sy-trung, general: 28, level: excellent")
-    found = problems_of(tmp_path, {"2023/plans/2023-05/nguyen-van-a.yaml": edit(a_may, "assigned_by: nguyen-van-a", "assigned_by: ho-sy-trung")})
+    a_may = edit(
+        edit(PLAN, "person: tran-van-b", "person: nguyen-van-a"),
+        "by: nguyen-van-a, general: 28, level: good",
+        "by: ho-sy-trung, general: 28, level: excellent",
+    )
+    found = problems_of(
+        tmp_path,
+        {"2023/plans/2023-05/nguyen-van-a.yaml": edit(a_may, "assigned_by: nguyen-van-a", "assigned_by: ho-sy-trung")},
+    )
     assert found == [("2023/plans/2023-05/nguyen-van-a.yaml", 13, 63, "quota-exceeded")]  # `excellent`
 
 
@@ -158,9 +220,15 @@ def test_every_problem_is_collected_in_one_run(tmp_path: Path) -> None:
         P: edit(PLAN, "due: 2023-05-20", "due: 2023-06-02"),
     }
     found = problems_of(tmp_path, files)
-    assert {(p, code) for p, _, _, code in found} >= {(I, "invalid-date"), (C, "unknown-person"), (P, "due-outside-month")}
+    assert {(p, code) for p, _, _, code in found} >= {
+        (I, "invalid-date"),
+        (C, "unknown-person"),
+        (P, "due-outside-month"),
+    }
 
 
 def test_as_of_does_not_change_reading_problems(tmp_path: Path) -> None:
     files: dict[str, str | bytes | None] = {I: ISSUE + "due: 2023-11-30\n"}
-    assert problems_of(tmp_path, files, as_of=dt.date(2023, 7, 10)) == problems_of(tmp_path, files, as_of=dt.date(2030, 1, 1))
+    assert problems_of(tmp_path, files, as_of=dt.date(2023, 7, 10)) == problems_of(
+        tmp_path, files, as_of=dt.date(2030, 1, 1)
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from accountability.codes import CODES
 from conftest import PROJECT
+
+from accountability.codes import CODES
 
 EMITTED = re.compile(r'(?:(?:Problem|problem|fail)\(\s*|code=)"([a-z][a-z0-9-]*)"')
 

@@ -143,7 +143,9 @@ def hostile(root: Path, encode=crlf_bom) -> Path:  # type: ignore[no-untyped-def
 
 def changes(before: bytes, after: bytes) -> list[bytes]:
     """The unified diff of two files' bytes without context lines or file headers: hunk headers, '-' and '+' lines."""
-    lines = difflib.diff_bytes(difflib.unified_diff, before.splitlines(keepends=True), after.splitlines(keepends=True), n=0)
+    lines = difflib.diff_bytes(
+        difflib.unified_diff, before.splitlines(keepends=True), after.splitlines(keepends=True), n=0
+    )
     return [line for line in lines if not line.startswith((b"---", b"+++"))]
 
 
@@ -190,7 +192,11 @@ def test_done_on_a_block_item_adds_one_line_after_its_last_key_and_before_the_co
 def test_done_fills_an_empty_done_in_place_keeping_its_comment(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     diff, _ = edit(root, COMMITMENT_PATH, "done", "phuong-1/ho-so", "--on", "2023-07-05")
-    assert diff == [b"@@ -28 +28 @@\n", b"-        done: ~   # not yet\r\n", b"+        done: 2023-07-05   # not yet\r\n"]
+    assert diff == [
+        b"@@ -28 +28 @@\n",
+        b"-        done: ~   # not yet\r\n",
+        b"+        done: 2023-07-05   # not yet\r\n",
+    ]
 
 
 def test_done_after_a_literal_block_goes_on_that_item_not_the_next(tmp_path: Path) -> None:
@@ -199,8 +205,13 @@ def test_done_after_a_literal_block_goes_on_that_item_not_the_next(tmp_path: Pat
     diff, _ = edit(root, COMMITMENT_PATH, "done", "phuong-1/ban-ve", "--on", "2023-07-05")
     assert diff == [b"@@ -37,0 +38 @@\n", b"+        done: 2023-07-05\r\n"]
     lines = (root / COMMITMENT_PATH).read_bytes().split(b"\r\n")
-    assert lines[34:39] == [b"            Bi\xc3\xaan b\xe1\xba\xa3n", b"            nghi\xe1\xbb\x87m thu", b"",
-                            b"        done: 2023-07-05", b"      - id: mong"]
+    assert lines[34:39] == [
+        b"            Bi\xc3\xaan b\xe1\xba\xa3n",
+        b"            nghi\xe1\xbb\x87m thu",
+        b"",
+        b"        done: 2023-07-05",
+        b"      - id: mong",
+    ]
 
 
 def test_done_on_a_plan_task_in_block_style(tmp_path: Path) -> None:
@@ -219,8 +230,11 @@ def test_done_on_a_plan_task_in_flow_style_and_one_with_an_empty_done(tmp_path: 
         b'+  - {id: t2, title: "Kh\xe1\xba\xa3o s\xc3\xa1t, \xc4\x91o \xc4\x91\xe1\xba\xa1c", assigned_by: nguyen-van-a, due: 2023-05-25, done: 2023-05-24}\r\n',
     ]
     diff, _ = edit(root, PLAN_PATH, "done", "tran-van-b/2023-05/t3", "--on", "2023-05-30")
-    assert diff == [b"@@ -17 +17 @@\n", b"-    done:           # empty until it is done\r\n",
-                    b"+    done: 2023-05-30           # empty until it is done\r\n"]
+    assert diff == [
+        b"@@ -17 +17 @@\n",
+        b"-    done:           # empty until it is done\r\n",
+        b"+    done: 2023-05-30           # empty until it is done\r\n",
+    ]
 
 
 def test_done_again_replaces_the_date_only(tmp_path: Path) -> None:
@@ -258,13 +272,17 @@ def test_the_file_mode_is_kept(tmp_path: Path) -> None:
 
 def test_record_appends_to_a_flow_list_on_its_line(tmp_path: Path) -> None:
     root = hostile(tmp_path)
-    diff, out = edit(root, COMMITMENT_PATH, "record", "phuong-1/thu-ngan-sach", "80.5", "--on", "2023-07-05", "--note", 'Quý "III"')
+    diff, out = edit(
+        root, COMMITMENT_PATH, "record", "phuong-1/thu-ngan-sach", "80.5", "--on", "2023-07-05", "--note", 'Quý "III"'
+    )
     assert out == f"phuong-1/thu-ngan-sach: recorded 80.5 on 2023-07-05 ({COMMITMENT_PATH})\n"
     assert diff == [
         b"@@ -50 +50 @@\n",
         b"-        reports: [{on: 2023-03-31, value: 26.4}, {on: 2023-06-30, value: 58.0}]   # flow\r\n",
-        (b'+        reports: [{on: 2023-03-31, value: 26.4}, {on: 2023-06-30, value: 58.0}, '
-         b'{on: 2023-07-05, value: 80.5, note: "Qu\xc3\xbd \\"III\\""}]   # flow\r\n'),
+        (
+            b"+        reports: [{on: 2023-03-31, value: 26.4}, {on: 2023-06-30, value: 58.0}, "
+            b'{on: 2023-07-05, value: 80.5, note: "Qu\xc3\xbd \\"III\\""}]   # flow\r\n'
+        ),
     ]
 
 
@@ -294,14 +312,23 @@ def test_the_first_report_adds_the_reports_key(tmp_path: Path) -> None:
 def test_the_first_report_fills_an_empty_flow_list(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     diff, _ = edit(root, COMMITMENT_PATH, "record", "phuong-1/chi-bo", "1", "--on", "2023-06-30")
-    assert diff == [b"@@ -84 +84 @@\n", b"-        reports: []\r\n", b"+        reports: [{on: 2023-06-30, value: 1}]\r\n"]
+    assert diff == [
+        b"@@ -84 +84 @@\n",
+        b"-        reports: []\r\n",
+        b"+        reports: [{on: 2023-06-30, value: 1}]\r\n",
+    ]
 
 
 def test_every_edit_at_once_changes_only_its_lines_and_the_file_stays_valid(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     before = (root / COMMITMENT_PATH).read_bytes()
-    for args in (["done", "phuong-1/le-loi"], ["done", "phuong-1/cau-cho"], ["done", "phuong-1/ban-ve"],
-                 ["record", "phuong-1/thu-ngan-sach", "80"], ["record", "phuong-1/ket-nap", "4"]):
+    for args in (
+        ["done", "phuong-1/le-loi"],
+        ["done", "phuong-1/cau-cho"],
+        ["done", "phuong-1/ban-ve"],
+        ["record", "phuong-1/thu-ngan-sach", "80"],
+        ["record", "phuong-1/ket-nap", "4"],
+    ):
         assert run_acct(*args, "--on", "2023-07-05", *AS_OF, cwd=root).returncode == 0
     after = (root / COMMITMENT_PATH).read_bytes()
     added = [line for line in changes(before, after) if line.startswith(b"+")]
@@ -314,7 +341,9 @@ def test_every_edit_at_once_changes_only_its_lines_and_the_file_stays_valid(tmp_
 
 
 def test_the_year_of_unit_item_is_the_year_of_on_unless_given(tmp_path: Path) -> None:
-    next_year = HOSTILE_COMMITMENT.replace("year: 2023", "year: 2024").replace("signed: 2023-01-16", "signed: 2024-01-16")
+    next_year = HOSTILE_COMMITMENT.replace("year: 2023", "year: 2024").replace(
+        "signed: 2023-01-16", "signed: 2024-01-16"
+    )
     next_year = next_year.replace("2023-", "2024-")
     root = write_tracker(tmp_path, {"2024/commitments/phuong-1.yaml": next_year, COMMITMENT_PATH: HOSTILE_COMMITMENT})
     as_of = ["--as-of", "2024-07-10"]
@@ -338,14 +367,28 @@ def test_on_defaults_to_as_of(tmp_path: Path) -> None:
     [
         (["done", "phuong-l/le-loi"], "acct: no unit 'phuong-l'; did you mean 'phuong-1'?\n"),
         (["done", "phuong-1/le-lo"], "acct: phuong-1's 2023 commitment has no item 'le-lo'; did you mean 'le-loi'?\n"),
-        (["record", "phuong-1/thu-ngan-sch", "1"],
-         "acct: phuong-1's 2023 commitment has no item 'thu-ngan-sch'; did you mean 'thu-ngan-sach'?\n"),
+        (
+            ["record", "phuong-1/thu-ngan-sch", "1"],
+            "acct: phuong-1's 2023 commitment has no item 'thu-ngan-sch'; did you mean 'thu-ngan-sach'?\n",
+        ),
         (["done", "tran-van-c/2023-05/t1"], "acct: no person 'tran-van-c'; did you mean 'tran-van-b'?\n"),
         (["done", "tran-van-b/2023-06/t1"], "acct: tran-van-b has no plan for 2023-06; did you mean '2023-05'?\n"),
-        (["done", "tran-van-b/2023-05/t9"], "acct: the 2023-05 plan of tran-van-b has no task 't9'; its tasks: t1, t2, t3\n"),
-        (["done", "tran-van-b/2023-05/x"], "acct: the 2023-05 plan of tran-van-b has no task 'x'; its tasks: t1, t2, t3\n"),
-        (["done", "phuong-1/le-loi", "--on", "2024-01-05"], "acct: phuong-1 has no commitment for 2024; pass --year (it has 2023)\n"),
-        (["done", "le-loi"], "acct: 'le-loi' is not a reference; write unit/item (with --year) or person/YYYY-MM/task\n"),
+        (
+            ["done", "tran-van-b/2023-05/t9"],
+            "acct: the 2023-05 plan of tran-van-b has no task 't9'; its tasks: t1, t2, t3\n",
+        ),
+        (
+            ["done", "tran-van-b/2023-05/x"],
+            "acct: the 2023-05 plan of tran-van-b has no task 'x'; its tasks: t1, t2, t3\n",
+        ),
+        (
+            ["done", "phuong-1/le-loi", "--on", "2024-01-05"],
+            "acct: phuong-1 has no commitment for 2024; pass --year (it has 2023)\n",
+        ),
+        (
+            ["done", "le-loi"],
+            "acct: 'le-loi' is not a reference; write unit/item (with --year) or person/YYYY-MM/task\n",
+        ),
     ],
 )
 def test_an_unknown_reference_is_exit_2_with_a_suggestion(tmp_path: Path, args: list[str], message: str) -> None:
@@ -371,27 +414,37 @@ def test_an_edit_that_would_break_the_file_is_refused(tmp_path: Path) -> None:
 
 def test_a_report_that_is_not_a_number_is_refused(tmp_path: Path) -> None:
     message = refused(hostile(tmp_path), "record", "phuong-1/thu-khac", "nan", "--on", "2023-07-05", code=1)
-    assert message.splitlines()[1] == f"{COMMITMENT_PATH}:63:20: error: [invalid-value] 'nan' is not a number; write digits, e.g. 120 or 26.4"
+    assert (
+        message.splitlines()[1]
+        == f"{COMMITMENT_PATH}:63:20: error: [invalid-value] 'nan' is not a number; write digits, e.g. 120 or 26.4"
+    )
 
 
 def test_a_report_in_the_future_is_refused(tmp_path: Path) -> None:
     message = refused(hostile(tmp_path), "record", "phuong-1/thu-khac", "5", "--on", "2023-07-11", code=1)
-    assert message.splitlines()[0] == f"acct: refused: the edit would make {COMMITMENT_PATH} invalid, so nothing was written"
+    assert (
+        message.splitlines()[0]
+        == f"acct: refused: the edit would make {COMMITMENT_PATH} invalid, so nothing was written"
+    )
 
 
 @pytest.mark.parametrize("on", ["2023-06-29", "2023-06-30"])
 def test_a_report_dated_before_or_on_the_last_one_is_refused(tmp_path: Path, on: str) -> None:
     message = refused(hostile(tmp_path), "record", "phuong-1/thu-ngan-sach", "70", "--on", on, code=1)
-    assert message == ("acct: refused: phuong-1/thu-ngan-sach already has a report on 2023-06-30; "
-                       f"a new report must be dated after it, not {on}\n")
+    assert message == (
+        "acct: refused: phuong-1/thu-ngan-sach already has a report on 2023-06-30; "
+        f"a new report must be dated after it, not {on}\n"
+    )
 
 
 def test_done_on_an_indicator_and_record_on_a_task_are_refused(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     assert refused(root, "done", "phuong-1/ket-nap", code=1) == (
-        "acct: refused: phuong-1/ket-nap is an indicator (it has a target); record its progress with acct record instead\n")
+        "acct: refused: phuong-1/ket-nap is an indicator (it has a target); record its progress with acct record instead\n"
+    )
     assert refused(root, "record", "phuong-1/cau-cho", "1", code=1) == (
-        "acct: refused: phuong-1/cau-cho is a task (it has no target); mark it done with acct done instead\n")
+        "acct: refused: phuong-1/cau-cho is a task (it has no target); mark it done with acct done instead\n"
+    )
 
 
 def test_a_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
@@ -403,7 +456,9 @@ def test_a_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
     assert stat.S_IMODE((root / COMMITMENT_PATH).stat().st_mode) == 0o444
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in a read-only folder; the read-only file test covers root")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root may write in a read-only folder; the read-only file test covers root"
+)
 def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     folder = (root / COMMITMENT_PATH).parent

@@ -67,25 +67,44 @@ def test_csv_rows_worked_out_by_hand(tracker: Path, tmp_path: Path) -> None:
     # 30 June (180 of 364 days) it expects 120 × 180/364; the report says 58, so the credit is 58 × 364 / (120 × 180).
     assert 58 * 364 / (120 * 180) == 0.9774074074074074
     assert text["items"] == [
-        ("phuong-1,2023,gpmb,Giải phóng mặt bằng,1.0,le-loi,Bàn giao mặt bằng tuyến Lê Lợi,tran-van-b,2023-09-30,2023-09-20,"
-        "1.0,task,,,,True,open,,2023/commitments/phuong-1.yaml"),
-        ("phuong-1,2023,kinh-te,Phát triển kinh tế,1.0,thu-ngan-sach,Thu ngân sách,nguyen-van-a,2023-12-31,,"
-        "1.0,indicator,120.0,tỷ đồng,up,True,behind,0.9774074074074074,2023/commitments/phuong-1.yaml"),
-        ("phuong-1,2023,xay-dung-dang,Xây dựng Đảng,1.0,ket-nap,Kết nạp đảng viên mới,nguyen-van-a,2023-12-31,,"
-        "1.0,indicator,10.0,người,up,True,no_report,0.0,2023/commitments/phuong-1.yaml"),
+        (
+            "phuong-1,2023,gpmb,Giải phóng mặt bằng,1.0,le-loi,Bàn giao mặt bằng tuyến Lê Lợi,tran-van-b,2023-09-30,2023-09-20,"
+            "1.0,task,,,,True,open,,2023/commitments/phuong-1.yaml"
+        ),
+        (
+            "phuong-1,2023,kinh-te,Phát triển kinh tế,1.0,thu-ngan-sach,Thu ngân sách,nguyen-van-a,2023-12-31,,"
+            "1.0,indicator,120.0,tỷ đồng,up,True,behind,0.9774074074074074,2023/commitments/phuong-1.yaml"
+        ),
+        (
+            "phuong-1,2023,xay-dung-dang,Xây dựng Đảng,1.0,ket-nap,Kết nạp đảng viên mới,nguyen-van-a,2023-12-31,,"
+            "1.0,indicator,10.0,người,up,True,no_report,0.0,2023/commitments/phuong-1.yaml"
+        ),
     ]
-    assert text["reports"] == ["phuong-1,2023,thu-ngan-sach,2023-03-31,26.4,", "phuong-1,2023,thu-ngan-sach,2023-06-30,58.0,"]
-    assert text["plans"] == ["tran-van-b,2023-05,2023-06-01,92.0,excellent,2023-06-05,nguyen-van-a,28.0,good,,2023/plans/2023-05/tran-van-b.yaml"]
+    assert text["reports"] == [
+        "phuong-1,2023,thu-ngan-sach,2023-03-31,26.4,",
+        "phuong-1,2023,thu-ngan-sach,2023-06-30,58.0,",
+    ]
+    assert text["plans"] == [
+        "tran-van-b,2023-05,2023-06-01,92.0,excellent,2023-06-05,nguyen-van-a,28.0,good,,2023/plans/2023-05/tran-van-b.yaml"
+    ]
     # t1: done on time, no failed quality check: credit 1, so task results 70, plus general 28: 98
-    assert text["tasks"] == [("tran-van-b,2023-05,t1,Hoàn thiện hồ sơ bồi thường,nguyen-van-a,2023-05-20,2023-05-18,1.0,"
-                             "phuong-1/le-loi,,2023-06-02,0,,False,on_time,1.0")]
+    assert text["tasks"] == [
+        (
+            "tran-van-b,2023-05,t1,Hoàn thiện hồ sơ bồi thường,nguyen-van-a,2023-05-20,2023-05-18,1.0,"
+            "phuong-1/le-loi,,2023-06-02,0,,False,on_time,1.0"
+        )
+    ]
     assert text["person_scores"] == [
         "2023-Q2,2023-07-10,tran-van-b,phuong-1,,98.0,,,excellent,False,0,,",
         "2023-Q2,2023-07-10,tran-van-b,phuong-1,2023-05,98.0,excellent,good,good,False,0,,",
     ]
     # 100 × (0.97741 + 0) / 2 groups with a scored item = 48.9
-    assert text["unit_scores"] == [("2023-Q2,2023-07-10,phuong-1,Phường 1,48.9,not-done,1,1,0,0,0,1,2,0,0,0,1,0,0,True,"
-                                   "review-now:thu-ngan-sach,0,1,1")]
+    assert text["unit_scores"] == [
+        (
+            "2023-Q2,2023-07-10,phuong-1,Phường 1,48.9,not-done,1,1,0,0,0,1,2,0,0,0,1,0,0,True,"
+            "review-now:thu-ngan-sach,0,1,1"
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -106,18 +125,31 @@ def sample_scores() -> dict[str, Any]:
 
 def test_every_unit_scores_row_equals_acct_score_json(sample_export: Path, sample_scores: dict[str, Any]) -> None:
     expected = [
-        {"period": sample_scores["period"]["id"], "as_of": sample_scores["as_of"], "unit": u["unit"], "name": u["name"],
-         "score": u["score"], "level": u["level"], "rank": u["rank"],
-         **{f"tasks_{k}": v for k, v in u["tasks"].items()}, **{f"indicators_{k}": v for k, v in u["indicators"].items()},
-         "excellent": u["quota"]["excellent"], "good": u["quota"]["good"], "allowed_excellent": u["quota"]["allowed_excellent"],
-         "quota_over": u["quota"]["over"], "flags": " ".join(u["flags"])}
+        {
+            "period": sample_scores["period"]["id"],
+            "as_of": sample_scores["as_of"],
+            "unit": u["unit"],
+            "name": u["name"],
+            "score": u["score"],
+            "level": u["level"],
+            "rank": u["rank"],
+            **{f"tasks_{k}": v for k, v in u["tasks"].items()},
+            **{f"indicators_{k}": v for k, v in u["indicators"].items()},
+            "excellent": u["quota"]["excellent"],
+            "good": u["quota"]["good"],
+            "allowed_excellent": u["quota"]["allowed_excellent"],
+            "quota_over": u["quota"]["over"],
+            "flags": " ".join(u["flags"]),
+        }
         for u in sample_scores["units"]
     ]
     assert len(expected) == 10
     assert read_jsonl(sample_export / "jsonl" / "unit_scores.jsonl") == expected
 
 
-def test_a_short_query_over_the_exported_csv_reproduces_every_unit_score(sample_export: Path, sample_scores: dict[str, Any]) -> None:
+def test_a_short_query_over_the_exported_csv_reproduces_every_unit_score(
+    sample_export: Path, sample_scores: dict[str, Any]
+) -> None:
     # The query of docs/export.md, in SQLite (from the standard library) over the CSV as text, cast where needed.
     db = sqlite3.connect(":memory:")
     rows = read_csv(sample_export / "csv" / "items.csv")
@@ -134,7 +166,9 @@ def test_a_short_query_over_the_exported_csv_reproduces_every_unit_score(sample_
     assert dict(db.execute(query).fetchall()) == scored
 
 
-def test_the_duckdb_query_of_the_docs_reproduces_every_unit_score(sample_export: Path, sample_scores: dict[str, Any]) -> None:
+def test_the_duckdb_query_of_the_docs_reproduces_every_unit_score(
+    sample_export: Path, sample_scores: dict[str, Any]
+) -> None:
     duckdb = pytest.importorskip("duckdb")  # a test-only dependency, when it is installed
     text = (PROJECT / "docs" / "export.md").read_text(encoding="utf-8")
     query = re.search(r"```sql\n(.*?)```", text, re.DOTALL).group(1)  # type: ignore[union-attr]
@@ -156,7 +190,9 @@ def test_parquet_with_pyarrow_hidden_says_what_to_install(tracker: Path, tmp_pat
     # pyarrow is installed here, so a folder first on the path holds a pyarrow that cannot be imported, as when it
     # is missing: the only way to see the message without uninstalling it.
     (tmp_path / "hide" / "pyarrow").mkdir(parents=True)
-    (tmp_path / "hide" / "pyarrow" / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'pyarrow'\")\n")
+    (tmp_path / "hide" / "pyarrow" / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'pyarrow'\")\n"
+    )
     env = {"PYTHONPATH": str(tmp_path / "hide")}
     result = run_acct("export", *Q2, "--format", "parquet", "-o", str(tmp_path / "out"), cwd=tracker, env=env)
     assert (result.returncode, result.stdout) == (2, "")
@@ -177,9 +213,11 @@ def test_parquet_reads_back_with_fixed_types_and_the_values_of_the_jsonl(sample_
     for table, columns in documented_columns().items():
         read = pq.read_table(tmp_path / f"{table}.parquet")
         assert read.column_names == columns
-        for column, arrow_type in zip(columns, read.schema.types):
+        for column, arrow_type in zip(columns, read.schema.types, strict=False):
             kind = next((k for k, names in documented.items() if column in names.split()), None)
             kind = kind or ("integer" if column.startswith(("tasks_", "indicators_")) else "text")
             assert str(arrow_type) == types[kind], (table, column)
-        rows = [{c: v.isoformat() if hasattr(v, "isoformat") else v for c, v in row.items()} for row in read.to_pylist()]
+        rows = [
+            {c: v.isoformat() if hasattr(v, "isoformat") else v for c, v in row.items()} for row in read.to_pylist()
+        ]
         assert rows == read_jsonl(sample_export / "jsonl" / f"{table}.jsonl"), table

@@ -27,7 +27,9 @@ def test_the_small_tracker_passes_check(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
     assert report["errors"] == 0 and report["warnings"] == 0
-    assert report["files"] == 2 + 5 + 5 * 10 * 6  # acct.yaml, org.yaml, a commitment per unit, a plan per person and month
+    assert (
+        report["files"] == 2 + 5 + 5 * 10 * 6
+    )  # acct.yaml, org.yaml, a commitment per unit, a plan per person and month
 
 
 def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ISSUE, PLAN, run_acct, write_tracker
 
 I = "2023/issues/lan-chiem-via-he.yaml"  # noqa: E741
@@ -32,11 +31,15 @@ HOSTILE: list[tuple[str, str | bytes, tuple[int, int, str]]] = [
     ("billion laughs", BILLION_LAUGHS, (2, 4, "anchor")),
     ("dd/mm/yyyy", ISSUE.replace("due: 2023-10-31", "due: 31/10/2023"), (8, 6, "invalid-date")),
     ("unknown key with a typo", ISSUE.replace("handled_by:", "handeld_by:"), (6, 1, "unknown-key")),
-    ("invalid UTF-8", ISSUE.encode("utf-8").replace("Hùng".encode("utf-8"), b"H\xf9ng"), (3, 32, "not-utf8")),
+    ("invalid UTF-8", ISSUE.encode("utf-8").replace("Hùng".encode(), b"H\xf9ng"), (3, 32, "not-utf8")),
     ("empty file", "", (1, 1, "empty-file")),
     ("two documents", ISSUE + "---\n" + ISSUE, (9, 1, "multiple-documents")),
     ("10,000-level nested list", "kind: issue\nx: " + "[" * 10_000 + "]" * 10_000 + "\n", (2, 68, "too-deep")),
-    ("10,000-level block list", "kind: issue\nx:\n" + "".join("  " * i + "-\n" for i in range(10_000)), (68, 129, "too-deep")),
+    (
+        "10,000-level block list",
+        "kind: issue\nx:\n" + "".join("  " * i + "-\n" for i in range(10_000)),
+        (68, 129, "too-deep"),
+    ),
     ("5 MB scalar", "kind: issue\ntitle: " + "ạ" * 2_500_000 + "\n", (2, 8, "too-long")),
 ]
 
@@ -46,7 +49,9 @@ def errors_of(stdout: str) -> list[re.Match[str]]:
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), HOSTILE, ids=[h[0] for h in HOSTILE])
-def test_hostile_input_gives_a_positioned_error_and_exit_1(tmp_path: Path, name: str, content: str | bytes, expected: tuple[int, int, str]) -> None:
+def test_hostile_input_gives_a_positioned_error_and_exit_1(
+    tmp_path: Path, name: str, content: str | bytes, expected: tuple[int, int, str]
+) -> None:
     write_tracker(tmp_path, {I: content})
     result = run_acct("check", "--as-of", "2023-07-10", cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -59,7 +64,7 @@ def test_hostile_input_gives_a_positioned_error_and_exit_1(tmp_path: Path, name:
 
 def test_python_tags_are_refused_and_nothing_runs(tmp_path: Path) -> None:
     witness = tmp_path / "executed"
-    payload = f"!!python/object/apply:os.system [\"touch {witness}\"]"
+    payload = f'!!python/object/apply:os.system ["touch {witness}"]'
     write_tracker(tmp_path, {P: PLAN.replace("title: Hoàn thiện hồ sơ bồi thường", f"title: {payload}")})
     result = run_acct("check", "--as-of", "2023-07-10", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr

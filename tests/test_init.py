@@ -22,7 +22,9 @@ def git_init(folder: Path) -> Path:
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file below `folder`, with its bytes, but git's own and acct's cache."""
     files = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
-    return {name: p.read_bytes() for name, p in files.items() if not name.startswith(".git/") and ".acct-cache/" not in name}
+    return {
+        name: p.read_bytes() for name, p in files.items() if not name.startswith(".git/") and ".acct-cache/" not in name
+    }
 
 
 @pytest.fixture
@@ -51,14 +53,35 @@ def test_acct_yaml_shows_every_setting_commented(repo: Path) -> None:
     run_acct("init", cwd=repo)
     text = (repo / "acct.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text) == {"acct": 1}
-    for key in ("organization", "language", "groups", "rules", "thresholds", "quota", "late_credit", "due_soon_days", "grace_days", "reports", "issues_target"):
+    for key in (
+        "organization",
+        "language",
+        "groups",
+        "rules",
+        "thresholds",
+        "quota",
+        "late_credit",
+        "due_soon_days",
+        "grace_days",
+        "reports",
+        "issues_target",
+    ):
         assert f"# {key}: " in text, key
     uncommented = "\n".join(line[2:] if line.startswith("# ") and ": " in line else line for line in text.splitlines())
     settings = yaml.safe_load(uncommented)
     assert settings == {
-        "acct": 1, "organization": "Thành ủy Đông Hà", "language": "en", "groups": {"min": 3, "max": 5}, "rules": "nd335",
-        "thresholds": {"excellent": 90, "good": 70, "done": 50}, "quota": {"excellent_per_good": 0.2}, "late_credit": 0.5,
-        "due_soon_days": 14, "grace_days": 5, "reports": "quarterly", "issues_target": 0.8,
+        "acct": 1,
+        "organization": "Thành ủy Đông Hà",
+        "language": "en",
+        "groups": {"min": 3, "max": 5},
+        "rules": "nd335",
+        "thresholds": {"excellent": 90, "good": 70, "done": 50},
+        "quota": {"excellent_per_good": 0.2},
+        "late_credit": 0.5,
+        "due_soon_days": 14,
+        "grace_days": 5,
+        "reports": "quarterly",
+        "issues_target": 0.8,
     }
 
 
@@ -83,10 +106,23 @@ def test_the_workflow_runs_check_overdue_and_diff_on_each_pull_request(repo: Pat
 def test_the_pre_commit_hook_runs_check(repo: Path) -> None:
     run_acct("init", cwd=repo)
     config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert config == {"repos": [{"repo": "local", "hooks": [{
-        "id": "acct-check", "name": "acct check", "entry": "acct check --root .", "language": "system",
-        "files": r"\.ya?ml$", "pass_filenames": False,
-    }]}]}
+    assert config == {
+        "repos": [
+            {
+                "repo": "local",
+                "hooks": [
+                    {
+                        "id": "acct-check",
+                        "name": "acct check",
+                        "entry": "acct check --root .",
+                        "language": "system",
+                        "files": r"\.ya?ml$",
+                        "pass_filenames": False,
+                    }
+                ],
+            }
+        ]
+    }
     # acct's own repository is a hook repository too, for `repo: <acct's address>` with `id: acct-check`
     from conftest import PROJECT
 
@@ -101,7 +137,9 @@ def test_a_second_run_refuses_and_changes_nothing(repo: Path) -> None:
     result = run_acct("init", cwd=repo)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f"acct: refusing to overwrite existing files: {repo / 'acct.yaml'}, {repo / 'org.yaml'}, ")
+    assert result.stderr.startswith(
+        f"acct: refusing to overwrite existing files: {repo / 'acct.yaml'}, {repo / 'org.yaml'}, "
+    )
     assert "Traceback" not in result.stderr
     assert files_of(repo) == before
 
@@ -110,7 +148,10 @@ def test_one_existing_file_is_enough_to_refuse_and_nothing_is_written(repo: Path
     (repo / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
     result = run_acct("init", cwd=repo)
     assert result.returncode == 2
-    assert result.stderr == f"acct: refusing to overwrite existing files: {repo / '.pre-commit-config.yaml'}; move them away or choose another folder\n"
+    assert (
+        result.stderr
+        == f"acct: refusing to overwrite existing files: {repo / '.pre-commit-config.yaml'}; move them away or choose another folder\n"
+    )
     assert files_of(repo) == {".pre-commit-config.yaml": b"repos: []\n"}
 
 
@@ -118,13 +159,26 @@ def test_a_tracker_in_a_subfolder_puts_ci_and_gitignore_at_the_repository_root(r
     result = run_acct("init", "cam-ket/thanh-uy", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert sorted(files_of(repo)) == [
-        ".github/workflows/acct.yml", ".gitignore", ".pre-commit-config.yaml", "cam-ket/thanh-uy/acct.yaml", "cam-ket/thanh-uy/org.yaml",
+        ".github/workflows/acct.yml",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "cam-ket/thanh-uy/acct.yaml",
+        "cam-ket/thanh-uy/org.yaml",
     ]
-    assert "acct check --root cam-ket/thanh-uy --format github" in (repo / ".github/workflows/acct.yml").read_text(encoding="utf-8")
+    assert "acct check --root cam-ket/thanh-uy --format github" in (repo / ".github/workflows/acct.yml").read_text(
+        encoding="utf-8"
+    )
     assert "entry: acct check --root cam-ket/thanh-uy" in (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert run_acct("check", cwd=repo / "cam-ket/thanh-uy").returncode == 0
     # the cache the check wrote is ignored by git
-    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, env=GIT_ENV, capture_output=True, text=True, check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=repo,
+        env=GIT_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert ".acct-cache" not in status.stdout
     assert "cam-ket/thanh-uy/acct.yaml" in status.stdout
 
@@ -133,7 +187,13 @@ def test_outside_git_everything_goes_in_the_tracker_folder(tmp_path: Path) -> No
     folder = tmp_path / "moi"
     result = run_acct("init", str(folder), cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    assert sorted(files_of(folder)) == [".github/workflows/acct.yml", ".gitignore", ".pre-commit-config.yaml", "acct.yaml", "org.yaml"]
+    assert sorted(files_of(folder)) == [
+        ".github/workflows/acct.yml",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "acct.yaml",
+        "org.yaml",
+    ]
     assert (folder / ".gitignore").read_bytes() == b".acct-cache/\n"
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_tracker
 from typer.testing import CliRunner
 
 import accountability.cli.options as options
 from accountability.cli import app
-from conftest import write_tracker
 
 PLAN = "2023/plans/2023-05/tran-van-b.yaml"
 
@@ -35,7 +35,10 @@ def acct(*args: str) -> tuple[int, str]:
 
 
 def test_the_same_check_is_replayed_with_its_exit_code(tracker: Path, loads: list[Path]) -> None:
-    (tracker / PLAN).write_text((tracker / PLAN).read_text(encoding="utf-8").replace("assigned_by: nguyen-van-a", "assigned_by: nobody"), encoding="utf-8")
+    (tracker / PLAN).write_text(
+        (tracker / PLAN).read_text(encoding="utf-8").replace("assigned_by: nguyen-van-a", "assigned_by: nobody"),
+        encoding="utf-8",
+    )
     first = acct("check", "--root", str(tracker), "--as-of", "2023-07-10")
     second = acct("check", "--root", str(tracker), "--as-of", "2023-07-10")
     assert first[0] == 1 and "unknown-person" in first[1]

@@ -13,9 +13,12 @@ from pathlib import Path
 from conftest import run_acct, write_tracker
 
 GIT_ENV = {  # the tests never depend on the machine's git configuration
-    "GIT_AUTHOR_NAME": "Người thử", "GIT_AUTHOR_EMAIL": "test@example.com",
-    "GIT_COMMITTER_NAME": "Người thử", "GIT_COMMITTER_EMAIL": "test@example.com",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Người thử",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Người thử",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
 }
 JUNE = """\
 # Kế hoạch công tác tháng 6 — Trần Văn B
@@ -54,10 +57,12 @@ def test_the_months_whole_loop_changes_only_the_intended_lines(tmp_path: Path) -
 
     assert acct(repo, "new", "plan", "tran-van-b", "2023-07") == "created 2023/plans/2023-07/tran-van-b.yaml\n"
     assert acct(repo, "done", "tran-van-b/2023-07/t1", "--on", "2023-07-14") == (
-        "tran-van-b/2023-07/t1: done on 2023-07-14 (2023/plans/2023-07/tran-van-b.yaml)\n")
+        "tran-van-b/2023-07/t1: done on 2023-07-14 (2023/plans/2023-07/tran-van-b.yaml)\n"
+    )
     acct(repo, "done", "tran-van-b/2023-07/t2", "--on", "2023-07-28")
     assert acct(repo, "record", "phuong-1/thu-ngan-sach", "71.3", "--on", "2023-07-31", "--note", "Tháng 7") == (
-        "phuong-1/thu-ngan-sach: recorded 71.3 on 2023-07-31 (2023/commitments/phuong-1.yaml)\n")
+        "phuong-1/thu-ngan-sach: recorded 71.3 on 2023-07-31 (2023/commitments/phuong-1.yaml)\n"
+    )
     acct(repo, "record", "phuong-1/ket-nap", "4", "--on", "2023-07-31")
     # No errors, so check exits 0. Its one warning is SCORING.md's quota, not the edits: with every task done on
     # time, tran-van-b's July computes excellent, and no one in phuong-1 is at good, so floor(0.2 × 0) = 0 allowed.
@@ -68,7 +73,8 @@ def test_the_months_whole_loop_changes_only_the_intended_lines(tmp_path: Path) -
     )
 
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == (
-        " M 2023/commitments/phuong-1.yaml\n?? 2023/plans/2023-07/tran-van-b.yaml\n")
+        " M 2023/commitments/phuong-1.yaml\n?? 2023/plans/2023-07/tran-van-b.yaml\n"
+    )
     git(repo, "add", "--intent-to-add", "2023/plans/2023-07/tran-van-b.yaml")
     diff = git(repo, "-c", "core.quotepath=off", "diff", "--no-color", "--no-ext-diff", "--unified=0")
     shown = [line for line in diff.splitlines() if not line.startswith(("diff --git", "index ", "new file mode"))]

@@ -73,11 +73,14 @@ tasks:
 
 
 def history(root: Path) -> Path:
-    return write_tracker(root, {
-        "2023/plans/2023-04/tran-van-b.yaml": APRIL,
-        "2023/plans/2023-05/tran-van-b.yaml": MAY,
-        "2023/plans/2023-06/nguyen-van-a.yaml": OTHER_PERSON,
-    })
+    return write_tracker(
+        root,
+        {
+            "2023/plans/2023-04/tran-van-b.yaml": APRIL,
+            "2023/plans/2023-05/tran-van-b.yaml": MAY,
+            "2023/plans/2023-06/nguyen-van-a.yaml": OTHER_PERSON,
+        },
+    )
 
 
 def test_the_history_is_valid(tmp_path: Path) -> None:
@@ -122,7 +125,8 @@ def test_a_person_with_no_earlier_plan_gets_an_empty_plan_that_passes_check(tmp_
     result = run_acct("new", "plan", "nguyen-van-a", "2023-05", *AS_OF, cwd=root)
     assert result.stdout == "created 2023/plans/2023-05/nguyen-van-a.yaml\n"
     assert (root / "2023/plans/2023-05/nguyen-van-a.yaml").read_text(encoding="utf-8").splitlines()[-1] == (
-        "tasks: []  # add tasks: - {id: t1, title: ..., assigned_by: ..., due: ...}")
+        "tasks: []  # add tasks: - {id: t1, title: ..., assigned_by: ..., due: ...}"
+    )
     assert run_acct("check", *AS_OF, cwd=root).returncode == 0
 
 
@@ -147,22 +151,31 @@ def test_new_plan_refuses_to_overwrite_even_a_broken_file(tmp_path: Path) -> Non
 def test_new_plan_bad_arguments_are_exit_2(tmp_path: Path) -> None:
     root = history(tmp_path)
     result = run_acct("new", "plan", "tran-van-c", "2023-07", cwd=root)
-    assert (result.returncode, result.stderr) == (2, "acct: no person 'tran-van-c' in org; did you mean 'tran-van-b'?\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "acct: no person 'tran-van-c' in org; did you mean 'tran-van-b'?\n",
+    )
     result = run_acct("new", "plan", "tran-van-b", "2023-7", cwd=root)
-    assert (result.returncode, result.stderr) == (2, "acct: '2023-7' is not a month; write it as YYYY-MM, e.g. 2023-07\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "acct: '2023-7' is not a month; write it as YYYY-MM, e.g. 2023-07\n",
+    )
     assert not (root / "2023/plans/2023-07").exists()
 
 
 # --- new commitment -----------------------------------------------------------------------------------------------
 
-RICH_COMMITMENT = COMMITMENT.replace(
-    "    title: Giải phóng mặt bằng\n", "    title: Giải phóng mặt bằng\n    weight: 40\n"
-).replace(
-    "        done: 2023-09-20\n", "        done: 2023-09-20\n        weight: 2\n        evidence: [Biên bản bàn giao]\n"
-).replace(
-    "        target: {value: 120, unit: tỷ đồng}\n",
-    "        target: {value: 120, unit: tỷ đồng}\n        milestones: [{by: 2023-06-30, value: 50}]\n",
-) + """\
+RICH_COMMITMENT = (
+    COMMITMENT.replace("    title: Giải phóng mặt bằng\n", "    title: Giải phóng mặt bằng\n    weight: 40\n")
+    .replace(
+        "        done: 2023-09-20\n",
+        "        done: 2023-09-20\n        weight: 2\n        evidence: [Biên bản bàn giao]\n",
+    )
+    .replace(
+        "        target: {value: 120, unit: tỷ đồng}\n",
+        "        target: {value: 120, unit: tỷ đồng}\n        milestones: [{by: 2023-06-30, value: 50}]\n",
+    )
+    + """\
 amendments:
   - on: 2023-07-05
     item: le-loi
@@ -170,6 +183,7 @@ amendments:
     reason: Chờ phê duyệt phương án bồi thường
     approved_by: btv
 """
+)
 
 EXPECTED_COMMITMENT = """\
 # yaml-language-server: $schema=../../_schema/commitment.schema.json
@@ -218,7 +232,8 @@ year: 2024
 head: ho-sy-trung
 to: btv  # the body it is made to, which assesses it: check it
 groups:
-""" + "".join(f"""\
+""" + "".join(
+    f"""\
   - id: nhom-{n}
     title: "Nhóm nhiệm vụ trọng tâm {n}"  # name the group
     items:
@@ -226,7 +241,9 @@ groups:
         title: "Nhiệm vụ cụ thể"  # one task or indicator per item, one owner each
         owner: ho-sy-trung
         due: 2024-12-31
-""" for n in (1, 2, 3))
+"""
+    for n in (1, 2, 3)
+)
 
 
 def test_new_commitment_copies_last_years_structure_without_dates_or_results(tmp_path: Path) -> None:
@@ -239,12 +256,24 @@ def test_new_commitment_copies_last_years_structure_without_dates_or_results(tmp
     old, new = yaml.safe_load(RICH_COMMITMENT), yaml.safe_load(text)
 
     def shape(doc: dict) -> list:  # type: ignore[type-arg]
-        return [(g["id"], g["title"], g.get("weight"), [(i["id"], i["title"], i["owner"], i.get("weight"), (i.get("target") or {}).get("value"))
-                                                         for i in g["items"]]) for g in doc["groups"]]
+        return [
+            (
+                g["id"],
+                g["title"],
+                g.get("weight"),
+                [
+                    (i["id"], i["title"], i["owner"], i.get("weight"), (i.get("target") or {}).get("value"))
+                    for i in g["items"]
+                ],
+            )
+            for g in doc["groups"]
+        ]
 
     assert shape(new) == shape(old)
     assert "signed" not in new and "amendments" not in new
-    assert not {"done", "reports", "evidence", "milestones"} & {key for g in new["groups"] for i in g["items"] for key in i}
+    assert not {"done", "reports", "evidence", "milestones"} & {
+        key for g in new["groups"] for i in g["items"] for key in i
+    }
     assert run_acct("check", "--as-of", "2024-01-10", cwd=root).stdout == "checked 6 files: 0 errors, 0 warnings\n"
 
 

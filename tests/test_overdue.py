@@ -198,7 +198,9 @@ BOUNDARIES = [
 
 
 @pytest.mark.parametrize(("code", "last_day", "expected"), BOUNDARIES, ids=[b[0] for b in BOUNDARIES])
-def test_each_code_at_its_boundary(tracker: Path, code: str, last_day: str, expected: tuple[str, str, int, str, str, int]) -> None:
+def test_each_code_at_its_boundary(
+    tracker: Path, code: str, last_day: str, expected: tuple[str, str, int, str, str, int]
+) -> None:
     assert [f for f in findings(tracker, last_day) if f[0] == code] == []
     assert [f for f in findings(tracker, next_day(last_day)) if f[0] == code] == [expected]
 
@@ -233,8 +235,13 @@ def test_a_report_within_the_quarter_or_its_grace_counts_and_one_after_does_not(
 
 
 def test_an_indicator_due_before_a_quarter_ends_needs_no_report_for_that_quarter(tracker: Path) -> None:
-    for due, expected in (("2023-06-29", []), ("2023-06-30", [("report", COMMITMENT_PATH, 37, "nguyen-van-a", "2023-07-05", 7)])):
-        text = COMMITMENT.replace("due: 2023-12-31\n        target: {value: 10", f"due: {due}\n        target: {{value: 10")
+    for due, expected in (
+        ("2023-06-29", []),
+        ("2023-06-30", [("report", COMMITMENT_PATH, 37, "nguyen-van-a", "2023-07-05", 7)]),
+    ):
+        text = COMMITMENT.replace(
+            "due: 2023-12-31\n        target: {value: 10", f"due: {due}\n        target: {{value: 10"
+        )
         write_tracker(tracker, {COMMITMENT_PATH: text}, base=False)
         assert [f for f in findings(tracker, D) if f[0] == "report"] == expected
 
@@ -253,8 +260,15 @@ def test_monthly_reports_and_none(tracker: Path) -> None:
     late = [(f[2], f[4], f[5]) for f in findings(tracker, D) if f[0] == "report"]
     # thu-ngan-sach reported in March and June, ket-nap in March: each missing month is due on the next month's 5th
     assert late == [
-        (26, "2023-02-05", 157), (26, "2023-03-05", 129), (26, "2023-05-05", 68), (26, "2023-06-05", 37),
-        (37, "2023-02-05", 157), (37, "2023-03-05", 129), (37, "2023-05-05", 68), (37, "2023-06-05", 37), (37, "2023-07-05", 7),
+        (26, "2023-02-05", 157),
+        (26, "2023-03-05", 129),
+        (26, "2023-05-05", 68),
+        (26, "2023-06-05", 37),
+        (37, "2023-02-05", 157),
+        (37, "2023-03-05", 129),
+        (37, "2023-05-05", 68),
+        (37, "2023-06-05", 37),
+        (37, "2023-07-05", 7),
     ]
     write_tracker(tracker, {"acct.yaml": "acct: 1\nreports: none\n"}, base=False)
     assert [f for f in findings(tracker, D) if f[0] == "report"] == []
@@ -269,8 +283,14 @@ def test_work_done_after_d_is_still_overdue_on_d(tracker: Path) -> None:
 
 def test_steps_written_after_d_are_still_missing_on_d(tracker: Path) -> None:
     # Reviews and ratings count when dated on or before D (SCORING.md), and so does a self-assessment
-    assert [f for f in findings(tracker, "2023-07-06") if f[0] == "self"] == [("self", T_JUNE, 3, "ho-sy-trung", "2023-07-05", 1)]
-    late_self = B_JUNE_PLAN.replace("self: {on: 2023-07-02}", "self: {on: 2023-07-07}").replace("2023-07-03", "2023-07-07").replace("on: 2023-07-06, by", "on: 2023-07-08, by")
+    assert [f for f in findings(tracker, "2023-07-06") if f[0] == "self"] == [
+        ("self", T_JUNE, 3, "ho-sy-trung", "2023-07-05", 1)
+    ]
+    late_self = (
+        B_JUNE_PLAN.replace("self: {on: 2023-07-02}", "self: {on: 2023-07-07}")
+        .replace("2023-07-03", "2023-07-07")
+        .replace("on: 2023-07-06, by", "on: 2023-07-08, by")
+    )
     write_tracker(tracker, {B_JUNE: late_self}, base=False)
     assert [f[:4] for f in findings(tracker, "2023-07-06") if f[0] in ("self", "review")] == [
         ("self", T_JUNE, 3, "ho-sy-trung"),
@@ -295,10 +315,14 @@ def test_carried_over_tasks_are_listed_once_in_the_latest_plan(tracker: Path) ->
 def test_plans_are_needed_from_the_first_month_with_any_plan_for_active_people(tracker: Path) -> None:
     assert [f for f in findings(tracker, "2023-06-06") if f[0] == "plan"] == []  # everyone has a June plan
     (tracker / T_JUNE).unlink()
-    assert [f for f in findings(tracker, "2023-06-06") if f[0] == "plan"] == [("plan", "org.yaml", 11, "ho-sy-trung", "2023-06-05", 1)]
+    assert [f for f in findings(tracker, "2023-06-06") if f[0] == "plan"] == [
+        ("plan", "org.yaml", 11, "ho-sy-trung", "2023-06-05", 1)
+    ]
     inactive = ORG.replace("    unit: btv\n", "    unit: btv\n    active: {from: 2023-07-01}\n")
     write_tracker(tracker, {"org.yaml": inactive}, base=False)
-    assert [f for f in findings(tracker, "2023-07-06") if f[0] == "plan"] == [("plan", "org.yaml", 11, "ho-sy-trung", "2023-07-05", 1)]
+    assert [f for f in findings(tracker, "2023-07-06") if f[0] == "plan"] == [
+        ("plan", "org.yaml", 11, "ho-sy-trung", "2023-07-05", 1)
+    ]
 
 
 def test_due_soon_is_a_warning_within_due_soon_days_or_within(tracker: Path) -> None:
@@ -349,8 +373,14 @@ def test_json_has_the_documented_keys(tracker: Path) -> None:
     assert list(body) == ["as_of", "findings"]
     assert body["as_of"] == D
     assert body["findings"][3] == {
-        "code": "review", "severity": "error", "path": B_JUNE, "line": 10, "who": "ho-sy-trung", "due": "2023-07-05",
-        "days": 7, "title": "review of tran-van-b's task t2 «Lập phương án bồi thường»",
+        "code": "review",
+        "severity": "error",
+        "path": B_JUNE,
+        "line": 10,
+        "who": "ho-sy-trung",
+        "due": "2023-07-05",
+        "days": 7,
+        "title": "review of tran-van-b's task t2 «Lập phương án bồi thường»",
     }
     assert body["findings"][5]["severity"] == "warning"
 
@@ -359,10 +389,19 @@ def test_github_annotates_each_line_longest_overdue_first(tracker: Path) -> None
     result = overdue(tracker, D, "--format", "github")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"::error file={B_JUNE},line=13,title=acct [plan-task]::tran-van-b: Lập phương án bồi thường — due 2023-06-20, 22 days late"
-    assert lines[1] == f"::error file={COMMITMENT_PATH},line=13,title=acct [task]::tran-van-b: Bàn giao mặt bằng tuyến Lê Lợi — due 2023-06-30, 12 days late"
+    assert (
+        lines[0]
+        == f"::error file={B_JUNE},line=13,title=acct [plan-task]::tran-van-b: Lập phương án bồi thường — due 2023-06-20, 22 days late"
+    )
+    assert (
+        lines[1]
+        == f"::error file={COMMITMENT_PATH},line=13,title=acct [task]::tran-van-b: Bàn giao mặt bằng tuyến Lê Lợi — due 2023-06-30, 12 days late"
+    )
     assert [line.split(" ", 1)[0] for line in lines] == ["::error"] * 9 + ["::warning"] * 2 + ["9"]
-    assert lines[-2] == f"::warning file={COMMITMENT_PATH},line=17,title=acct [due-soon]::nguyen-van-a: Bàn giao mặt bằng cầu chợ — due 2023-07-26, due in 14 days"
+    assert (
+        lines[-2]
+        == f"::warning file={COMMITMENT_PATH},line=17,title=acct [due-soon]::nguyen-van-a: Bàn giao mặt bằng cầu chợ — due 2023-07-26, due in 14 days"
+    )
     assert lines[-1] == "9 overdue, 2 due soon, for 3 people"
 
 
@@ -378,7 +417,10 @@ def test_exit_codes(tracker: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         assert result.returncode == 2, bad
         assert "Traceback" not in result.stderr
     result = run_acct("overdue", "--as-of", "12/07/2023", cwd=tracker)
-    assert (result.returncode, result.stderr.strip()) == (2, "acct: --as-of '12/07/2023' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30")
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "acct: --as-of '12/07/2023' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30",
+    )
     result = run_acct("overdue", cwd=tmp_path_factory.mktemp("no-tracker"))
     assert result.returncode == 2
     assert "no tracker found" in result.stderr
@@ -403,16 +445,22 @@ def test_the_sample_tracker_lists_its_overdue_work_by_person() -> None:
     ]
     # Hồ Thị Mai's May plan has reviews and a rating but no self-assessment, due 31 May + 5 days
     assert blocks["Hồ Thị Mai (ho-thi-mai): 2 overdue, 0 due soon"][0] == (
-        "  2023/plans/2023-05/ho-thi-mai.yaml:5: error: [self] self-assessment for 2023-05 — due 2023-06-05, 35 days late")
+        "  2023/plans/2023-05/ho-thi-mai.yaml:5: error: [self] self-assessment for 2023-05 — due 2023-06-05, 35 days late"
+    )
     # Trương Thị Hoa's April salaries (t2, due 10 April) were never done nor carried over
     assert blocks["Trương Thị Hoa (truong-thi-hoa): 2 overdue, 0 due soon"][0] == (
-        "  2023/plans/2023-04/truong-thi-hoa.yaml:20: error: [plan-task] Thực hiện chi lương, phụ cấp cán bộ, công chức tháng 4 — due 2023-04-10, 91 days late")
+        "  2023/plans/2023-04/truong-thi-hoa.yaml:20: error: [plan-task] Thực hiện chi lương, phụ cấp cán bộ, công chức tháng 4 — due 2023-04-10, 91 days late"
+    )
     assert result.stdout.splitlines()[-1] == "60 overdue, 0 due soon, for 51 people"
 
 
 def test_the_excerpts_in_workflow_md_are_what_acct_prints() -> None:
     doc = (PROJECT / "docs" / "workflow.md").read_text(encoding="utf-8")
-    for args in (["--as-of", "2023-07-10"], ["--as-of", "2023-07-14"], ["--as-of", "2023-07-10", "--format", "github", "--warn-only"]):
+    for args in (
+        ["--as-of", "2023-07-10"],
+        ["--as-of", "2023-07-14"],
+        ["--as-of", "2023-07-10", "--format", "github", "--warn-only"],
+    ):
         printed = run_acct("overdue", *args, cwd=SAMPLE.parent).stdout.splitlines()
         block = doc.split(f"$ acct overdue {' '.join(args)}\n", 1)[1].split("```", 1)[0]
         shown = [line for line in block.splitlines() if line != "…"]

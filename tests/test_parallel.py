@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from accountability import parallel
-from accountability.checks import PLAN_CHECKS, run_checks
-from accountability.load import load_tracker
-from accountability.locate import located
-from accountability.parallel import PARALLEL_FROM, check_units
 from conftest import PROJECT
+
+from accountability.checks import PLAN_CHECKS, run_checks
+from accountability.files.locate import located
+from accountability.files.read import load_tracker
+from accountability.speed import parallel
+from accountability.speed.parallel import PARALLEL_FROM, check_units
 
 BREAKAGES = [
     lambda text: text.replace("kind: plan", "kind: plam"),
@@ -28,8 +28,23 @@ BREAKAGES = [
 
 
 def broken_tracker(root: Path) -> Path:
-    subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "generate.py"), str(root), "--units", "8",
-                    "--people-per-unit", "10", "--months", "6", "--tasks-per-plan", "3"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "benchmarks" / "generate.py"),
+            str(root),
+            "--units",
+            "8",
+            "--people-per-unit",
+            "10",
+            "--months",
+            "6",
+            "--tasks-per-plan",
+            "3",
+        ],
+        check=True,
+        capture_output=True,
+    )
     plans = sorted((root / "2023" / "plans").rglob("*.yaml"))
     for n, path in enumerate(plans[::13]):
         text = path.read_text(encoding="utf-8")
@@ -48,18 +63,29 @@ def test_parallel_and_serial_loads_agree_on_every_problem(tmp_path: Path) -> Non
     (serial, serial_problems), (parallel, parallel_problems) = results
     assert serial.files >= PARALLEL_FROM  # large enough to go parallel
     assert len(serial_problems) > 30
-    assert {p.code for p in serial_problems} >= {"unknown-kind", "yaml-syntax", "invalid-date", "unknown-key", "multiple-documents", "not-utf8"}
+    assert {p.code for p in serial_problems} >= {
+        "unknown-kind",
+        "yaml-syntax",
+        "invalid-date",
+        "unknown-key",
+        "multiple-documents",
+        "not-utf8",
+    }
     assert serial_problems == parallel_problems
     assert [d.model for d in serial.plans] == [d.model for d in parallel.plans]
 
 
-def test_checking_units_in_forked_workers_gives_the_problems_of_one_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checking_units_in_forked_workers_gives_the_problems_of_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The plan rules run unit by unit in forked workers (check_units) find exactly what one pass over every plan
     finds, in the same order once placed; the tracker has cross-plan problems (duplicate plans, unknown people)."""
     root = broken_tracker(tmp_path / "t")
     plans = sorted((root / "2023" / "plans").rglob("*.yaml"))
     shutil.copy(plans[5], plans[5].with_name("copy-" + plans[5].name))  # a duplicate plan of the same person
-    person = next(line.split(": ")[1] for line in plans[0].read_text(encoding="utf-8").splitlines() if line.startswith("person: "))
+    person = next(
+        line.split(": ")[1] for line in plans[0].read_text(encoding="utf-8").splitlines() if line.startswith("person: ")
+    )
     org = (root / "org.yaml").read_text(encoding="utf-8")  # that person renamed in org: their plans lose their unit
     (root / "org.yaml").write_text(org.replace(f"- id: {person}\n", f"- id: x-{person}\n"), encoding="utf-8")
     tracker, _ = load_tracker(root, workers=1)

@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ACCT, run_acct
 from rich.console import Console
+from test_generate import generate
 
 from accountability.cli.progress import DELAY, LoadProgress
-from conftest import ACCT, run_acct
-from test_generate import generate
 
 
 class Clock:
@@ -72,7 +72,12 @@ def check_on_a_terminal(root: Path, *args: str) -> tuple[int, str, str]:
     master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
     env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([str(ACCT), "check", "--as-of", "2024-03-01", "--root", str(root), *args], stdout=subprocess.PIPE, stderr=slave, env=env)
+    proc = subprocess.Popen(
+        [str(ACCT), "check", "--as-of", "2024-03-01", "--root", str(root), *args],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
     os.close(slave)
     received = b""
     while True:

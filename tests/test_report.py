@@ -108,21 +108,50 @@ def test_json_of_a_small_tracker_field_by_field(tracker: Path) -> None:
     items = {i["id"]: i for g in section["groups"] for i in g["items"]}
     assert (items["le-loi"]["state"], items["le-loi"]["done"]) == ("open", None)  # done 2023-09-20, after C
     revenue = items["thu-ngan-sach"]
-    assert (revenue["state"], revenue["value"], revenue["reported_on"], revenue["target"], revenue["measure"]) == ("behind", 58.0, "2023-06-30", 120.0, "tỷ đồng")
+    assert (revenue["state"], revenue["value"], revenue["reported_on"], revenue["target"], revenue["measure"]) == (
+        "behind",
+        58.0,
+        "2023-06-30",
+        120.0,
+        "tỷ đồng",
+    )
     assert revenue["expected"] == pytest.approx(120 * 180 / 364)
     assert (revenue["of_target"], revenue["expected_of_target"]) == (0.4833, 0.4945)
-    assert (items["ket-nap"]["state"], items["ket-nap"]["value"], items["ket-nap"]["of_target"]) == ("no_report", None, None)
+    assert (items["ket-nap"]["state"], items["ket-nap"]["value"], items["ket-nap"]["of_target"]) == (
+        "no_report",
+        None,
+        None,
+    )
     (unit,) = report["units"]
     assert (unit["score"], unit["level"]) == (48.9, "not-done")
     (person,) = section["people"]
-    assert (person["person"]["id"], person["score"], person["level"], person["misses"], person["step"]) == ("tran-van-b", 98.0, "excellent", 0, None)
+    assert (person["person"]["id"], person["score"], person["level"], person["misses"], person["step"]) == (
+        "tran-van-b",
+        98.0,
+        "excellent",
+        0,
+        None,
+    )
     assert person["months"] == [{"month": "2023-05", "score": 98.0, "level": "good", "provisional": False}]
-    assert section["months"] == [{"month": "2023-05", "counts": {"excellent": 0, "good": 1, "done": 0, "not-done": 0, "none": 0},
-                                  "quota": {"excellent": 0, "good": 1, "allowed_excellent": 0, "over": False}}]
+    assert section["months"] == [
+        {
+            "month": "2023-05",
+            "counts": {"excellent": 0, "good": 1, "done": 0, "not-done": 0, "none": 0},
+            "quota": {"excellent": 0, "good": 1, "allowed_excellent": 0, "over": False},
+        }
+    ]
     assert unit["quota"] == {"excellent": 1, "good": 0, "allowed_excellent": 0, "over": True}
     assert unit["flags"] == ["review-now:thu-ngan-sach"]
-    assert section["issues"] == [{"id": "lan-chiem-via-he", "title": "Lấn chiếm vỉa hè tuyến Hùng Vương", "lead": {"id": "nguyen-van-a", "name": "Nguyễn Văn A"},
-                                  "due": "2023-10-31", "resolved": None, "state": "open"}]
+    assert section["issues"] == [
+        {
+            "id": "lan-chiem-via-he",
+            "title": "Lấn chiếm vỉa hè tuyến Hùng Vương",
+            "lead": {"id": "nguyen-van-a", "name": "Nguyễn Văn A"},
+            "due": "2023-10-31",
+            "resolved": None,
+            "state": "open",
+        }
+    ]
     assert report["year_end_review"] is None  # the quarter does not close the year
 
 
@@ -130,7 +159,7 @@ def test_year_end_review_lists_what_the_head_must_answer_for(tracker: Path) -> N
     """2023 judged on 2024-01-15: revenue 58 < 120 and no report of new members → both missed; score
     100 × (1 + 58/120 + 0) / 3 = 49.4 → not done; the issue due 31 Oct is unresolved → overdue."""
     text = run_acct(*YEAR_END, cwd=tracker).stdout
-    review = text[text.index("## Year-end review"):]
+    review = text[text.index("## Year-end review") :]
     assert review.splitlines()[2:8] == [
         "**Phường 1** (Nguyễn Văn A)",
         "- the unit is rated not done",
@@ -141,7 +170,11 @@ def test_year_end_review_lists_what_the_head_must_answer_for(tracker: Path) -> N
     ]
     data = json.loads(run_acct(*YEAR_END, "--format", "json", cwd=tracker).stdout)
     (entry,) = data["year_end_review"]
-    assert (entry["level"], [i["id"] for i in entry["items"]], entry["clear"]) == ("not-done", ["thu-ngan-sach", "ket-nap"], False)
+    assert (entry["level"], [i["id"] for i in entry["items"]], entry["clear"]) == (
+        "not-done",
+        ["thu-ngan-sach", "ket-nap"],
+        False,
+    )
     assert data["units"][0]["score"] == 49.4
 
 
@@ -150,7 +183,10 @@ def test_vietnamese_and_english_labels_numbers_and_dates(tracker: Path) -> None:
     en = run_acct(*Q2, "--lang", "en", cwd=tracker).stdout
     assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in vi
     assert "| Thu ngân sách | chậm tiến độ | Nguyễn Văn A | 31/12/2023 | 58 / 120 tỷ đồng | 48,33% |" in vi
-    assert "Đạt và vượt 0/2 chỉ tiêu, trong đó 0 chỉ tiêu vượt; hoàn thành 0/1 nhiệm vụ; 0/2 chỉ tiêu chưa đến hạn đạt tiến độ." in vi
+    assert (
+        "Đạt và vượt 0/2 chỉ tiêu, trong đó 0 chỉ tiêu vượt; hoàn thành 0/1 nhiệm vụ; 0/2 chỉ tiêu chưa đến hạn đạt tiến độ."
+        in vi
+    )
     assert "| Trần Văn B | 98,0 Tốt | 98,0 | Hoàn thành xuất sắc nhiệm vụ |" in vi
     assert "_Tính đến ngày 10/07/2023_" in vi
     assert "**Score 48.9: not done (rank 1 of 1)**" in en
@@ -164,7 +200,12 @@ def test_the_official_level_names_in_vietnamese() -> None:
     for name in ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ"):
         assert name in text
     assert re.search(r"\| \d+,\d{2}% \|", text)  # percentages written 103,17%
-    assert "Hoàn thành tốt" in run_acct("report", "2023-H1", "--as-of", "2023-07-10", "--lang", "vi", "--format", "html", cwd=SAMPLE.parent).stdout
+    assert (
+        "Hoàn thành tốt"
+        in run_acct(
+            "report", "2023-H1", "--as-of", "2023-07-10", "--lang", "vi", "--format", "html", cwd=SAMPLE.parent
+        ).stdout
+    )
 
 
 def test_catalogues_hold_the_same_keys() -> None:
@@ -265,14 +306,29 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
-@pytest.mark.skipif(chromium() is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)")
+@pytest.mark.skipif(
+    chromium() is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
+)
 def test_the_sample_report_renders_in_a_real_browser(tmp_path: Path) -> None:
     browser = chromium()
     assert browser, "CI must install chromium (see .ci/run)"
     page, shot = tmp_path / "report.html", tmp_path / "report.png"
     assert run_acct(*Q2, "--format", "html", "-o", str(page), cwd=SAMPLE.parent).returncode == 0
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,2200",
-                    f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1100,2200",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     width, height, rows = png_pixels(shot.read_bytes())
     assert (width, height) == (1100, 2200)
     counts = {"track": 0, "good": 0}
@@ -293,6 +349,8 @@ def test_a_language_without_a_catalogue_is_refused_where_it_is_named(tracker: Pa
     (tracker / "acct.yaml").write_text("acct: 1\nlanguage: fr\n", encoding="utf-8")
     result = run_acct("check", "--as-of", "2023-07-10", cwd=tracker)
     assert result.returncode == 1
-    assert "acct.yaml:2:11: error: [invalid-value] language 'fr' is not available; choose one of: en, vi" in result.stdout
+    assert (
+        "acct.yaml:2:11: error: [invalid-value] language 'fr' is not available; choose one of: en, vi" in result.stdout
+    )
     (tracker / "acct.yaml").write_text("acct: 1\nlanguage: vi\n", encoding="utf-8")
     assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in run_acct(*Q2, cwd=tracker).stdout  # the default

@@ -15,8 +15,8 @@ from conftest import SAMPLE, run_acct
 from jsonschema import Draft7Validator, Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from accountability.discover import tracker_files
-from accountability.yamlfile import decode, parse
+from accountability.files.discover import tracker_files
+from accountability.files.yamlread import decode, parse
 
 KINDS = ["config", "org", "commitment", "plan", "issue"]
 HEADER = "# yaml-language-server: $schema="
@@ -29,7 +29,9 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("schemas")
     result = run_acct("schema", "-o", str(folder), cwd=SAMPLE)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "".join(f"wrote {os.path.relpath(folder / f'{kind}.schema.json', SAMPLE)}\n" for kind in KINDS)
+    assert result.stdout == "".join(
+        f"wrote {os.path.relpath(folder / f'{kind}.schema.json', SAMPLE)}\n" for kind in KINDS
+    )
     return folder
 
 
@@ -82,7 +84,11 @@ def test_schema_writes_one_file_per_kind(written: Path) -> None:
     for kind in KINDS:
         body = schema(written, kind)
         Draft202012Validator.check_schema(body)
-        assert (body["$schema"], body["$id"], body["type"]) == ("https://json-schema.org/draft/2020-12/schema", f"{kind}.schema.json", "object")
+        assert (body["$schema"], body["$id"], body["type"]) == (
+            "https://json-schema.org/draft/2020-12/schema",
+            f"{kind}.schema.json",
+            "object",
+        )
         assert body["additionalProperties"] is False
 
 
@@ -138,9 +144,18 @@ def test_every_sample_document_validates_against_its_schema(written: Path, draft
 
 
 COMMITMENT = {
-    "kind": "commitment", "unit": "phuong-1", "year": 2023, "head": "nguyen-van-a", "to": "btv",
-    "groups": [{"id": "gpmb", "title": "Giải phóng mặt bằng", "items": [
-        {"id": "le-loi", "title": "Bàn giao mặt bằng", "owner": "tran-van-b", "due": "2023-09-30"}]}],
+    "kind": "commitment",
+    "unit": "phuong-1",
+    "year": 2023,
+    "head": "nguyen-van-a",
+    "to": "btv",
+    "groups": [
+        {
+            "id": "gpmb",
+            "title": "Giải phóng mặt bằng",
+            "items": [{"id": "le-loi", "title": "Bàn giao mặt bằng", "owner": "tran-van-b", "due": "2023-09-30"}],
+        }
+    ],
 }
 
 
@@ -154,21 +169,32 @@ def with_item(**changes: Any) -> dict[str, Any]:
     [
         (with_item(titel="x"), "groups/0/items/0", "Additional properties are not allowed ('titel' was unexpected)"),
         ({**COMMITMENT, "kind": "comitment"}, "kind", "'commitment' was expected"),
-        (with_item(owner="Trần Văn B"), "groups/0/items/0/owner", "'Trần Văn B' does not match '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$'"),
+        (
+            with_item(owner="Trần Văn B"),
+            "groups/0/items/0/owner",
+            "'Trần Văn B' does not match '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$'",
+        ),
         (with_item(due="2023-02-30"), "groups/0/items/0/due", "'2023-02-30' is not a 'date'"),
         (with_item(weight=0), "groups/0/items/0/weight", "0 is less than or equal to the minimum of 0"),
         ({k: v for k, v in COMMITMENT.items() if k != "head"}, "", "'head' is a required property"),
     ],
 )
 @pytest.mark.parametrize("draft", [Draft202012Validator, Draft7Validator])
-def test_a_file_with_a_typo_is_rejected(written: Path, data: dict[str, Any], where: str, message: str, draft: type[Any]) -> None:
+def test_a_file_with_a_typo_is_rejected(
+    written: Path, data: dict[str, Any], where: str, message: str, draft: type[Any]
+) -> None:
     check = validator(written, "commitment", draft)
     assert list(check.iter_errors(COMMITMENT)) == []
     assert [("/".join(map(str, e.absolute_path)), e.message) for e in check.iter_errors(data)] == [(where, message)]
 
 
 def test_a_rating_out_of_range_is_rejected(written: Path) -> None:
-    plan = {"kind": "plan", "person": "tran-van-b", "month": "2023-05", "tasks": [],
-            "rating": {"on": "2023-06-05", "by": "nguyen-van-a", "general": 45}}
+    plan = {
+        "kind": "plan",
+        "person": "tran-van-b",
+        "month": "2023-05",
+        "tasks": [],
+        "rating": {"on": "2023-06-05", "by": "nguyen-van-a", "general": 45},
+    }
     error = best_match(validator(written, "plan").iter_errors(plan))
     assert (list(error.absolute_path), error.message) == (["rating", "general"], "45 is greater than the maximum of 30")

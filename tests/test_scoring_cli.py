@@ -253,32 +253,78 @@ PERSON_KEYS = {"person", "unit", "score", "level", "provisional", "months", "tas
 ZERO_INDICATORS = {"total": 0, "achieved": 0, "exceeded": 0, "missed": 0, "on_track": 0, "behind": 0, "no_report": 0}
 
 EXPECTED_UNITS: list[dict[str, Any]] = [
-    {"unit": "khu-pho-1", "name": "Khu phố 1", "score": 100.0, "level": "excellent", "rank": 1,
-     "tasks": {"total": 3, "on_time": 3, "late": 0, "overdue": 0, "open": 0}, "indicators": ZERO_INDICATORS,
-     "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False}, "flags": []},
-    {"unit": "phuong-2", "name": "Phường 2", "score": 100.0, "level": "excellent", "rank": 1,
-     "tasks": {"total": 2, "on_time": 2, "late": 0, "overdue": 0, "open": 0},
-     "indicators": {**ZERO_INDICATORS, "total": 1, "achieved": 1, "exceeded": 1},
-     # a quarter's level comes from the thresholds (SCORING.md), not the months' concluded ratings:
-     # le-thi-c 55.0 done, vo-van-e 47.5 not-done: neither excellent nor good
-     "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False}, "flags": []},
-    {"unit": "phuong-1", "name": "Phường 1", "score": 66.8, "level": "done", "rank": 3,
-     "tasks": {"total": 4, "on_time": 1, "late": 1, "overdue": 1, "open": 1},
-     "indicators": {**ZERO_INDICATORS, "total": 1, "behind": 1},
-     # pham-thi-d 100.0 and nguyen-van-a 90.0 excellent; tran-van-b 79.1 good: floor(0.2 × 1) = 0 < 2 → over
-     "quota": {"excellent": 2, "good": 1, "allowed_excellent": 0, "over": True}, "flags": ["review-now:thu-ngan-sach"]},
-    {"unit": "btv", "name": "Ban Thường vụ Thành ủy", "score": None, "level": None, "rank": None,
-     "tasks": {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "open": 0}, "indicators": ZERO_INDICATORS,
-     # ho-sy-trung 95.0 excellent: floor(0.2 × 0) = 0 < 1 → over
-     "quota": {"excellent": 1, "good": 0, "allowed_excellent": 0, "over": True}, "flags": []},
+    {
+        "unit": "khu-pho-1",
+        "name": "Khu phố 1",
+        "score": 100.0,
+        "level": "excellent",
+        "rank": 1,
+        "tasks": {"total": 3, "on_time": 3, "late": 0, "overdue": 0, "open": 0},
+        "indicators": ZERO_INDICATORS,
+        "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False},
+        "flags": [],
+    },
+    {
+        "unit": "phuong-2",
+        "name": "Phường 2",
+        "score": 100.0,
+        "level": "excellent",
+        "rank": 1,
+        "tasks": {"total": 2, "on_time": 2, "late": 0, "overdue": 0, "open": 0},
+        "indicators": {**ZERO_INDICATORS, "total": 1, "achieved": 1, "exceeded": 1},
+        # a quarter's level comes from the thresholds (SCORING.md), not the months' concluded ratings:
+        # le-thi-c 55.0 done, vo-van-e 47.5 not-done: neither excellent nor good
+        "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False},
+        "flags": [],
+    },
+    {
+        "unit": "phuong-1",
+        "name": "Phường 1",
+        "score": 66.8,
+        "level": "done",
+        "rank": 3,
+        "tasks": {"total": 4, "on_time": 1, "late": 1, "overdue": 1, "open": 1},
+        "indicators": {**ZERO_INDICATORS, "total": 1, "behind": 1},
+        # pham-thi-d 100.0 and nguyen-van-a 90.0 excellent; tran-van-b 79.1 good: floor(0.2 × 1) = 0 < 2 → over
+        "quota": {"excellent": 2, "good": 1, "allowed_excellent": 0, "over": True},
+        "flags": ["review-now:thu-ngan-sach"],
+    },
+    {
+        "unit": "btv",
+        "name": "Ban Thường vụ Thành ủy",
+        "score": None,
+        "level": None,
+        "rank": None,
+        "tasks": {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "open": 0},
+        "indicators": ZERO_INDICATORS,
+        # ho-sy-trung 95.0 excellent: floor(0.2 × 0) = 0 < 1 → over
+        "quota": {"excellent": 1, "good": 0, "allowed_excellent": 0, "over": True},
+        "flags": [],
+    },
 ]
 
 
-def _person(person: str, unit: str, score: float, level: str, provisional: bool, months: list[dict[str, Any]],
-            tasks: tuple[int, int, int, int, int], misses: int, step: str | None) -> dict[str, Any]:
-    return {"person": person, "unit": unit, "score": score, "level": level, "provisional": provisional, "months": months,
-            "tasks": dict(zip(("total", "on_time", "late", "undone", "open"), tasks)),
-            "escalation": {"misses": misses, "step": step}}
+def _person(
+    person: str,
+    unit: str,
+    score: float,
+    level: str,
+    provisional: bool,
+    months: list[dict[str, Any]],
+    tasks: tuple[int, int, int, int, int],
+    misses: int,
+    step: str | None,
+) -> dict[str, Any]:
+    return {
+        "person": person,
+        "unit": unit,
+        "score": score,
+        "level": level,
+        "provisional": provisional,
+        "months": months,
+        "tasks": dict(zip(("total", "on_time", "late", "undone", "open"), tasks, strict=False)),
+        "escalation": {"misses": misses, "step": step},
+    }
 
 
 def _month(month: str, score: float, computed: str, concluded: str | None, provisional: bool = False) -> dict[str, Any]:
@@ -286,16 +332,76 @@ def _month(month: str, score: float, computed: str, concluded: str | None, provi
 
 
 EXPECTED_PEOPLE = [  # highest score first
-    _person("pham-thi-d", "phuong-1", 100.0, "excellent", False, [_month("2023-05", 100.0, "excellent", "excellent")], (1, 1, 0, 0, 0), 0, None),
-    _person("ho-sy-trung", "btv", 95.0, "excellent", False, [_month("2023-05", 95.0, "excellent", "good")], (1, 1, 0, 0, 0), 0, None),
-    _person("nguyen-van-a", "phuong-1", 90.0, "excellent", False, [_month("2023-05", 90.0, "excellent", "good")], (1, 1, 0, 0, 0), 0, None),
-    _person("tran-van-b", "phuong-1", 79.1, "good", True, [
-        _month("2023-04", 94.1, "excellent", "good"),
-        _month("2023-05", 60.0, "done", "done"),
-        _month("2023-06", 83.3, "good", None, provisional=True),
-    ], (5, 3, 1, 1, 0), 2, "suspension"),
-    _person("le-thi-c", "phuong-2", 55.0, "done", False, [_month("2023-05", 55.0, "done", "good")], (2, 1, 0, 1, 0), 1, "reminder"),
-    _person("vo-van-e", "phuong-2", 47.5, "not-done", False, [_month("2023-05", 47.5, "not-done", "good")], (2, 1, 0, 1, 0), 1, "reminder"),
+    _person(
+        "pham-thi-d",
+        "phuong-1",
+        100.0,
+        "excellent",
+        False,
+        [_month("2023-05", 100.0, "excellent", "excellent")],
+        (1, 1, 0, 0, 0),
+        0,
+        None,
+    ),
+    _person(
+        "ho-sy-trung",
+        "btv",
+        95.0,
+        "excellent",
+        False,
+        [_month("2023-05", 95.0, "excellent", "good")],
+        (1, 1, 0, 0, 0),
+        0,
+        None,
+    ),
+    _person(
+        "nguyen-van-a",
+        "phuong-1",
+        90.0,
+        "excellent",
+        False,
+        [_month("2023-05", 90.0, "excellent", "good")],
+        (1, 1, 0, 0, 0),
+        0,
+        None,
+    ),
+    _person(
+        "tran-van-b",
+        "phuong-1",
+        79.1,
+        "good",
+        True,
+        [
+            _month("2023-04", 94.1, "excellent", "good"),
+            _month("2023-05", 60.0, "done", "done"),
+            _month("2023-06", 83.3, "good", None, provisional=True),
+        ],
+        (5, 3, 1, 1, 0),
+        2,
+        "suspension",
+    ),
+    _person(
+        "le-thi-c",
+        "phuong-2",
+        55.0,
+        "done",
+        False,
+        [_month("2023-05", 55.0, "done", "good")],
+        (2, 1, 0, 1, 0),
+        1,
+        "reminder",
+    ),
+    _person(
+        "vo-van-e",
+        "phuong-2",
+        47.5,
+        "not-done",
+        False,
+        [_month("2023-05", 47.5, "not-done", "good")],
+        (2, 1, 0, 1, 0),
+        1,
+        "reminder",
+    ),
 ]
 
 EXPECTED_ISSUES = {"due": 2, "resolved_on_time": 1, "share": 0.5, "target": 0.8, "met": False}
@@ -359,7 +465,10 @@ def test_by_unit_omits_people_and_by_person_omits_units(root: Path) -> None:
 def test_unit_limits_to_a_subtree(root: Path) -> None:
     body = score_json(root, "--unit", "phuong-1")
     # phuong-1 and khu-pho-1 below it; ranks among them: khu-pho-1 100.0 → 1, phuong-1 66.8 → 2
-    assert [(u["unit"], u["score"], u["rank"]) for u in body["units"]] == [("khu-pho-1", 100.0, 1), ("phuong-1", 66.8, 2)]
+    assert [(u["unit"], u["score"], u["rank"]) for u in body["units"]] == [
+        ("khu-pho-1", 100.0, 1),
+        ("phuong-1", 66.8, 2),
+    ]
     assert [p["person"] for p in body["people"]] == ["pham-thi-d", "nguyen-van-a", "tran-van-b"]
     leaf = score_json(root, "--unit", "khu-pho-1")
     assert [u["unit"] for u in leaf["units"]] == ["khu-pho-1"]
@@ -381,7 +490,11 @@ def test_a_unit_without_a_commitment_lists_only_when_it_has_people(root: Path) -
     #   behind, 26.4 / 39.2308 = 0.672941; only kinh-te is scored → 100 × 30×0.672941 / 30 = 67.29 → 67.3
     # phuong-2: mot-cua on time (1); nha-tinh-nghia open; vi-pham-trat-tu on pace with no report by C (its report
     #   is dated 30 June) → no_report, 0; (1×1 + 1×0)/2 → 50.0
-    assert [(u["unit"], u["score"], u["rank"]) for u in body["units"]] == [("khu-pho-1", 100.0, 1), ("phuong-1", 67.3, 2), ("phuong-2", 50.0, 3)]
+    assert [(u["unit"], u["score"], u["rank"]) for u in body["units"]] == [
+        ("khu-pho-1", 100.0, 1),
+        ("phuong-1", 67.3, 2),
+        ("phuong-2", 50.0, 3),
+    ]
     # btv is not listed: ho-sy-trung has no plan in April and btv has no commitment
     assert [p["person"] for p in body["people"]] == ["tran-van-b"]
 
@@ -393,25 +506,81 @@ def test_a_unit_without_a_commitment_lists_only_when_it_has_people(root: Path) -
 def test_csv_parses_with_the_documented_columns(root: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(score(root, "--format", "csv").stdout)))
     assert list(rows[0]) == CSV_COLUMNS
-    assert [(r["kind"], r["id"]) for r in rows] == [("unit", u["unit"]) for u in EXPECTED_UNITS] + [("person", p["person"]) for p in EXPECTED_PEOPLE]
+    assert [(r["kind"], r["id"]) for r in rows] == [("unit", u["unit"]) for u in EXPECTED_UNITS] + [
+        ("person", p["person"]) for p in EXPECTED_PEOPLE
+    ]
     p1 = next(r for r in rows if r["id"] == "phuong-1")
-    assert {k: p1[k] for k in ("rank", "score", "level", "tasks_total", "tasks_done", "tasks_overdue", "indicators_total",
-                                "indicators_achieved", "excellent", "good", "allowed_excellent", "quota_over", "flags")} == {
-        "rank": "3", "score": "66.8", "level": "done", "tasks_total": "4", "tasks_done": "2", "tasks_overdue": "1",
-        "indicators_total": "1", "indicators_achieved": "0", "excellent": "2", "good": "1", "allowed_excellent": "0",
-        "quota_over": "True", "flags": "review-now:thu-ngan-sach"}
+    assert {
+        k: p1[k]
+        for k in (
+            "rank",
+            "score",
+            "level",
+            "tasks_total",
+            "tasks_done",
+            "tasks_overdue",
+            "indicators_total",
+            "indicators_achieved",
+            "excellent",
+            "good",
+            "allowed_excellent",
+            "quota_over",
+            "flags",
+        )
+    } == {
+        "rank": "3",
+        "score": "66.8",
+        "level": "done",
+        "tasks_total": "4",
+        "tasks_done": "2",
+        "tasks_overdue": "1",
+        "indicators_total": "1",
+        "indicators_achieved": "0",
+        "excellent": "2",
+        "good": "1",
+        "allowed_excellent": "0",
+        "quota_over": "True",
+        "flags": "review-now:thu-ngan-sach",
+    }
     b = next(r for r in rows if r["id"] == "tran-van-b")
-    assert {k: b[k] for k in ("unit", "score", "level", "provisional", "tasks_total", "tasks_done", "tasks_overdue", "misses", "step")} == {
-        "unit": "phuong-1", "score": "79.1", "level": "good", "provisional": "True", "tasks_total": "5", "tasks_done": "4",
-        "tasks_overdue": "1", "misses": "2", "step": "suspension"}
+    assert {
+        k: b[k]
+        for k in (
+            "unit",
+            "score",
+            "level",
+            "provisional",
+            "tasks_total",
+            "tasks_done",
+            "tasks_overdue",
+            "misses",
+            "step",
+        )
+    } == {
+        "unit": "phuong-1",
+        "score": "79.1",
+        "level": "good",
+        "provisional": "True",
+        "tasks_total": "5",
+        "tasks_done": "4",
+        "tasks_overdue": "1",
+        "misses": "2",
+        "step": "suspension",
+    }
 
 
 def test_markdown_has_tables_with_a_header_separator(root: Path) -> None:
     lines = score(root, "--format", "md").stdout.splitlines()
-    headers = [i for i, line in enumerate(lines) if line.startswith("| ") and i + 1 < len(lines) and re.fullmatch(r"\|( --- \|)+", lines[i + 1])]
+    headers = [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("| ") and i + 1 < len(lines) and re.fullmatch(r"\|( --- \|)+", lines[i + 1])
+    ]
     assert len(headers) == 2  # units, then people
     assert lines[headers[0]].startswith("| # | Unit | Score | Level |")
-    assert any(line.startswith("| 3 | Phường 1 | 66.8 | done | 2/4 | 1 | 0/1 (0) | 2/1 (0) over the quota |") for line in lines)
+    assert any(
+        line.startswith("| 3 | Phường 1 | 66.8 | done | 2/4 | 1 | 0/1 (0) | 2/1 (0) over the quota |") for line in lines
+    )
     assert any(line.startswith("| Trần Văn B | phuong-1 | 79.1* | good |") for line in lines)
     assert "key issues resolved on time: 1/2 (50.00%), target 80.00%: not met" in "\n".join(lines)
 
@@ -425,7 +594,9 @@ def test_table_shows_ranks_the_provisional_star_and_note(root: Path) -> None:
     assert re.search(r"Trần Văn B\s+phuong-1\s+79\.1\*", out)
     assert re.search(r"Phạm Thị D\s+phuong-1\s+100\.0\s", out)  # not provisional: no star
     assert "* provisional" in out
-    assert "met or beaten 1/2 targets, 1 of them beaten; done 7/9 tasks" in out  # targets 0+1+0 of 0+1+1; tasks 3+2+2 of 3+2+4
+    assert (
+        "met or beaten 1/2 targets, 1 of them beaten; done 7/9 tasks" in out
+    )  # targets 0+1+0 of 0+1+1; tasks 3+2+2 of 3+2+4
     assert "key issues resolved on time: 1/2 (50.00%), target 80.00%: not met" in out
 
 
@@ -457,14 +628,26 @@ def test_explain_a_person_month_matches_the_json(root: Path) -> None:
     out = score(root, "--explain", "tran-van-b/2023-04").stdout
     assert "task t2" in out and "rating" in out
     assert "score = rating.general + task_results = 27 + 67.0833 = 94.0833 → 94.1" in out
-    assert out.rstrip().splitlines()[-1] == f"result: score {months['2023-04']['score']}; computed excellent; concluded good"
+    assert (
+        out.rstrip().splitlines()[-1]
+        == f"result: score {months['2023-04']['score']}; computed excellent; concluded good"
+    )
     out = score(root, "--explain", "tran-van-b/2023-06").stdout
     assert "provisional score = task_results / 0.7 = 83.3333 → 83.3" in out
-    assert out.rstrip().splitlines()[-1] == f"result: score {months['2023-06']['score']} (provisional); computed good; concluded —"
+    assert (
+        out.rstrip().splitlines()[-1]
+        == f"result: score {months['2023-06']['score']} (provisional); computed good; concluded —"
+    )
 
 
-@pytest.mark.parametrize(("ref", "hint"), [("phuong-3", "did you mean 'phuong-"), ("phuong-1/thu-ngan", "did you mean 'thu-ngan-sach'"),
-                                           ("tran-van-c/2023-05", "did you mean 'tran-van-b'")])
+@pytest.mark.parametrize(
+    ("ref", "hint"),
+    [
+        ("phuong-3", "did you mean 'phuong-"),
+        ("phuong-1/thu-ngan", "did you mean 'thu-ngan-sach'"),
+        ("tran-van-c/2023-05", "did you mean 'tran-van-b'"),
+    ],
+)
 def test_an_unknown_explain_ref_is_exit_2_with_a_suggestion(root: Path, ref: str, hint: str) -> None:
     result = run_acct("score", "2023-Q2", "--as-of", AS_OF, "--explain", ref, cwd=root)
     assert result.returncode == 2
@@ -493,7 +676,11 @@ def test_a_period_starting_after_as_of_is_exit_2(root: Path) -> None:
 
 
 def test_an_invalid_tracker_prints_its_errors_and_exits_1(tmp_path: Path) -> None:
-    broken = write_tracker(tmp_path, {**FILES, "2023/plans/2023-05/pham-thi-d.yaml": D_MAY.replace("due: 2023-05-10", "due: 10/05/2023")}, base=False)
+    broken = write_tracker(
+        tmp_path,
+        {**FILES, "2023/plans/2023-05/pham-thi-d.yaml": D_MAY.replace("due: 2023-05-10", "due: 10/05/2023")},
+        base=False,
+    )
     result = run_acct("score", "2023-Q2", "--as-of", AS_OF, "--format", "json", cwd=broken)
     assert result.returncode == 1
     assert result.stdout == ""
@@ -506,16 +693,22 @@ def test_a_negative_value_behind_a_zero_milestone_does_not_crash(tmp_path: Path)
     # GRDP growth reported at −1.2% on 31 March, with nothing expected before a 0 milestone on 30 June:
     # expected at C = 31 March is 0, and −1.2 < 0 → behind; SCORING.md's zero-divisor rule gives credit 0. In Q1
     # every task of phuong-1 is open, so kinh-te is the only scored group: 100 × 30×0 / 30 = 0.0
-    growth = PHUONG_1.replace("""\
+    growth = PHUONG_1.replace(
+        """\
           - {on: 2023-03-31, value: 26.4, note: Quý I}
-          - {on: 2023-06-30, value: 58.0, note: Quý II}""", """\
-          - {on: 2023-03-31, value: -1.2, note: Quý I}""").replace("""\
+          - {on: 2023-06-30, value: 58.0, note: Quý II}""",
+        """\
+          - {on: 2023-03-31, value: -1.2, note: Quý I}""",
+    ).replace(
+        """\
         target: {value: 120, unit: tỷ đồng}
-""", """\
+""",
+        """\
         target: {value: 7, unit: "%"}
         milestones:
           - {by: 2023-06-30, value: 0}
-""")
+""",
+    )
     root = write_tracker(tmp_path, {**FILES, "2023/commitments/phuong-1.yaml": growth}, base=False)
     assert run_acct("check", "--as-of", AS_OF, cwd=root).returncode == 0  # the tracker is valid
     result = run_acct("score", "2023-Q1", "--as-of", AS_OF, "--format", "json", "--by", "unit", cwd=root)
@@ -534,10 +727,14 @@ def test_check_warns_rating_above_computed_and_quota_exceeded(root: Path) -> Non
     assert result.returncode == 0, result.stdout
     warnings = [line for line in result.stdout.splitlines() if ": warning: [" in line]
     # le-thi-c, May: computed done (55.0), concluded good, no reason; vo-van-e has a reason, so no warning
-    assert any(line.startswith("2023/plans/2023-05/le-thi-c.yaml:") and "[rating-above-computed]" in line for line in warnings)
+    assert any(
+        line.startswith("2023/plans/2023-05/le-thi-c.yaml:") and "[rating-above-computed]" in line for line in warnings
+    )
     assert not any("vo-van-e" in line for line in warnings)
     # phuong-1 in May: pham-thi-d excellent, nguyen-van-a good (concluded), tran-van-b done: floor(0.2 × 1) = 0 < 1
-    assert any(line.startswith("2023/plans/2023-05/pham-thi-d.yaml:") and "[quota-exceeded]" in line for line in warnings)
+    assert any(
+        line.startswith("2023/plans/2023-05/pham-thi-d.yaml:") and "[quota-exceeded]" in line for line in warnings
+    )
     assert sorted(re.findall(r"\[([a-z-]+)\]", " ".join(warnings))) == ["quota-exceeded", "rating-above-computed"]
     strict = run_acct("check", "--strict", "--as-of", AS_OF, cwd=root)
     assert strict.returncode == 1
@@ -546,9 +743,14 @@ def test_check_warns_rating_above_computed_and_quota_exceeded(root: Path) -> Non
 def test_check_json_positions_the_warnings(root: Path) -> None:
     body = json.loads(run_acct("check", "--format", "json", "--as-of", AS_OF, cwd=root).stdout)
     found = {(p["code"], p["path"], p["severity"]) for p in body["problems"]}
-    assert found == {("rating-above-computed", "2023/plans/2023-05/le-thi-c.yaml", "warning"),
-                     ("quota-exceeded", "2023/plans/2023-05/pham-thi-d.yaml", "warning")}
+    assert found == {
+        ("rating-above-computed", "2023/plans/2023-05/le-thi-c.yaml", "warning"),
+        ("quota-exceeded", "2023/plans/2023-05/pham-thi-d.yaml", "warning"),
+    }
     above = next(p for p in body["problems"] if p["code"] == "rating-above-computed")
     assert "rated good, above the computed done (score 55)" in above["message"]
     # the rating's level is on the last line of le-thi-c's plan
-    assert above["line"] == C_MAY.splitlines().index("rating: {on: 2023-06-05, by: ho-sy-trung, general: 20, level: good}") + 1
+    assert (
+        above["line"]
+        == C_MAY.splitlines().index("rating: {on: 2023-06-05, by: ho-sy-trung, general: 20, level: good}") + 1
+    )

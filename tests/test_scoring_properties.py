@@ -22,8 +22,19 @@ SETTINGS = settings(max_examples=100, deadline=None)
 D = dt.date
 YEAR_START = D(2023, 1, 1)
 
-PERIODS = ["2023", "2023-H1", "2023-H2", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2023-01", "2023-05", "2023-12",
-           "2023-04-10..2023-06-30"]
+PERIODS = [
+    "2023",
+    "2023-H1",
+    "2023-H2",
+    "2023-Q1",
+    "2023-Q2",
+    "2023-Q3",
+    "2023-Q4",
+    "2023-01",
+    "2023-05",
+    "2023-12",
+    "2023-04-10..2023-06-30",
+]
 
 
 def days_in_2023() -> st.SearchStrategy[dt.date]:
@@ -56,7 +67,10 @@ def indicator_items(draw: st.DrawFn, n: int, direction: str | None = None) -> di
     due = draw(days_in_2023())
     milestone_days = sorted(draw(st.sets(st.dates(min_value=YEAR_START, max_value=due), max_size=2)))
     data: dict[str, Any] = {
-        "id": f"i{n}", "title": f"Item {n}", "owner": "a", "due": due,
+        "id": f"i{n}",
+        "title": f"Item {n}",
+        "owner": "a",
+        "due": due,
         "target": {"value": draw(values), "direction": direction},
         "milestones": [{"by": day, "value": draw(values)} for day in milestone_days],
         "reports": draw(reports()),
@@ -78,7 +92,9 @@ def commitments(draw: st.DrawFn) -> Commitment:
         if draw(st.booleans()):
             group["weight"] = draw(weights)
         groups.append(group)
-    return Commitment.model_validate({"kind": "commitment", "unit": "u", "year": 2023, "head": "a", "to": "b", "groups": groups})
+    return Commitment.model_validate(
+        {"kind": "commitment", "unit": "u", "year": 2023, "head": "a", "to": "b", "groups": groups}
+    )
 
 
 @st.composite
@@ -100,7 +116,9 @@ def test_unit_scores_lie_in_0_to_100(commitment: Commitment, judging: Judging) -
 
 @SETTINGS
 @given(commitments(), judgings(), indicator_items(0, "up"), st.data())
-def test_raising_a_reported_value_never_lowers_the_unit_score(commitment: Commitment, judging: Judging, up: dict[str, Any], data: st.DataObject) -> None:
+def test_raising_a_reported_value_never_lowers_the_unit_score(
+    commitment: Commitment, judging: Judging, up: dict[str, Any], data: st.DataObject
+) -> None:
     if not up["reports"]:
         up["reports"] = [{"on": data.draw(days_in_2023()), "value": data.draw(values)}]
     which = data.draw(st.integers(0, len(up["reports"]) - 1))
@@ -132,7 +150,11 @@ def plan_tasks(draw: st.DrawFn, n: int) -> dict[str, Any]:
     if draw(st.booleans()):
         data["weight"] = draw(weights)
     if draw(st.booleans()):
-        review: dict[str, Any] = {"on": draw(review_days), "quality_fails": draw(st.integers(0, 6)), "excused": draw(st.booleans())}
+        review: dict[str, Any] = {
+            "on": draw(review_days),
+            "quality_fails": draw(st.integers(0, 6)),
+            "excused": draw(st.booleans()),
+        }
         if draw(st.booleans()):
             review["delays"] = draw(st.integers(0, 6))
         data["review"] = review
@@ -173,7 +195,9 @@ def test_a_month_score_lies_in_0_to_100(body: dict[str, Any], as_of: dt.date, di
 
 @SETTINGS
 @given(plans(), as_of_dates, st.data())
-def test_finishing_a_task_never_lowers_the_month_score(body: dict[str, Any], as_of: dt.date, data: st.DataObject) -> None:
+def test_finishing_a_task_never_lowers_the_month_score(
+    body: dict[str, Any], as_of: dt.date, data: st.DataObject
+) -> None:
     which = data.draw(st.integers(0, len(body["tasks"]) - 1))
     task = body["tasks"][which]
     task.pop("done", None)

@@ -37,24 +37,43 @@ def item(id: str = "x", due: dt.date = DEC_31, **fields: Any) -> Item:
     return Item.model_validate({"id": id, "title": id.upper(), "owner": "nguyen-van-a", "due": due, **fields})
 
 
-def indicator(value: float, due: dt.date = DEC_31, reports: Sequence[tuple[dt.date, float]] = (), direction: str = "up",
-              id: str = "chi-tieu", **fields: Any) -> Item:
-    return item(id, due, target={"value": value, "direction": direction},
-                reports=[{"on": on, "value": v} for on, v in reports], **fields)
+def indicator(
+    value: float,
+    due: dt.date = DEC_31,
+    reports: Sequence[tuple[dt.date, float]] = (),
+    direction: str = "up",
+    id: str = "chi-tieu",
+    **fields: Any,
+) -> Item:
+    return item(
+        id,
+        due,
+        target={"value": value, "direction": direction},
+        reports=[{"on": on, "value": v} for on, v in reports],
+        **fields,
+    )
 
 
 def commitment(groups: list[dict[str, Any]], year: int = 2023) -> Commitment:
-    return Commitment.model_validate({"kind": "commitment", "unit": "phuong-1", "year": year, "head": "nguyen-van-a", "to": "btv", "groups": groups})
+    return Commitment.model_validate(
+        {"kind": "commitment", "unit": "phuong-1", "year": year, "head": "nguyen-van-a", "to": "btv", "groups": groups}
+    )
 
 
 def group(id: str, items: list[Item], weight: float | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": id, "title": id.upper(), "items": [i.model_dump(by_alias=True, exclude_defaults=True) for i in items]}
+    data: dict[str, Any] = {
+        "id": id,
+        "title": id.upper(),
+        "items": [i.model_dump(by_alias=True, exclude_defaults=True) for i in items],
+    }
     if weight is not None:
         data["weight"] = weight
     return data
 
 
-def task(id: str, due: dt.date, done: dt.date | None = None, weight: float = 1, review: dict[str, Any] | None = None) -> dict[str, Any]:
+def task(
+    id: str, due: dt.date, done: dt.date | None = None, weight: float = 1, review: dict[str, Any] | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {"id": id, "title": id.upper(), "assigned_by": "nguyen-van-a", "due": due, "weight": weight}
     if done:
         data["done"] = done
@@ -63,7 +82,9 @@ def task(id: str, due: dt.date, done: dt.date | None = None, weight: float = 1, 
     return data
 
 
-def plan(month: str, tasks: list[dict[str, Any]], rating: dict[str, Any] | None = None, person: str = "tran-van-b") -> Plan:
+def plan(
+    month: str, tasks: list[dict[str, Any]], rating: dict[str, Any] | None = None, person: str = "tran-van-b"
+) -> Plan:
     data: dict[str, Any] = {"kind": "plan", "person": person, "month": month, "tasks": tasks}
     if rating is not None:
         data["rating"] = {"by": "nguyen-van-a", **rating}
@@ -71,7 +92,9 @@ def plan(month: str, tasks: list[dict[str, Any]], rating: dict[str, Any] | None 
 
 
 def person(discipline: Sequence[dict[str, Any]] = ()) -> Person:
-    return Person.model_validate({"id": "tran-van-b", "name": "Trần Văn B", "unit": "phuong-1", "discipline": list(discipline)})
+    return Person.model_validate(
+        {"id": "tran-van-b", "name": "Trần Văn B", "unit": "phuong-1", "discipline": list(discipline)}
+    )
 
 
 def judged(period: str, as_of: dt.date) -> Judging:
@@ -115,8 +138,24 @@ def test_period_months_and_contains() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2023-Q5", "2023-Q0", "2023-H3", "2023-13", "2023-00", "2023-5", "23", "2023/05", "Q1-2023", "2023-q1", "",
-     "2023-06-30..2023-04-10", "2023-02-30..2023-03-31", "2023-04-10..", "2023-04-10...2023-06-30", "05-2023"],
+    [
+        "2023-Q5",
+        "2023-Q0",
+        "2023-H3",
+        "2023-13",
+        "2023-00",
+        "2023-5",
+        "23",
+        "2023/05",
+        "Q1-2023",
+        "2023-q1",
+        "",
+        "2023-06-30..2023-04-10",
+        "2023-02-30..2023-03-31",
+        "2023-04-10..",
+        "2023-04-10...2023-06-30",
+        "05-2023",
+    ],
 )
 def test_invalid_periods_list_the_valid_forms(text: str) -> None:
     with pytest.raises(FatalError) as caught:
@@ -182,7 +221,10 @@ def test_task_late_earns_late_credit() -> None:
     r = judge_item(item("x", D(2023, 6, 30), done=D(2023, 7, 1)), "g", judged("2023", D(2023, 7, 10)), RULES)
     assert (r.state, r.credit, r.final, r.achieved) == ("late", 0.5, True, True)  # late_credit 0.5
     cheaper = replace(RULES, late_credit=0.25)
-    assert judge_item(item("x", D(2023, 6, 30), done=D(2023, 7, 1)), "g", judged("2023", D(2023, 7, 10)), cheaper).credit == 0.25
+    assert (
+        judge_item(item("x", D(2023, 6, 30), done=D(2023, 7, 1)), "g", judged("2023", D(2023, 7, 10)), cheaper).credit
+        == 0.25
+    )
 
 
 def test_task_overdue() -> None:
@@ -231,7 +273,9 @@ AFTER_JUNE = judged("2023", D(2023, 7, 10))  # C = D = 10 July; items due 30 Jun
         ("down", 3, 0, "achieved", True, 1.0),  # value 0 for down: zero divisor, achieved (0 ≤ 3) → 1
     ],
 )
-def test_final_indicator(direction: str, target: float, value: float, state: str, exceeded: bool, credit: float) -> None:
+def test_final_indicator(
+    direction: str, target: float, value: float, state: str, exceeded: bool, credit: float
+) -> None:
     x = indicator(target, D(2023, 6, 30), [(D(2023, 6, 30), value)], direction)
     r = judge_item(x, "g", AFTER_JUNE, RULES)
     assert (r.state, r.exceeded, r.credit, r.final, r.value) == (state, exceeded, credit, True, value)
@@ -394,12 +438,22 @@ YEAR_END = judged("2023", D(2024, 1, 15))  # C = 31 December: every 2023 item is
 
 
 def test_unit_score_with_uneven_group_and_item_weights() -> None:
-    c = commitment([
-        group("g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 30), weight=2), item("b", D(2023, 6, 30))], weight=40),
-        group("g2", [indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 80)], id="c", weight=2),
-                     item("d", D(2023, 9, 30), done=D(2023, 10, 15))], weight=30),
-        group("g3", [indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 110)], id="e")], weight=30),
-    ])
+    c = commitment(
+        [
+            group(
+                "g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 30), weight=2), item("b", D(2023, 6, 30))], weight=40
+            ),
+            group(
+                "g2",
+                [
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 80)], id="c", weight=2),
+                    item("d", D(2023, 9, 30), done=D(2023, 10, 15)),
+                ],
+                weight=30,
+            ),
+            group("g3", [indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 110)], id="e")], weight=30),
+        ]
+    )
     result = score_unit("phuong-1", [c], YEAR_END, RULES)
     # g1: a on_time (1) w2, b overdue (0) w1 → (2×1 + 1×0)/3 = 0.6667
     # g2: c missed 80/100 = 0.8 w2, d late 0.5 w1 → (2×0.8 + 0.5)/3 = 2.1/3 = 0.7
@@ -410,15 +464,25 @@ def test_unit_score_with_uneven_group_and_item_weights() -> None:
     # final: a ✓, b ✗, c ✗, d ✓, e ✓ → 3 of 5 achieved, at least half → the thresholds stand: 77.7 ≥ 70 → good
     assert result.level == "good"
     assert result.task_counts() == {"total": 3, "on_time": 1, "late": 1, "overdue": 1, "open": 0}
-    assert result.indicator_counts() == {"total": 2, "achieved": 1, "exceeded": 1, "missed": 1, "on_track": 0, "behind": 0, "no_report": 0}
+    assert result.indicator_counts() == {
+        "total": 2,
+        "achieved": 1,
+        "exceeded": 1,
+        "missed": 1,
+        "on_track": 0,
+        "behind": 0,
+        "no_report": 0,
+    }
 
 
 def test_a_group_with_no_scored_item_is_left_out() -> None:
-    c = commitment([
-        group("g1", [item("a", D(2023, 5, 10), done=D(2023, 5, 9))], weight=40),
-        group("g2", [item("b", D(2023, 9, 30))], weight=60),  # open in Q2: counted, not scored
-        group("g3", [indicator(10, D(2023, 3, 31), id="c")], weight=100),  # due before Q2: does not count at all
-    ])
+    c = commitment(
+        [
+            group("g1", [item("a", D(2023, 5, 10), done=D(2023, 5, 9))], weight=40),
+            group("g2", [item("b", D(2023, 9, 30))], weight=60),  # open in Q2: counted, not scored
+            group("g3", [indicator(10, D(2023, 3, 31), id="c")], weight=100),  # due before Q2: does not count at all
+        ]
+    )
     result = score_unit("phuong-1", [c], Q2, RULES)
     # only g1 is scored: 100 × 40×1 / 40 = 100.0 (not 100 × 40 / 100 = 40)
     assert result.score == 100.0
@@ -429,18 +493,26 @@ def test_a_group_with_no_scored_item_is_left_out() -> None:
 
 
 def test_score_is_null_when_nothing_is_scored() -> None:
-    c = commitment([group("g1", [item("a", D(2023, 9, 30))]), group("g2", [item("b", D(2023, 10, 31))]), group("g3", [item("c", D(2023, 11, 30))])])
+    c = commitment(
+        [
+            group("g1", [item("a", D(2023, 9, 30))]),
+            group("g2", [item("b", D(2023, 10, 31))]),
+            group("g3", [item("c", D(2023, 11, 30))]),
+        ]
+    )
     result = score_unit("phuong-1", [c], Q2, RULES)
     assert (result.score, result.level) == (None, None)
     assert result.task_counts() == {"total": 3, "on_time": 0, "late": 0, "overdue": 0, "open": 3}
 
 
 def test_a_group_without_weight_weighs_the_mean_of_the_given_weights() -> None:
-    c = commitment([
-        group("g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 1))], weight=40),  # credit 1
-        group("g2", [item("b", D(2023, 3, 31))]),  # no weight → (40 + 20)/2 = 30; overdue, credit 0
-        group("g3", [item("c", D(2023, 3, 31), done=D(2023, 4, 2))], weight=20),  # late, credit 0.5
-    ])
+    c = commitment(
+        [
+            group("g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 1))], weight=40),  # credit 1
+            group("g2", [item("b", D(2023, 3, 31))]),  # no weight → (40 + 20)/2 = 30; overdue, credit 0
+            group("g3", [item("c", D(2023, 3, 31), done=D(2023, 4, 2))], weight=20),  # late, credit 0.5
+        ]
+    )
     assert default_group_weight(c) == 30
     result = score_unit("phuong-1", [c], YEAR_END, RULES)
     # 100 × (40×1 + 30×0 + 20×0.5) / (40 + 30 + 20) = 5000/90 = 55.556 → 55.6
@@ -449,11 +521,13 @@ def test_a_group_without_weight_weighs_the_mean_of_the_given_weights() -> None:
 
 
 def test_groups_without_any_weight_weigh_1_each() -> None:
-    c = commitment([
-        group("g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 1)), item("b", D(2023, 3, 31))]),  # (1 + 0)/2 = 0.5
-        group("g2", [item("c", D(2023, 3, 31), done=D(2023, 4, 2))]),  # 0.5
-        group("g3", [item("d", D(2023, 3, 31), done=D(2023, 3, 2))]),  # 1
-    ])
+    c = commitment(
+        [
+            group("g1", [item("a", D(2023, 3, 31), done=D(2023, 3, 1)), item("b", D(2023, 3, 31))]),  # (1 + 0)/2 = 0.5
+            group("g2", [item("c", D(2023, 3, 31), done=D(2023, 4, 2))]),  # 0.5
+            group("g3", [item("d", D(2023, 3, 31), done=D(2023, 3, 2))]),  # 1
+        ]
+    )
     assert default_group_weight(c) == 1
     # 100 × (0.5 + 0.5 + 1)/3 = 66.667 → 66.7
     assert score_unit("phuong-1", [c], YEAR_END, RULES).score == 66.7
@@ -470,34 +544,61 @@ def test_unit_score_rounds_halves_up() -> None:
 
 
 def test_less_than_half_achieved_is_not_done_whatever_the_score() -> None:
-    c = commitment([group("g1", [
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="a"),  # achieved, credit 1
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 70)], id="b"),  # missed, credit 0.7
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 70)], id="c"),  # missed, credit 0.7
-    ]), group("g2", []), group("g3", [])])
+    c = commitment(
+        [
+            group(
+                "g1",
+                [
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="a"),  # achieved, credit 1
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 70)], id="b"),  # missed, credit 0.7
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 70)], id="c"),  # missed, credit 0.7
+                ],
+            ),
+            group("g2", []),
+            group("g3", []),
+        ]
+    )
     result = score_unit("phuong-1", [c], YEAR_END, RULES)
     # 100 × (1 + 0.7 + 0.7)/3 = 80.0, good by the thresholds; but 1 of 3 final items achieved, 1×2 < 3 → not-done
     assert (result.score, result.level) == (80.0, "not-done")
 
 
 def test_half_achieved_stands() -> None:
-    c = commitment([group("g1", [
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="a"),  # 1
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="b"),  # 1
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 60)], id="c"),  # 0.6
-        indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 60)], id="d"),  # 0.6
-    ]), group("g2", []), group("g3", [])])
+    c = commitment(
+        [
+            group(
+                "g1",
+                [
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="a"),  # 1
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 100)], id="b"),  # 1
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 60)], id="c"),  # 0.6
+                    indicator(100, D(2023, 12, 31), [(D(2023, 12, 31), 60)], id="d"),  # 0.6
+                ],
+            ),
+            group("g2", []),
+            group("g3", []),
+        ]
+    )
     result = score_unit("phuong-1", [c], YEAR_END, RULES)
     # 100 × (1 + 1 + 0.6 + 0.6)/4 = 80.0; 2 of 4 achieved is not less than half → good stands
     assert (result.score, result.level) == (80.0, "good")
 
 
 def test_items_on_pace_do_not_count_in_the_half_rule() -> None:
-    c = commitment([group("g1", [
-        item("a", D(2023, 5, 31), done=D(2023, 5, 30)),  # final, on_time, 1
-        indicator(120, D(2023, 12, 31), [(D(2023, 6, 30), 30)], id="b"),  # on pace: behind, 30 / 59.3407
-        indicator(120, D(2023, 12, 31), id="c"),  # on pace: no_report, 0
-    ]), group("g2", []), group("g3", [])])
+    c = commitment(
+        [
+            group(
+                "g1",
+                [
+                    item("a", D(2023, 5, 31), done=D(2023, 5, 30)),  # final, on_time, 1
+                    indicator(120, D(2023, 12, 31), [(D(2023, 6, 30), 30)], id="b"),  # on pace: behind, 30 / 59.3407
+                    indicator(120, D(2023, 12, 31), id="c"),  # on pace: no_report, 0
+                ],
+            ),
+            group("g2", []),
+            group("g3", []),
+        ]
+    )
     result = score_unit("phuong-1", [c], Q2, RULES)
     # 100 × (1 + 30×364/21600 + 0)/3 = 100 × (1 + 0.505556)/3 = 50.185 → 50.2; 1 of 1 final achieved → done stands
     assert (result.score, result.level) == (50.2, "done")
@@ -529,7 +630,13 @@ MAY = Judging(month_period("2023-05"), D(2023, 6, 10))  # C = 31 May, reviews wr
         # late with 1 fail and 1 delay: (1 + 0.75 + 0.75)/3
         (D(2023, 5, 15), D(2023, 5, 20), {"on": D(2023, 6, 2), "quality_fails": 1}, "late", 2.5 / 3),
         # excused waives both deductions: (1 + 1 + 1)/3
-        (D(2023, 5, 15), D(2023, 5, 25), {"on": D(2023, 6, 2), "quality_fails": 2, "delays": 3, "excused": True}, "late", 1.0),
+        (
+            D(2023, 5, 15),
+            D(2023, 5, 25),
+            {"on": D(2023, 6, 2), "quality_fails": 2, "delays": 3, "excused": True},
+            "late",
+            1.0,
+        ),
         # a review written after D (15 June > 10 June) does not count yet
         (D(2023, 5, 15), D(2023, 5, 10), {"on": D(2023, 6, 15), "quality_fails": 2}, "on_time", 1.0),
         # not done, due 20 May is past → 0
@@ -538,14 +645,18 @@ MAY = Judging(month_period("2023-05"), D(2023, 6, 10))  # C = 31 May, reviews wr
         (D(2023, 5, 20), None, {"on": D(2023, 6, 2), "excused": True}, "undone", 0.0),
     ],
 )
-def test_score_task(due: dt.date, done: dt.date | None, review: dict[str, Any] | None, state: str, credit: float) -> None:
+def test_score_task(
+    due: dt.date, done: dt.date | None, review: dict[str, Any] | None, state: str, credit: float
+) -> None:
     r = score_task(Task.model_validate(task("t1", due, done, review=review)), MAY, RULES)
     assert r.state == state
     assert r.credit == pytest.approx(credit)
 
 
 def test_an_open_task_is_left_out() -> None:
-    r = score_task(Task.model_validate(task("t1", D(2023, 5, 31))), Judging(month_period("2023-05"), D(2023, 5, 20)), RULES)
+    r = score_task(
+        Task.model_validate(task("t1", D(2023, 5, 31))), Judging(month_period("2023-05"), D(2023, 5, 20)), RULES
+    )
     assert (r.state, r.credit) == ("open", None)
 
 
@@ -558,10 +669,22 @@ MAY_TASKS = [
 
 
 def test_score_month_is_general_plus_task_results() -> None:
-    m = score_month(plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27, "level": "good"}), person(), D(2023, 6, 10), RULES)
+    m = score_month(
+        plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27, "level": "good"}),
+        person(),
+        D(2023, 6, 10),
+        RULES,
+    )
     assert m.task_results == pytest.approx(48.125)
     # 27 + 48.125 = 75.125 → 75.1, good (70 ≤ 75.1 < 90)
-    assert (m.score, m.provisional, m.computed, m.concluded, m.level, m.general) == (75.1, False, "good", "good", "good", 27)
+    assert (m.score, m.provisional, m.computed, m.concluded, m.level, m.general) == (
+        75.1,
+        False,
+        "good",
+        "good",
+        "good",
+        27,
+    )
     assert [t.state for t in m.tasks] == ["on_time", "late", "undone"]
 
 
@@ -575,7 +698,12 @@ def test_score_month_is_provisional_without_general() -> None:
 
 
 def test_a_rating_dated_after_d_does_not_count_yet() -> None:
-    m = score_month(plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 15), "general": 27, "level": "excellent"}), person(), D(2023, 6, 10), RULES)
+    m = score_month(
+        plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 15), "general": 27, "level": "excellent"}),
+        person(),
+        D(2023, 6, 10),
+        RULES,
+    )
     assert (m.score, m.provisional, m.general, m.concluded, m.level) == (68.8, True, None, None, "done")
 
 
@@ -591,20 +719,45 @@ def test_open_tasks_are_left_out_of_the_month() -> None:
 def test_discipline_within_the_month_makes_it_not_done() -> None:
     rating = {"on": D(2023, 6, 5), "general": 30}
     perfect = [task("t1", D(2023, 5, 10), D(2023, 5, 9))]  # 30 + 70 = 100
-    m = score_month(plan("2023-05", perfect, rating), person([{"on": D(2023, 5, 20), "form": "khiển trách"}]), D(2023, 6, 10), RULES)
+    m = score_month(
+        plan("2023-05", perfect, rating), person([{"on": D(2023, 5, 20), "form": "khiển trách"}]), D(2023, 6, 10), RULES
+    )
     assert (m.score, m.computed, m.disciplined) == (100.0, "not-done", True)
     # a decision of 1 June falls outside May
-    m = score_month(plan("2023-05", perfect, rating), person([{"on": D(2023, 6, 1), "form": "khiển trách"}]), D(2023, 6, 10), RULES)
+    m = score_month(
+        plan("2023-05", perfect, rating), person([{"on": D(2023, 6, 1), "form": "khiển trách"}]), D(2023, 6, 10), RULES
+    )
     assert (m.score, m.computed, m.disciplined) == (100.0, "excellent", False)
 
 
 def test_the_concluded_level_is_the_rating_level() -> None:
     # computed 75.1 good, concluded excellent: the official level is the concluded one
-    m = score_month(plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27, "level": "excellent", "reason": "thành tích đột xuất"}), person(), D(2023, 6, 10), RULES)
+    m = score_month(
+        plan(
+            "2023-05",
+            MAY_TASKS,
+            {"on": D(2023, 6, 5), "general": 27, "level": "excellent", "reason": "thành tích đột xuất"},
+        ),
+        person(),
+        D(2023, 6, 10),
+        RULES,
+    )
     assert (m.computed, m.concluded, m.level) == ("good", "excellent", "excellent")
 
 
-@pytest.mark.parametrize(("score", "level"), [(100, "excellent"), (90, "excellent"), (89.9, "good"), (70, "good"), (69.9, "done"), (50, "done"), (49.9, "not-done"), (0, "not-done")])
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [
+        (100, "excellent"),
+        (90, "excellent"),
+        (89.9, "good"),
+        (70, "good"),
+        (69.9, "done"),
+        (50, "done"),
+        (49.9, "not-done"),
+        (0, "not-done"),
+    ],
+)
 def test_levels_from_thresholds(score: float, level: str) -> None:
     assert level_of(score, RULES) == level
 
@@ -615,7 +768,9 @@ def test_levels_from_thresholds(score: float, level: str) -> None:
 
 def quarter_months(discipline: Sequence[dict[str, Any]] = (), june_rating: bool = False) -> tuple[list[Any], Person]:
     who = person(discipline)
-    april = plan("2023-04", [task("t1", D(2023, 4, 10), D(2023, 4, 9))], {"on": D(2023, 5, 5), "general": 28})  # 28 + 70 = 98.0
+    april = plan(
+        "2023-04", [task("t1", D(2023, 4, 10), D(2023, 4, 9))], {"on": D(2023, 5, 5), "general": 28}
+    )  # 28 + 70 = 98.0
     may = plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27})  # 75.1 (above)
     june_tasks = [task("t1", D(2023, 6, 10), D(2023, 6, 12))]  # late, 1 delay: 11/12; 70 × 11/12 = 64.1667
     # June: no rating → provisional 64.1667 / 0.7 = 91.667 → 91.7; with general 25: 25 + 64.1667 = 89.1667 → 89.2
@@ -640,7 +795,12 @@ def test_discipline_in_the_period_makes_it_not_done() -> None:
 
 def test_discipline_in_the_period_counts_even_with_a_single_plan() -> None:
     who = person([{"on": D(2023, 6, 10), "form": "khiển trách"}])
-    may = score_month(plan("2023-05", [task("t1", D(2023, 5, 10), D(2023, 5, 9))], {"on": D(2023, 6, 5), "general": 30}), who, D(2023, 7, 10), RULES)
+    may = score_month(
+        plan("2023-05", [task("t1", D(2023, 5, 10), D(2023, 5, 9))], {"on": D(2023, 6, 5), "general": 30}),
+        who,
+        D(2023, 7, 10),
+        RULES,
+    )
     assert (may.score, may.computed) == (100.0, "excellent")  # 30 + 70; June's discipline is outside May
     # Q2: "Any discipline in the period makes it not-done"
     assert period_score([may], who, D(2023, 4, 1), D(2023, 6, 30), RULES) == (100.0, "not-done", False)
@@ -679,6 +839,7 @@ def test_quota(excellent: int, good: int, allowed: int, over: bool) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # misses and escalation
 
+
 def month_plan(month: str, kind: str, rating: dict[str, Any] | None = None) -> Plan:
     """A plan whose one task (due the 10th) is on time, late, late but excused, or never done."""
     due = D(int(month[:4]), int(month[5:]), 10)
@@ -716,7 +877,10 @@ def test_a_task_not_yet_due_is_not_a_miss() -> None:
     assert misses([month_plan("2023-03", "undone")], D(2023, 3, 11), RULES) == ["2023-03"]
 
 
-@pytest.mark.parametrize(("count", "step"), [(0, None), (1, "reminder"), (2, "suspension"), (3, "discipline"), (4, "discipline"), (7, "discipline")])
+@pytest.mark.parametrize(
+    ("count", "step"),
+    [(0, None), (1, "reminder"), (2, "suspension"), (3, "discipline"), (4, "discipline"), (7, "discipline")],
+)
 def test_escalation_step(count: int, step: str | None) -> None:
     assert escalation_step(count, RULES) == step
 
@@ -739,8 +903,16 @@ def test_escalation_across_months() -> None:
 
 
 def issue(n: int, due: dt.date, resolved: dt.date | None) -> Issue:
-    data: dict[str, Any] = {"kind": "issue", "id": f"i{n}", "title": f"Issue {n}", "raised": D(2023, 1, 2),
-                            "raised_by": "phuong-1", "handled_by": "phuong-1", "lead": "nguyen-van-a", "due": due}
+    data: dict[str, Any] = {
+        "kind": "issue",
+        "id": f"i{n}",
+        "title": f"Issue {n}",
+        "raised": D(2023, 1, 2),
+        "raised_by": "phuong-1",
+        "handled_by": "phuong-1",
+        "lead": "nguyen-van-a",
+        "due": due,
+    }
     if resolved:
         data["resolved"] = resolved
     return Issue.model_validate(data)
@@ -768,7 +940,13 @@ def test_which_issues_count_in_the_share() -> None:
     ]
     share = issue_share(issues, 2023, D(2023, 7, 10), RULES)
     assert (share.due, share.resolved_on_time, share.share, share.met) == (2, 1, 0.5, False)  # 1/2
-    assert issue_share([], 2023, D(2023, 7, 10), RULES).as_dict() == {"due": 0, "resolved_on_time": 0, "share": None, "target": 0.8, "met": None}
+    assert issue_share([], 2023, D(2023, 7, 10), RULES).as_dict() == {
+        "due": 0,
+        "resolved_on_time": 0,
+        "share": None,
+        "target": 0.8,
+        "met": None,
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -777,17 +955,48 @@ def test_which_issues_count_in_the_share() -> None:
 
 def test_the_default_rules_are_nd335() -> None:
     assert rules_for(DEFAULT_CONFIG) == ND335
-    assert (ND335.excellent, ND335.good, ND335.done, ND335.late_credit, ND335.excellent_per_good) == (90, 70, 50, 0.5, 0.2)
-    assert (ND335.general_max, ND335.task_max, ND335.deduction, ND335.due_soon_days, ND335.issues_target) == (30, 70, 0.25, 14, 0.8)
+    assert (ND335.excellent, ND335.good, ND335.done, ND335.late_credit, ND335.excellent_per_good) == (
+        90,
+        70,
+        50,
+        0.5,
+        0.2,
+    )
+    assert (ND335.general_max, ND335.task_max, ND335.deduction, ND335.due_soon_days, ND335.issues_target) == (
+        30,
+        70,
+        0.25,
+        14,
+        0.8,
+    )
 
 
 def test_acct_yaml_overrides_apply_and_unset_keys_keep_nd335() -> None:
-    config = Config.model_validate({"acct": 1, "thresholds": {"excellent": 85}, "late_credit": 0.25,
-                                    "quota": {"excellent_per_good": 0.5}, "due_soon_days": 7, "issues_target": 0.9})
+    config = Config.model_validate(
+        {
+            "acct": 1,
+            "thresholds": {"excellent": 85},
+            "late_credit": 0.25,
+            "quota": {"excellent_per_good": 0.5},
+            "due_soon_days": 7,
+            "issues_target": 0.9,
+        }
+    )
     rules = rules_for(config)
     assert (rules.excellent, rules.good, rules.done) == (85, 70, 50)
-    assert (rules.late_credit, rules.excellent_per_good, rules.due_soon_days, rules.issues_target) == (0.25, 0.5, 7, 0.9)
-    assert (rules.grace_days, rules.deduction, rules.general_max, rules.task_max, rules.name) == (5, 0.25, 30, 70, "nd335")
+    assert (rules.late_credit, rules.excellent_per_good, rules.due_soon_days, rules.issues_target) == (
+        0.25,
+        0.5,
+        7,
+        0.9,
+    )
+    assert (rules.grace_days, rules.deduction, rules.general_max, rules.task_max, rules.name) == (
+        5,
+        0.25,
+        30,
+        70,
+        "nd335",
+    )
     # and they reach the arithmetic
     assert level_of(86, rules) == "excellent"
     assert quota(["excellent", "good", "good"], rules).allowed_excellent == 1  # floor(0.5 × 2) = 1

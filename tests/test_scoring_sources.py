@@ -264,14 +264,27 @@ def test_tan_ky_2020_counts_and_score(tan_ky: Path) -> None:
     assert body["as_of"] == AS_OF
     [unit] = body["units"]  # the Standing Committee has neither a commitment nor scored people
     assert unit["unit"] == "ubnd-tan-ky"
-    assert unit["indicators"] == {"total": 19, "achieved": 16, "exceeded": 7, "missed": 3, "on_track": 0, "behind": 0, "no_report": 0}
+    assert unit["indicators"] == {
+        "total": 19,
+        "achieved": 16,
+        "exceeded": 7,
+        "missed": 3,
+        "on_track": 0,
+        "behind": 0,
+        "no_report": 0,
+    }
     assert unit["tasks"]["total"] == 11
     assert unit["tasks"]["on_time"] + unit["tasks"]["late"] == 9
     assert unit["tasks"] == {"total": 11, "on_time": 8, "late": 1, "overdue": 2, "open": 0}
     assert (unit["score"], unit["level"], unit["rank"]) == (TAN_KY_SCORE, "excellent", 1)
     # at the year's end every missed or overdue item is proposed for review
-    assert unit["flags"] == ["year-end-review:von-dau-tu", "year-end-review:xa-nong-thon-moi",
-                             "year-end-review:ket-nap-dang-vien", "year-end-review:da-10", "year-end-review:da-11"]
+    assert unit["flags"] == [
+        "year-end-review:von-dau-tu",
+        "year-end-review:xa-nong-thon-moi",
+        "year-end-review:ket-nap-dang-vien",
+        "year-end-review:da-10",
+        "year-end-review:da-11",
+    ]
     assert unit["quota"] == {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False}
     assert body["people"] == []
 
@@ -325,7 +338,11 @@ def _tasks(prefix: str, first: int, done_day: str) -> str:
 
 DONG_HA_COMMITMENT = (
     "kind: commitment\nunit: phong-kinh-te\nyear: 2020\nhead: nguyen-van-a\nto: btv-thanh-uy\ngroups:\n"
-    + "".join(f"  - id: nhom-{g}\n    title: Nhóm nhiệm vụ {g}\n    items:\n" + _tasks(f"nv{g}", 11 * (g - 1) + 1, f"{10 + g:02d}") for g in (1, 2, 3, 4))
+    + "".join(
+        f"  - id: nhom-{g}\n    title: Nhóm nhiệm vụ {g}\n    items:\n"
+        + _tasks(f"nv{g}", 11 * (g - 1) + 1, f"{10 + g:02d}")
+        for g in (1, 2, 3, 4)
+    )
     + """\
   - id: ngan-sach
     title: Thu ngân sách
@@ -349,14 +366,25 @@ DONG_HA_COMMITMENT = (
 
 
 def test_dong_ha_44_of_44_tasks(tmp_path: Path) -> None:
-    files: dict[str, str | bytes | None] = {"acct.yaml": "acct: 1\n", "org.yaml": DONG_HA_ORG,
-                                            "2020/commitments/phong-kinh-te.yaml": DONG_HA_COMMITMENT}
+    files: dict[str, str | bytes | None] = {
+        "acct.yaml": "acct: 1\n",
+        "org.yaml": DONG_HA_ORG,
+        "2020/commitments/phong-kinh-te.yaml": DONG_HA_COMMITMENT,
+    }
     root = write_tracker(tmp_path, files, base=False)
     result = run_acct("score", "2020", "--format", "json", "--as-of", "2021-02-01", cwd=root)
     assert result.returncode == 0, result.stderr
     [unit] = json.loads(result.stdout)["units"]
     assert unit["tasks"] == {"total": 44, "on_time": 44, "late": 0, "overdue": 0, "open": 0}
-    assert unit["indicators"] == {"total": 2, "achieved": 1, "exceeded": 1, "missed": 1, "on_track": 0, "behind": 0, "no_report": 0}
+    assert unit["indicators"] == {
+        "total": 2,
+        "achieved": 1,
+        "exceeded": 1,
+        "missed": 1,
+        "on_track": 0,
+        "behind": 0,
+        "no_report": 0,
+    }
     # 5 groups without weights weigh 1 each: 4 task groups at 1; ngan-sach (min(103.17/100, 1) + 92.05/100)/2
     # = (1 + 0.9205)/2 = 0.96025; 100 × (4 + 0.96025)/5 = 99.205 → 99.2; 45 of 46 final items achieved → excellent
     assert (unit["score"], unit["level"]) == (99.2, "excellent")

@@ -1,4 +1,4 @@
-"""The sharded check (`accountability.sharded`, what `acct check` runs with its cache) gives exactly the problems
+"""The sharded check (`accountability.speed.sharded`, what `acct check` runs with its cache) gives exactly the problems
 of a full check, whatever was edited since the last run: a plan, two plans of one unit, a plan moved to another
 person, a new or removed plan, a broken plan, the org, a commitment. Each case also checks that only the parts that
 had to be checked again were."""
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, SAMPLE, run_acct
 
-from accountability import sharded
-from accountability.checking import check
-from accountability.discover import tracker_files
+from accountability.engine import check
+from accountability.files.discover import tracker_files
+from accountability.speed import sharded
 
 PLAN = "2023/plans/2023-05/le-van-hung.yaml"  # Phường Đông Thanh
 SAME_UNIT = "2023/plans/2023-05/duong-van-nam.yaml"
@@ -75,7 +75,9 @@ def edit(root: Path, path: str, old: str, new: str) -> None:
     (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_second_run_checks_nothing_again_and_an_edited_plan_only_its_unit(tracker: Path, rechecked: list[int]) -> None:
+def test_a_second_run_checks_nothing_again_and_an_edited_plan_only_its_unit(
+    tracker: Path, rechecked: list[int]
+) -> None:
     same_as_full(tracker)
     settle(tracker)
     same_as_full(tracker)
@@ -112,7 +114,12 @@ def test_every_edit_gives_the_full_checks_problems(tracker: Path, change: str) -
     if change == "duplicate task id":
         edit(tracker, PLAN, "- id: t2", "- id: t1")
     elif change == "carry over a done task":
-        edit(tracker, "2023/plans/2023-06/le-van-hung.yaml", "tasks:\n", "tasks:\n  - id: t99\n    title: Việc chuyển sang\n    assigned_by: nguyen-thanh-binh\n    due: 2023-06-20\n    carried_from: 2023-05/t1\n")
+        edit(
+            tracker,
+            "2023/plans/2023-06/le-van-hung.yaml",
+            "tasks:\n",
+            "tasks:\n  - id: t99\n    title: Việc chuyển sang\n    assigned_by: nguyen-thanh-binh\n    due: 2023-06-20\n    carried_from: 2023-05/t1\n",
+        )
     elif change == "two plans of one unit":
         edit(tracker, PLAN, "- id: t2", "- id: t1")
         edit(tracker, SAME_UNIT, "person: duong-van-nam", "person: nobody")
@@ -169,7 +176,9 @@ def test_stamps_find_the_same_files_as_the_tracker(tmp_path: Path) -> None:
         (tmp_path / name).write_text("kind: issue\n", encoding="utf-8")
     (tmp_path / "link").symlink_to(tmp_path / "d", target_is_directory=True)
     (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
-    assert list(sharded.stamps_of(tmp_path)) == tracker_files(tmp_path) == ["a.yaml", "b.yml", "d/e.yaml", "dangling.yaml"]
+    assert (
+        list(sharded.stamps_of(tmp_path)) == tracker_files(tmp_path) == ["a.yaml", "b.yml", "d/e.yaml", "dangling.yaml"]
+    )
     assert sharded.stamps_of(tmp_path)["dangling.yaml"] == (0, 0, -1, 0)
 
 
@@ -189,7 +198,9 @@ def test_score_after_an_edit_judges_from_the_parts_and_refuses_a_new_error(track
     assert cached.returncode == 0 and (cached.stdout, cached.stderr) == (fresh.stdout, fresh.stderr)
 
 
-def test_a_file_edited_during_a_check_leaves_no_part_under_the_keys_the_scan_took(tracker: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_edited_during_a_check_leaves_no_part_under_the_keys_the_scan_took(
+    tracker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The scan keys a plan with one content, the check then reads another: the part it computes belongs to neither
     key, so it is not kept, and going back to the scanned content is checked again."""
     same_as_full(tracker)

@@ -1,4 +1,4 @@
-"""A whole check done unit by unit in workers (`accountability.unitwise`) gives exactly the parts of the general way
+"""A whole check done unit by unit in workers (`accountability.speed.unitwise`) gives exactly the parts of the general way
 (load everything, then check), on a tracker with errors in many files and files off the suggested layout; where the
 layout misleads it, it gives up and the general way answers. A first run reads no file before its workers do."""
 
@@ -17,12 +17,12 @@ from conftest import run_acct
 from test_parallel import broken_tracker
 from test_sharded import rows
 
-from accountability import sharded, unitwise
-from accountability.cache import Cache, content_key
-from accountability.checking import check
-from accountability.discover import tracker_files
-from accountability.load import file_keys
-from accountability.unitwise import Checked, check_unitwise
+from accountability.engine import check
+from accountability.files.discover import tracker_files
+from accountability.files.read import file_keys
+from accountability.speed import sharded, unitwise
+from accountability.speed.cache import Cache, content_key
+from accountability.speed.unitwise import Checked, check_unitwise
 
 AS_OF = dt.date(2024, 1, 31)
 
@@ -99,7 +99,9 @@ def test_a_misleading_layout_falls_back_to_the_general_way(root: Path, misfiled:
     january = plans_of(root, "2023-01")
     if misfiled == "org in a plans folder":
         (root / "2023" / "plans" / "2023-01" / "to-chuc.yaml").write_text(
-            "kind: org\nunits: []\npeople:\n  - {id: can-bo-moi, name: Cán bộ mới, unit: don-vi-001}\n", encoding="utf-8")
+            "kind: org\nunits: []\npeople:\n  - {id: can-bo-moi, name: Cán bộ mới, unit: don-vi-001}\n",
+            encoding="utf-8",
+        )
     else:  # two plans of people in different units, each under the other's name
         units = units_of(root)
         first = january[0]
@@ -115,7 +117,9 @@ def test_a_misleading_layout_falls_back_to_the_general_way(root: Path, misfiled:
     assert files == full.tracker.files
 
 
-def test_the_sharded_check_through_the_workers_is_the_full_check(root: Path, forced: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_sharded_check_through_the_workers_is_the_full_check(
+    root: Path, forced: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     answers: list[Checked | None] = []
 
     def spy(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from accountability.yamlfile import MAX_DEPTH, MAX_SCALAR, parse
+from accountability.files.yamlread import MAX_DEPTH, MAX_SCALAR, parse
 
 CASES: list[tuple[str, Any]] = [
     ("120", 120),

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
-from accountability.diff import REMOVED
 from accountability.model import Commitment, Item
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import DocPath, Problem
+from accountability.queries.diff import REMOVED
 from accountability.suggest import did_you_mean
-from accountability.tracker import Doc, Tracker
 
 TASK_FIELDS = {"title", "owner", "due", "done", "weight", "evidence"}
 INDICATOR_FIELDS = {"title", "owner", "due", "weight", "evidence", "target", "milestones", "reports"}
@@ -32,7 +32,12 @@ def commitment_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]
         for ai, amendment in enumerate(c.amendments):
             who = amendment.approved_by
             if who not in tracker.units and who not in tracker.people:
-                yield Problem("unknown-approver", f"approved_by '{who}' is neither a unit nor a person in org; name the body or person who approved it", path, at=("amendments", ai, "approved_by"))
+                yield Problem(
+                    "unknown-approver",
+                    f"approved_by '{who}' is neither a unit nor a person in org; name the body or person who approved it",
+                    path,
+                    at=("amendments", ai, "approved_by"),
+                )
 
 
 def head_is_units_head(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -47,9 +52,19 @@ def head_is_units_head(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             continue
         actual = entry.model.head
         if actual is None:
-            yield Problem("head-mismatch", f"unit '{c.unit}' has no head in org; add 'head: {c.head}' to it", doc.path, at=("head",))
+            yield Problem(
+                "head-mismatch",
+                f"unit '{c.unit}' has no head in org; add 'head: {c.head}' to it",
+                doc.path,
+                at=("head",),
+            )
         elif actual != c.head:
-            yield Problem("head-mismatch", f"head '{c.head}' is not the head of '{c.unit}'; org names '{actual}'", doc.path, at=("head",))
+            yield Problem(
+                "head-mismatch",
+                f"head '{c.head}' is not the head of '{c.unit}'; org names '{actual}'",
+                doc.path,
+                at=("head",),
+            )
 
 
 def group_count(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -61,7 +76,13 @@ def group_count(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     for doc in tracker.commitments:
         count = len(doc.model.groups)
         if not low <= count <= high:
-            yield Problem("group-count", f"the commitment has {count} key task groups; it must have {low} to {high}", doc.path, at=("groups",), at_key=True)
+            yield Problem(
+                "group-count",
+                f"the commitment has {count} key task groups; it must have {low} to {high}",
+                doc.path,
+                at=("groups",),
+                at_key=True,
+            )
 
 
 def dates_in_year(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -74,7 +95,12 @@ def dates_in_year(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         c = doc.model
         for at, when, early, late in _dated(c):
             if not early <= when <= late:
-                yield Problem("date-outside-year", f"{when} is outside the commitment's year {c.year}; it must lie between {early} and {late}", doc.path, at=at)
+                yield Problem(
+                    "date-outside-year",
+                    f"{when} is outside the commitment's year {c.year}; it must lie between {early} and {late}",
+                    doc.path,
+                    at=at,
+                )
 
 
 def _dated(c: Commitment) -> Iterator[tuple[DocPath, dt.date, dt.date, dt.date]]:
@@ -104,10 +130,22 @@ def item_shape(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         for gi, ii, item in doc.model.items():
             at = ("groups", gi, "items", ii)
             if item.is_indicator and item.done:
-                yield Problem("done-on-indicator", f"item '{item.id}' has a target, so it is an indicator: record progress in 'reports:' instead of 'done:'", doc.path, at=(*at, "done"), at_key=True)
+                yield Problem(
+                    "done-on-indicator",
+                    f"item '{item.id}' has a target, so it is an indicator: record progress in 'reports:' instead of 'done:'",
+                    doc.path,
+                    at=(*at, "done"),
+                    at_key=True,
+                )
             for key in ("milestones", "reports"):
                 if not item.is_indicator and getattr(item, key):
-                    yield Problem("indicator-field-on-task", f"item '{item.id}' has no target, so it is a task: '{key}:' needs a 'target:'", doc.path, at=(*at, key), at_key=True)
+                    yield Problem(
+                        "indicator-field-on-task",
+                        f"item '{item.id}' has no target, so it is a task: '{key}:' needs a 'target:'",
+                        doc.path,
+                        at=(*at, key),
+                        at_key=True,
+                    )
 
 
 def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -124,16 +162,28 @@ def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         for gi, ii, item in doc.model.items():
             at = ("groups", gi, "items", ii)
             yield from _increasing([r.on for r in item.reports], doc.path, (*at, "reports"), "on", code="report-order")
-            yield from _increasing([m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", code="date-order")
+            yield from _increasing(
+                [m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", code="date-order"
+            )
             for ri, report in enumerate(item.reports):
                 if report.on > as_of:
-                    yield Problem("report-in-future", f"the report is dated {report.on}, after the judging date {as_of}; a report cannot be written before its date", doc.path, at=(*at, "reports", ri, "on"))
+                    yield Problem(
+                        "report-in-future",
+                        f"the report is dated {report.on}, after the judging date {as_of}; a report cannot be written before its date",
+                        doc.path,
+                        at=(*at, "reports", ri, "on"),
+                    )
 
 
 def _increasing(dates: list[dt.date], path: str, at: DocPath, key: str, code: str) -> Iterator[Problem]:
     for i in range(1, len(dates)):
         if dates[i] <= dates[i - 1]:
-            yield Problem(code, f"{dates[i]} is not after the previous date {dates[i - 1]}; list them in date order, one per date", path, at=(*at, i, key))
+            yield Problem(
+                code,
+                f"{dates[i]} is not after the previous date {dates[i - 1]}; list them in date order, one per date",
+                path,
+                at=(*at, i, key),
+            )
 
 
 def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -151,12 +201,22 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             item = items.get(amendment.item)
             removal = amendment.set == {REMOVED: True}
             if removal and item is not None:
-                yield Problem("amendment-unknown-item", f"the amendment removes item '{amendment.item}', but the commitment still has it; delete the item or the amendment", doc.path, at=("amendments", ai, "set"))
+                yield Problem(
+                    "amendment-unknown-item",
+                    f"the amendment removes item '{amendment.item}', but the commitment still has it; delete the item or the amendment",
+                    doc.path,
+                    at=("amendments", ai, "set"),
+                )
                 continue
             if removal:
                 continue
             if item is None:
-                yield Problem("amendment-unknown-item", f"the amendment names item '{amendment.item}', which this commitment does not have{did_you_mean(amendment.item, items)}", doc.path, at=("amendments", ai, "item"))
+                yield Problem(
+                    "amendment-unknown-item",
+                    f"the amendment names item '{amendment.item}', which this commitment does not have{did_you_mean(amendment.item, items)}",
+                    doc.path,
+                    at=("amendments", ai, "item"),
+                )
                 continue
             yield from _fields(item, amendment.set, doc, ai)
 
@@ -166,7 +226,13 @@ def _fields(item: Item, changes: dict[str, object], doc: Doc[Commitment], ai: in
     kind = "indicator" if item.is_indicator else "task"
     for key in changes:
         if key not in allowed:
-            yield Problem("amendment-unknown-field", f"'{key}' is not a field of the {kind} item '{item.id}'; it may set: {', '.join(sorted(allowed))}", doc.path, at=("amendments", ai, "set", key), at_key=True)
+            yield Problem(
+                "amendment-unknown-field",
+                f"'{key}' is not a field of the {kind} item '{item.id}'; it may set: {', '.join(sorted(allowed))}",
+                doc.path,
+                at=("amendments", ai, "set", key),
+                at_key=True,
+            )
 
 
 CHECKS = (commitment_references, head_is_units_head, group_count, dates_in_year, item_shape, report_order, amendments)

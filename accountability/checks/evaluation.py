@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 from accountability.model import Plan
 from accountability.model.base import LEVELS
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
 from accountability.scoring.numbers import fmt
 from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import quota
 from accountability.scoring.rules import RuleSet, rules_for
-from accountability.tracker import Doc, Tracker
 
 
 def evaluation_warnings(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -40,7 +40,13 @@ def evaluation_warnings(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 def _above_computed(months: list[tuple[Doc[Plan], str, MonthScore]]) -> Iterator[Problem]:
     for doc, _, month in months:
         concluded, computed, rating = month.concluded, month.computed, doc.model.rating
-        if concluded and computed and LEVELS.index(concluded) < LEVELS.index(computed) and rating and not rating.reason.strip():
+        if (
+            concluded
+            and computed
+            and LEVELS.index(concluded) < LEVELS.index(computed)
+            and rating
+            and not rating.reason.strip()
+        ):
             yield Problem(
                 "rating-above-computed",
                 f"rated {concluded}, above the computed {computed} (score {fmt(month.score, 1)}); write rating.reason to say why",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+from accountability.model.tracker import Tracker
 from accountability.problems import DocPath, Problem
-from accountability.tracker import Tracker
 
 
 def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Iterator[Problem]:
@@ -14,7 +14,9 @@ def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Itera
     for key, path, at in entries:
         if key in first:
             where = first[key][0]
-            yield Problem("duplicate-id", f"the {what} '{key}' is already defined in {where}; ids must be unique", path, at=at)
+            yield Problem(
+                "duplicate-id", f"the {what} '{key}' is already defined in {where}; ids must be unique", path, at=at
+            )
         else:
             first[key] = (path, at)
 

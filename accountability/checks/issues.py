@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
-from accountability.tracker import Tracker
 
 
 def issue_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -34,7 +34,12 @@ def issue_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         issue = doc.model
         for key, when in (("due", issue.due), ("resolved", issue.resolved)):
             if when and when < issue.raised:
-                yield Problem("date-order", f"{key} ({when}) is before the issue was raised ({issue.raised}); check both dates", doc.path, at=(key,))
+                yield Problem(
+                    "date-order",
+                    f"{key} ({when}) is before the issue was raised ({issue.raised}); check both dates",
+                    doc.path,
+                    at=(key,),
+                )
 
 
 CHECKS = (issue_references, issue_dates)

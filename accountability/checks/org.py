@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
-from accountability.tracker import Tracker
 
 
 def org_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -40,7 +40,12 @@ def unit_tree(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if parent == start and start not in reported:
             reported.update(chain)
             loop = " → ".join([*chain, start])
-            yield Problem("unit-cycle", f"the units form a cycle: {loop}; one of them needs another parent", entry.path, at=(*entry.at, "parent"))
+            yield Problem(
+                "unit-cycle",
+                f"the units form a cycle: {loop}; one of them needs another parent",
+                entry.path,
+                at=(*entry.at, "parent"),
+            )
 
 
 def active_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -51,7 +56,12 @@ def active_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     for entry in tracker.people.values():
         active = entry.model.active
         if active and active.from_ and active.to and active.to < active.from_:
-            yield Problem("date-order", f"active.to ({active.to}) is before active.from ({active.from_}); swap them", entry.path, at=(*entry.at, "active", "to"))
+            yield Problem(
+                "date-order",
+                f"active.to ({active.to}) is before active.from ({active.from_}); swap them",
+                entry.path,
+                at=(*entry.at, "active", "to"),
+            )
 
 
 CHECKS = (org_references, unit_tree, active_dates)

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.periods import month_period
 from accountability.problems import Problem
 from accountability.suggest import did_you_mean
-from accountability.tracker import Doc, Tracker
 
 
 def plan_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -34,11 +34,21 @@ def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: 
     at = ("tasks", ti, "commitment")
     unit, _, item = ref.partition("/")
     if not item:
-        yield Problem("unknown-item", f"commitment '{ref}' should be written unit/item, e.g. phuong-1/gpmb-le-loi", doc.path, at=at)
+        yield Problem(
+            "unknown-item",
+            f"commitment '{ref}' should be written unit/item, e.g. phuong-1/gpmb-le-loi",
+            doc.path,
+            at=at,
+        )
         return
     commitment = tracker.commitment(unit, year)
     if commitment is None:
-        yield Problem("unknown-item", f"'{unit}' has no commitment for {year}, so '{ref}' names nothing; check the unit id", doc.path, at=at)
+        yield Problem(
+            "unknown-item",
+            f"'{unit}' has no commitment for {year}, so '{ref}' names nothing; check the unit id",
+            doc.path,
+            at=at,
+        )
         return
     items = [i.id for _, _, i in commitment.model.items()]
     if item not in items:
@@ -58,7 +68,12 @@ def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             continue
         active = entry.model.active
         span = f"{active.from_ or '…'} to {active.to or '…'}"
-        yield Problem("person-inactive", f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org", doc.path, at=("month",))
+        yield Problem(
+            "person-inactive",
+            f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org",
+            doc.path,
+            at=("month",),
+        )
 
 
 def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -72,7 +87,12 @@ def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         first, last = month.start, month.end
         for ti, task in enumerate(doc.model.tasks):
             if not first <= task.due <= last:
-                yield Problem("due-outside-month", f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from", doc.path, at=("tasks", ti, "due"))
+                yield Problem(
+                    "due-outside-month",
+                    f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from",
+                    doc.path,
+                    at=("tasks", ti, "due"),
+                )
 
 
 def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -85,15 +105,30 @@ def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         self_on = plan.self_.on if plan.self_ else None
         rating_on = plan.rating.on if plan.rating else None
         if self_on and rating_on and rating_on < self_on:
-            yield Problem("step-order", f"the rating ({rating_on}) is dated before the self-assessment ({self_on}); step 3 comes after step 1", doc.path, at=("rating", "on"))
+            yield Problem(
+                "step-order",
+                f"the rating ({rating_on}) is dated before the self-assessment ({self_on}); step 3 comes after step 1",
+                doc.path,
+                at=("rating", "on"),
+            )
         for ti, task in enumerate(plan.tasks):
             if not task.review:
                 continue
             on = task.review.on
             if self_on and on < self_on:
-                yield Problem("step-order", f"the review of '{task.id}' ({on}) is before the self-assessment ({self_on}); the assigner reviews after step 1", doc.path, at=("tasks", ti, "review", "on"))
+                yield Problem(
+                    "step-order",
+                    f"the review of '{task.id}' ({on}) is before the self-assessment ({self_on}); the assigner reviews after step 1",
+                    doc.path,
+                    at=("tasks", ti, "review", "on"),
+                )
             if rating_on and on > rating_on:
-                yield Problem("step-order", f"the review of '{task.id}' ({on}) is after the rating ({rating_on}); the rating comes last", doc.path, at=("tasks", ti, "review", "on"))
+                yield Problem(
+                    "step-order",
+                    f"the review of '{task.id}' ({on}) is after the rating ({rating_on}); the rating comes last",
+                    doc.path,
+                    at=("tasks", ti, "review", "on"),
+                )
 
 
 def carried_over(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -112,18 +147,38 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
     at = ("tasks", ti, "carried_from")
     month, _, task_id = ref.partition("/")
     if not task_id or len(month) != 7 or month >= doc.model.month:
-        yield Problem("unknown-task", f"carried_from '{ref}' must name an earlier month's task as YYYY-MM/task, e.g. 2023-04/t3", doc.path, at=at)
+        yield Problem(
+            "unknown-task",
+            f"carried_from '{ref}' must name an earlier month's task as YYYY-MM/task, e.g. 2023-04/t3",
+            doc.path,
+            at=at,
+        )
         return
     source = tracker.plan(doc.model.person, month)
     if source is None:
-        yield Problem("unknown-task", f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing; name a task of an earlier plan as YYYY-MM/task", doc.path, at=at)
+        yield Problem(
+            "unknown-task",
+            f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing; name a task of an earlier plan as YYYY-MM/task",
+            doc.path,
+            at=at,
+        )
         return
     tasks = {t.id: t for t in source.model.tasks}
     earlier = tasks.get(task_id)
     if earlier is None:
-        yield Problem("unknown-task", f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks) or '; its tasks: ' + ', '.join(tasks)}", doc.path, at=at)
+        yield Problem(
+            "unknown-task",
+            f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks) or '; its tasks: ' + ', '.join(tasks)}",
+            doc.path,
+            at=at,
+        )
     elif earlier.done:
-        yield Problem("carried-done", f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from", doc.path, at=at)
+        yield Problem(
+            "carried-done",
+            f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from",
+            doc.path,
+            at=at,
+        )
 
 
 CHECKS = (plan_references, active_months, due_in_month, step_order, carried_over)

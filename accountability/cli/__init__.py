@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from accountability.cli import git_commands, reading, report, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
-from accountability.load import keep_until_exit
+from accountability.files.read import keep_until_exit
 
 __all__ = ["app", "main"]
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from accountability.authoring.init import init as init_tracker
 from accountability.cli.app import app
 from accountability.cli.options import (
     AsOfOption,
@@ -19,16 +20,15 @@ from accountability.cli.options import (
     parse_lang,
     valid_tracker,
 )
-from accountability.codeowners import codeowners as make_codeowners
-from accountability.diff import diff_trackers
-from accountability.discover import find_root
-from accountability.git import toplevel
-from accountability.init import init as init_tracker
+from accountability.files.atomic import write_atomic
+from accountability.files.discover import find_root
+from accountability.files.git import toplevel
+from accountability.files.revision import load_side
 from accountability.problems import Problem
+from accountability.queries.codeowners import codeowners as make_codeowners
+from accountability.queries.diff import diff_trackers
 from accountability.render import diff as render_diff
 from accountability.render import problems as render_problems
-from accountability.revision import load_side
-from accountability.writefile import write_atomic
 
 
 @app.command()
@@ -38,14 +38,20 @@ def init(
 ) -> None:
     """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
     for path, action in init_tracker(folder):
-        typer.echo(f"created {os.path.relpath(path)}" if action == "created" else f"added .acct-cache/ to {os.path.relpath(path)}")
+        typer.echo(
+            f"created {os.path.relpath(path)}"
+            if action == "created"
+            else f"added .acct-cache/ to {os.path.relpath(path)}"
+        )
     typer.echo("next: fill in org.yaml, then run: acct check")
 
 
 @app.command()
 @guarded
 def codeowners(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write CODEOWNERS here (default: print it).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write CODEOWNERS here (default: print it).")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -64,10 +70,13 @@ def codeowners(
         typer.echo(f"wrote {output}: {rules} {'rule' if rules == 1 else 'rules'}", err=True)
     if owners.without_handle:
         files = len(owners.unowned)
-        typer.echo(f"people with no handle in org: {', '.join(owners.without_handle)}; {files} {'file has' if files == 1 else 'files have'} no owner until a handle: is added", err=True)
+        typer.echo(
+            f"people with no handle in org: {', '.join(owners.without_handle)}; {files} {'file has' if files == 1 else 'files have'} no owner until a handle: is added",
+            err=True,
+        )
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     text = "text"
     md = "md"
     json = "json"
@@ -77,8 +86,13 @@ class DiffFormat(str, Enum):
 @guarded
 def diff(
     base: Annotated[str, typer.Argument(help="The git revision to compare from, e.g. origin/main.")],
-    head: Annotated[str | None, typer.Argument(help="The revision to compare to (default: the working tree, uncommitted files included).")] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", help="Output format; md is a pull-request comment.")] = DiffFormat.text,
+    head: Annotated[
+        str | None,
+        typer.Argument(help="The revision to compare to (default: the working tree, uncommitted files included)."),
+    ] = None,
+    format: Annotated[
+        DiffFormat, typer.Option("--format", help="Output format; md is a pull-request comment.")
+    ] = DiffFormat.text,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -92,7 +106,9 @@ def diff(
     head_name = head or "working tree"
     _refuse_unloadable(head_problems, after.files, head_name)
     if any(p.severity == "error" for p in base_problems):
-        typer.echo(f"acct: warning: some files do not load in {base}; their commitments count as absent there", err=True)
+        typer.echo(
+            f"acct: warning: some files do not load in {base}; their commitments count as absent there", err=True
+        )
     changes = diff_trackers(before, after)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
@@ -108,5 +124,7 @@ def _refuse_unloadable(problems: list[Problem], files: int, head: str) -> None:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         typer.echo(render_problems.as_text(errors, files), err=True)
-        typer.echo(f"acct: files in {head} do not load, so their changes cannot be judged; fix them (acct check)", err=True)
+        typer.echo(
+            f"acct: files in {head} do not load, so their changes cannot be judged; fix them (acct check)", err=True
+        )
         raise typer.Exit(1)

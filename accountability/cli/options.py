@@ -13,23 +13,27 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from accountability.checking import Checked, blocking
-from accountability.checking import check as core_check
-from accountability.cli.memo import current_keys
 from accountability.cli.progress import load_progress
-from accountability.discover import find_root
+from accountability.engine import Checked, blocking
+from accountability.engine import check as core_check
+from accountability.files.discover import find_root
+from accountability.files.locate import located
+from accountability.files.read import load_tracker
 from accountability.i18n import Messages, languages, messages
-from accountability.load import load_tracker
-from accountability.locate import located
+from accountability.model.tracker import Tracker
 from accountability.periods import parse_period
 from accountability.problems import FatalError, Problem
 from accountability.render import problems as render_problems
-from accountability.scoring.tracker import Scores, score_tracker
-from accountability.sharded import sharded_check
-from accountability.tracker import Tracker
+from accountability.scoring.scoreboard import Scores, score_tracker
+from accountability.speed.memo import current_keys
+from accountability.speed.sharded import sharded_check
 
-RootOption = Annotated[Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")]
-LangOption = Annotated[str | None, typer.Option("--lang", help="Language of labels: vi or en (default from acct.yaml, else en).")]
+RootOption = Annotated[
+    Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of labels: vi or en (default from acct.yaml, else en).")
+]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The judging date D, YYYY-MM-DD (default: today).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh, ignoring .acct-cache/.")]
 
@@ -75,7 +79,7 @@ def run_check(root: Path, as_of: dt.date, cache: bool = True) -> Checked:
 
 def checked_problems(root: Path, as_of: dt.date, cache: bool = True) -> tuple[list[Problem], int]:
     """What `acct check` prints: every located problem and the number of files. With the cache, only the units
-    whose plans changed since the last check are checked again (`accountability.sharded`)."""
+    whose plans changed since the last check are checked again (`accountability.speed.sharded`)."""
     if not cache:
         result = run_check(root, as_of, cache=False)
         return result.problems, result.tracker.files
@@ -104,7 +108,9 @@ def _refuse(errors: list[Problem], files: int) -> None:
         raise typer.Exit(1)
 
 
-def scored_period(period: str, unit: str | None, root: Path | None, lang: str | None, as_of: str | None, no_cache: bool) -> tuple[Tracker, Scores, Messages]:
+def scored_period(
+    period: str, unit: str | None, root: Path | None, lang: str | None, as_of: str | None, no_cache: bool
+) -> tuple[Tracker, Scores, Messages]:
     """What score and report share: a valid tracker, its scores for the period (one unit and those below it, with
     --unit), and the labels of the chosen language."""
     when = parse_as_of(as_of)

@@ -32,8 +32,12 @@ class LoadProgress:
             if self.clock() - self.started < self.delay or done >= total:
                 return
             self.bar = Progress(
-                TextColumn("reading files"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=self.console, transient=True,
+                TextColumn("reading files"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
             )
             self.task = self.bar.add_task("read", total=total, completed=done)
             self.bar.start()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from accountability.cli.app import app
-from accountability.cli.memo import memoized
 from accountability.cli.options import (
     AsOfOption,
     LangOption,
@@ -26,12 +25,12 @@ from accountability.cli.options import (
     valid_tracker,
 )
 from accountability.codes import CODES
-from accountability.discover import find_root
-from accountability.export import tables as export_tables
-from accountability.locate import located
-from accountability.overdue import CODES as OVERDUE_CODES
-from accountability.overdue import find_overdue
+from accountability.files.discover import find_root
+from accountability.files.locate import located
 from accountability.periods import parse_period
+from accountability.queries.export import tables as export_tables
+from accountability.queries.overdue import CODES as OVERDUE_CODES
+from accountability.queries.overdue import find_overdue
 from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
@@ -39,10 +38,11 @@ from accountability.render import scores as render_scores
 from accountability.render.export_files import write_tables
 from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
-from accountability.scoring.tracker import score_tracker
+from accountability.scoring.scoreboard import score_tracker
+from accountability.speed.memo import memoized
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """The formats of check and overdue: for people, for tools, for GitHub annotations, for code scanning."""
 
     text = "text"
@@ -82,13 +82,13 @@ def check(
     raise typer.Exit(1 if failed else 0)
 
 
-class ScoreBy(str, Enum):
+class ScoreBy(StrEnum):
     unit = "unit"
     person = "person"
     all = "all"
 
 
-class ScoreFormat(str, Enum):
+class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -103,7 +103,9 @@ def score(
     by: Annotated[ScoreBy, typer.Option("--by", help="Score units, people, or both.")] = ScoreBy.all,
     unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
     format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
-    explain: Annotated[str | None, typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item or person/YYYY-MM.")] = None,
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item or person/YYYY-MM.")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -130,8 +132,12 @@ def score(
 @memoized
 def overdue(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
-    warn_only: Annotated[bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")] = False,
-    within: Annotated[int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")] = None,
+    warn_only: Annotated[
+        bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")
+    ] = False,
+    within: Annotated[
+        int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -158,7 +164,7 @@ def overdue(
     raise typer.Exit(1 if late and not warn_only else 0)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
@@ -169,7 +175,9 @@ class ExportFormat(str, Enum):
 def export(
     period: Annotated[str, typer.Argument(help="The period whose scores are exported, e.g. 2023 or 2023-Q2.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the tables to.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")] = ExportFormat.csv,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")
+    ] = ExportFormat.csv,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,

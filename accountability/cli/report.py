@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,14 +17,14 @@ from accountability.cli.options import (
     guarded,
     scored_period,
 )
+from accountability.files.atomic import write_atomic
+from accountability.queries.committee import build_report
 from accountability.render.report_html import as_html
 from accountability.render.report_json import as_json
 from accountability.render.report_md import as_markdown
-from accountability.report import build_report
-from accountability.writefile import write_atomic
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
@@ -36,7 +36,9 @@ def report(
     period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
     unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.md,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,

@@ -10,21 +10,23 @@ from typing import Annotated, Any
 
 import typer
 
-from accountability import edits, newfiles
+from accountability.authoring import edits, newfiles
+from accountability.authoring.schema import as_text as schema_text
+from accountability.authoring.schema import schemas
 from accountability.cli.app import app
 from accountability.cli.options import AsOfOption, LangOption, RootOption, guarded, parse_as_of, parse_date
-from accountability.discover import find_root
-from accountability.load import load_tracker
+from accountability.files.atomic import write_atomic
+from accountability.files.discover import find_root
+from accountability.files.read import load_tracker
 from accountability.model.base import MONTH
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
-from accountability.schema import as_text as schema_text
-from accountability.schema import schemas
 from accountability.scoring.numbers import fmt
-from accountability.writefile import write_atomic
 
 OnOption = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: --as-of, else today).")]
-YearOption = Annotated[int | None, typer.Option("--year", help="The commitment's year, for unit/item (default: the year of --on).")]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="The commitment's year, for unit/item (default: the year of --on).")
+]
 
 
 @app.command()
@@ -80,7 +82,9 @@ def _save(root: Path, target: edits.Target, make: Callable[[], Any], when: dt.da
         raise typer.Exit(1) from None
 
 
-new_app = typer.Typer(help="Write a new plan or commitment at the suggested path; never overwrites.", no_args_is_help=True)
+new_app = typer.Typer(
+    help="Write a new plan or commitment at the suggested path; never overwrites.", no_args_is_help=True
+)
 app.add_typer(new_app, name="new")
 
 
@@ -128,7 +132,9 @@ def _write_new(root: Path, path: str, text: str) -> None:
 @app.command()
 @guarded
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="The folder to write to (default: the tracker's _schema/).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="The folder to write to (default: the tracker's _schema/).")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,

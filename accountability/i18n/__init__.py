@@ -14,7 +14,9 @@ DEFAULT = "en"
 
 
 def languages() -> list[str]:
-    return sorted(p.name.removesuffix(".json") for p in resources.files(__package__).iterdir() if p.name.endswith(".json"))
+    return sorted(
+        p.name.removesuffix(".json") for p in resources.files(__package__).iterdir() if p.name.endswith(".json")
+    )
 
 
 @cache

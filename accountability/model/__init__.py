@@ -8,7 +8,7 @@ from accountability.model.plan import Plan, Rating, Review, SelfAssessment, Task
 
 Document = Config | Org | Commitment | Plan | Issue
 
-KINDS: dict[str, type[Document]] = {  # type: ignore[valid-type]
+KINDS: dict[str, type[Document]] = {
     "org": Org,
     "commitment": Commitment,
     "plan": Plan,
@@ -16,6 +16,24 @@ KINDS: dict[str, type[Document]] = {  # type: ignore[valid-type]
 }
 
 __all__ = [
-    "Amendment", "Commitment", "Config", "DEFAULT_CONFIG", "Document", "Group", "Issue", "Item", "KINDS",
-    "Milestone", "Org", "Person", "Plan", "Rating", "Report", "Review", "SelfAssessment", "Target", "Task", "Unit",
+    "Amendment",
+    "Commitment",
+    "Config",
+    "DEFAULT_CONFIG",
+    "Document",
+    "Group",
+    "Issue",
+    "Item",
+    "KINDS",
+    "Milestone",
+    "Org",
+    "Person",
+    "Plan",
+    "Rating",
+    "Report",
+    "Review",
+    "SelfAssessment",
+    "Target",
+    "Task",
+    "Unit",
 ]

@@ -39,7 +39,10 @@ def _slug(value: Any) -> str:
         return value
     hint = _slugify(value) if isinstance(value, str) else ""
     suggestion = f", for example '{hint}'" if hint and hint != value else ""
-    raise fail("invalid-id", f"{value!r} is not an id; write lowercase letters and digits joined by '-', '_' or '.'{suggestion}")
+    raise fail(
+        "invalid-id",
+        f"{value!r} is not an id; write lowercase letters and digits joined by '-', '_' or '.'{suggestion}",
+    )
 
 
 def _slugify(text: str) -> str:

@@ -37,7 +37,7 @@ class Thresholds(Record):
     """The lowest score rated done (hoàn thành); below it is not-done."""
 
 
-class Quota(Record):
+class QuotaSettings(Record):
     """At most this share of the number rated good may be rated excellent (tỷ lệ xuất sắc)."""
 
     excellent_per_good: Number = Field(0.2, ge=0)
@@ -61,7 +61,7 @@ class Config(Record):
     """The rating rules (bộ quy tắc): nd335, after Nghị định 335/2025/NĐ-CP."""
     thresholds: Thresholds = Thresholds()
     """The thresholds of the levels, for units and people (ngưỡng xếp loại)."""
-    quota: Quota = Quota()
+    quota: QuotaSettings = QuotaSettings()
     """The quota of excellent ratings (tỷ lệ xuất sắc)."""
     late_credit: Number = Field(0.5, ge=0, le=1)
     """The credit of a commitment task done late (điểm nhiệm vụ hoàn thành chậm)."""
@@ -86,7 +86,10 @@ class Config(Record):
     @classmethod
     def _supported(cls, value: object) -> object:
         if value != FORMAT_VERSION or isinstance(value, bool):
-            raise fail("unsupported-version", f"format version {value!r} is not supported; this acct reads 'acct: {FORMAT_VERSION}'")
+            raise fail(
+                "unsupported-version",
+                f"format version {value!r} is not supported; this acct reads 'acct: {FORMAT_VERSION}'",
+            )
         return value
 
 

@@ -67,7 +67,9 @@ class Person(Record):
         """Whether the person is active on some day from `first` to `last`."""
         if self.active is None:
             return True
-        return (self.active.from_ is None or self.active.from_ <= last) and (self.active.to is None or self.active.to >= first)
+        return (self.active.from_ is None or self.active.from_ <= last) and (
+            self.active.to is None or self.active.to >= first
+        )
 
 
 class Org(Record):

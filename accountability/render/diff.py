@@ -6,14 +6,25 @@ import json
 from itertools import groupby
 from typing import Any
 
-from accountability.diff import Change
+from accountability.queries.diff import Change
 
 LABELS = {
-    "added": "item added", "removed": "item removed", "moved": "moved to another group",
-    "target-raised": "target raised", "target-lowered": "target lowered", "target-changed": "target changed",
-    "due-earlier": "due date moved earlier", "due-later": "due date moved later", "owner": "owner changed",
-    "weight": "weight changed", "group-weight": "group weight changed", "title": "title changed", "done": "done date changed",
-    "report-added": "report added", "report-changed": "report edited", "report-removed": "report deleted",
+    "added": "item added",
+    "removed": "item removed",
+    "moved": "moved to another group",
+    "target-raised": "target raised",
+    "target-lowered": "target lowered",
+    "target-changed": "target changed",
+    "due-earlier": "due date moved earlier",
+    "due-later": "due date moved later",
+    "owner": "owner changed",
+    "weight": "weight changed",
+    "group-weight": "group weight changed",
+    "title": "title changed",
+    "done": "done date changed",
+    "report-added": "report added",
+    "report-changed": "report edited",
+    "report-removed": "report deleted",
 }
 
 
@@ -31,8 +42,10 @@ def summary(changes: list[Change], base: str, head: str) -> str:
     commitments = len({(c.unit, c.year) for c in changes})
     weakening = sum(c.weakening for c in changes)
     unapproved = sum(c.unapproved for c in changes)
-    return (f"{base} → {head}: {len(changes)} {'change' if len(changes) == 1 else 'changes'} in {commitments} "
-            f"{'commitment' if commitments == 1 else 'commitments'}; {weakening} weakening, {unapproved} unapproved")
+    return (
+        f"{base} → {head}: {len(changes)} {'change' if len(changes) == 1 else 'changes'} in {commitments} "
+        f"{'commitment' if commitments == 1 else 'commitments'}; {weakening} weakening, {unapproved} unapproved"
+    )
 
 
 def _verdict(change: Change) -> str:
@@ -51,7 +64,10 @@ def as_text(changes: list[Change], base: str, head: str) -> str:
         for c in sorted(own, key=lambda c: not c.unapproved):
             mark = "!" if c.unapproved else " "
             verdict = _verdict(c)
-            lines.append(f" {mark} {c.item}: {LABELS[c.kind]}: {_value(c.before)} → {_value(c.after)}" + (f"  [{verdict}]" if verdict else ""))
+            lines.append(
+                f" {mark} {c.item}: {LABELS[c.kind]}: {_value(c.before)} → {_value(c.after)}"
+                + (f"  [{verdict}]" if verdict else "")
+            )
     return "\n".join(lines)
 
 
@@ -60,7 +76,9 @@ def as_markdown(changes: list[Change], base: str, head: str) -> str:
     unapproved = [c for c in changes if c.unapproved]
     if unapproved:
         parts.append("### ⛔ Unapproved weakening changes\n")
-        parts.append("Each needs an amendment in this pull request that names the item and the field, with `approved_by`.\n")
+        parts.append(
+            "Each needs an amendment in this pull request that names the item and the field, with `approved_by`.\n"
+        )
         parts.append(_table(unapproved, with_commitment=True))
     for (unit, year), group in groupby(changes, key=lambda c: (c.unit, c.year)):
         own = list(group)
@@ -89,8 +107,19 @@ def as_json(changes: list[Change], base: str, head: str) -> str:
         "head": head,
         "unapproved": sum(c.unapproved for c in changes),
         "changes": [
-            {"unit": c.unit, "year": c.year, "item": c.item, "kind": c.kind, "field": c.field, "before": c.before,
-             "after": c.after, "weakening": c.weakening, "approved_by": c.approved_by, "unapproved": c.unapproved, "path": c.path}
+            {
+                "unit": c.unit,
+                "year": c.year,
+                "item": c.item,
+                "kind": c.kind,
+                "field": c.field,
+                "before": c.before,
+                "after": c.after,
+                "weakening": c.weakening,
+                "approved_by": c.approved_by,
+                "unapproved": c.unapproved,
+                "path": c.path,
+            }
             for c in changes
         ],
     }

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from accountability.export import COLUMNS, column_type, plain
+from accountability.files.atomic import write_atomic
 from accountability.problems import FatalError
-from accountability.writefile import write_atomic
+from accountability.queries.export import COLUMNS, column_type, plain
 
 
 def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path, fmt: str) -> list[Path]:
@@ -43,7 +43,13 @@ def _parquet(name: str, rows: list[dict[str, Any]]) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise FatalError("--format parquet needs pyarrow: install it with  pip install 'acct[parquet]'") from None
-    types = {"date": pa.date32(), "integer": pa.int64(), "decimal": pa.float64(), "boolean": pa.bool_(), "text": pa.string()}
+    types = {
+        "date": pa.date32(),
+        "integer": pa.int64(),
+        "decimal": pa.float64(),
+        "boolean": pa.bool_(),
+        "text": pa.string(),
+    }
     schema = pa.schema([(c, types[column_type(c)]) for c in COLUMNS[name]])
     table = pa.Table.from_pylist([{c: row[c] for c in COLUMNS[name]} for row in rows], schema=schema)
     sink = pa.BufferOutputStream()

@@ -8,7 +8,7 @@ import os
 from itertools import groupby
 from pathlib import Path
 
-from accountability.overdue import Finding
+from accountability.queries.overdue import Finding
 from accountability.render.problems import GITHUB_LIMIT, escape
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -48,7 +48,16 @@ def as_json(findings: list[Finding], as_of: dt.date) -> str:
     body = {
         "as_of": as_of.isoformat(),
         "findings": [
-            {"code": f.code, "severity": f.severity, "path": f.path, "line": f.line, "who": f.who, "due": f.due.isoformat(), "days": f.days, "title": f.title}
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "path": f.path,
+                "line": f.line,
+                "who": f.who,
+                "due": f.due.isoformat(),
+                "days": f.days,
+                "title": f.title,
+            }
             for f in findings
         ],
     }
@@ -58,19 +67,26 @@ def as_json(findings: list[Finding], as_of: dt.date) -> str:
 def as_github(findings: list[Finding], root: Path) -> str:
     """The longest overdue first, at most 10 errors and 10 warnings, then a notice that counts the rest."""
     ordered = sorted(findings, key=lambda f: (-f.days, f.path, f.line))
-    shown = [f for f in ordered if f.severity == "error"][:GITHUB_LIMIT] + [f for f in ordered if f.severity == "warning"][:GITHUB_LIMIT]
+    shown = [f for f in ordered if f.severity == "error"][:GITHUB_LIMIT] + [
+        f for f in ordered if f.severity == "warning"
+    ][:GITHUB_LIMIT]
     lines = [
         f"::{f.severity} file={os.path.relpath(root / f.path)},line={f.line},title=acct [{f.code}]::{escape(f'{f.who}: {f.title} — due {f.due}, {_when(f)}')}"
         for f in shown
     ]
     rest = len(findings) - len(shown)
     if rest:
-        lines.append(f"::notice title=acct::{rest} more {'finding' if rest == 1 else 'findings'} not shown here; run 'acct overdue' for the full list")
+        lines.append(
+            f"::notice title=acct::{rest} more {'finding' if rest == 1 else 'findings'} not shown here; run 'acct overdue' for the full list"
+        )
     lines.append(summary(findings))
     return "\n".join(lines)
 
 
 def as_markdown_table(findings: list[Finding]) -> str:
     rows = ["| who | code | due | days | file | title |", "|---|---|---|---:|---|---|"]
-    rows += [f"| {f.who} | `{f.code}` | {f.due} | {f.days} | {f.path}:{f.line} | {f.title.replace('|', '/')} |" for f in findings]
+    rows += [
+        f"| {f.who} | `{f.code}` | {f.due} | {f.days} | {f.path}:{f.line} | {f.title.replace('|', '/')} |"
+        for f in findings
+    ]
     return "\n".join(rows) + "\n"

@@ -47,7 +47,9 @@ def as_github(problems: list[Problem], files: int, root: Path) -> str:
     lines = [_command(p, root) for p in shown]
     rest = len(problems) - len(shown)
     if rest:
-        lines.append(f"::notice title=acct::{rest} more {_plural(rest, 'problem')} not shown here; run 'acct check' for the full list")
+        lines.append(
+            f"::notice title=acct::{rest} more {_plural(rest, 'problem')} not shown here; run 'acct check' for the full list"
+        )
     lines.append(summary(files, problems))
     return "\n".join(lines)
 

@@ -12,19 +12,25 @@ from importlib import resources
 
 from accountability import __version__
 from accountability.i18n import Messages
+from accountability.queries.committee import LEVELS, CommitteeReport, ItemLine, UnitSection
 from accountability.render import report_text as words
 from accountability.render import svg
 from accountability.render.scores import unit_header
-from accountability.report import LEVELS, ItemLine, Report, UnitSection
 
 NUMERIC_UNIT_COLUMNS = {0, 2, 4, 5, 6}
-PROGRESS_LEVEL = {"achieved": "excellent", "on_track": "good", "behind": "done", "missed": "not-done", "no_report": "none"}
+PROGRESS_LEVEL = {
+    "achieved": "excellent",
+    "on_track": "good",
+    "behind": "done",
+    "missed": "not-done",
+    "no_report": "none",
+}
 
 
-def as_html(report: Report, t: Messages) -> str:
+def as_html(report: CommitteeReport, t: Messages) -> str:
     css = resources.files("accountability").joinpath("templates/report.css").read_text(encoding="utf-8")
     title = words.title(report, t)
-    body = [f"<header><h1>{escape(title)}</h1><p class=\"sub\">{escape(words.subtitle(report, t))}</p></header>"]
+    body = [f'<header><h1>{escape(title)}</h1><p class="sub">{escape(words.subtitle(report, t))}</p></header>']
     body.append(_overview(report, t))
     ranked = sum(1 for s in report.units if s.row.rank)
     body += [_unit(section, ranked, t) for section in report.units]
@@ -40,19 +46,31 @@ def as_html(report: Report, t: Messages) -> str:
     )
 
 
-def _overview(report: Report, t: Messages) -> str:
+def _overview(report: CommitteeReport, t: Messages) -> str:
     scores = report.scores
-    thresholds = [(scores.rules.done, t("report.threshold.done")), (scores.rules.good, t("report.threshold.good")),
-                  (scores.rules.excellent, t("report.threshold.excellent"))]
-    bars = [(s.row.name, s.row.score, s.row.result.level if s.row.result else None, t.number(s.row.score)) for s in report.units]
+    thresholds = [
+        (scores.rules.done, t("report.threshold.done")),
+        (scores.rules.good, t("report.threshold.good")),
+        (scores.rules.excellent, t("report.threshold.excellent")),
+    ]
+    bars = [
+        (s.row.name, s.row.score, s.row.result.level if s.row.result else None, t.number(s.row.score))
+        for s in report.units
+    ]
     chart = svg.score_bars(bars, thresholds, t("report.scores_chart", period=scores.period.id))
     rows = [words.overview_cells(s, t) for s in report.units]
     levels = [(s.row.name, _level_totals(s)) for s in report.units if s.people]
-    out = [f'<section class="overview"><h2>{escape(t("report.overview"))}</h2>', chart,
-           _table(unit_header(t), rows, NUMERIC_UNIT_COLUMNS),
-           f'<p class="summary">{"<br/>".join(escape(line) for line in words.summary(report, t))}</p>']
+    out = [
+        f'<section class="overview"><h2>{escape(t("report.overview"))}</h2>',
+        chart,
+        _table(unit_header(t), rows, NUMERIC_UNIT_COLUMNS),
+        f'<p class="summary">{"<br/>".join(escape(line) for line in words.summary(report, t))}</p>',
+    ]
     if levels:
-        out += [f"<h3>{escape(t('report.levels_chart'))}</h3>", svg.level_bars(levels, _legend(t), t("report.levels_chart"))]
+        out += [
+            f"<h3>{escape(t('report.levels_chart'))}</h3>",
+            svg.level_bars(levels, _legend(t), t("report.levels_chart")),
+        ]
     return "\n".join(out) + "</section>"
 
 
@@ -62,8 +80,14 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
     out = [f'<section class="unit" id="unit-{escape(row.unit)}"><h2>{escape(words.heading(section))}</h2>']
     pairs = words.people_line(section, t)
     if pairs:
-        out.append('<dl class="facts">' + "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in pairs) + "</dl>")
-    out.append(f'<p><span class="verdict level-{level or "none"}">{escape(words.score_line(section, ranked, t))}</span></p>')
+        out.append(
+            '<dl class="facts">'
+            + "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in pairs)
+            + "</dl>"
+        )
+    out.append(
+        f'<p><span class="verdict level-{level or "none"}">{escape(words.score_line(section, ranked, t))}</span></p>'
+    )
     if row.result:
         out.append(f'<p class="summary">{escape(words.unit_summary([row], t))}.</p>')
         out.append(f"<h3>{escape(t('report.commitment'))}</h3>")
@@ -75,7 +99,11 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
     out.append(_ratings(section, t))
     flags = words.flag_lines(section, t)
     out.append(f"<h3>{escape(t('report.flags'))}</h3>")
-    out.append('<ul class="flags">' + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>" if flags else f"<p>{escape(t('report.none'))}</p>")
+    out.append(
+        '<ul class="flags">' + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>"
+        if flags
+        else f"<p>{escape(t('report.none'))}</p>"
+    )
     if section.issues:
         out.append(f"<h3>{escape(t('report.issues'))}</h3>")
         out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues], {2, 3}))
@@ -84,7 +112,9 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
 
 def _items(items: list[ItemLine], t: Messages) -> str:
     numeric = ' class="num"'
-    head = "".join(f"<th{numeric if i in (3, 4, 5) else ''}>{escape(h)}</th>" for i, h in enumerate(words.item_header(t)))
+    head = "".join(
+        f"<th{numeric if i in (3, 4, 5) else ''}>{escape(h)}</th>" for i, h in enumerate(words.item_header(t))
+    )
     rows = []
     for item in items:
         cells = words.item_cells(item, t)
@@ -95,9 +125,9 @@ def _items(items: list[ItemLine], t: Messages) -> str:
             label = f"{item.title}: {words.result(item, t)} ({words.of_target(item, t) or t('state.no_report')})"
             bar = svg.progress_bar(item.of_target, item.expected_of_target, PROGRESS_LEVEL[item.state], label)
         rows.append(
-            f"<tr><td>{escape(cells[0])}{amendments}</td><td class=\"state-{state_class}\">{escape(cells[1])}</td>"
-            f"<td>{escape(cells[2])}</td><td class=\"num\">{escape(cells[3])}</td><td class=\"num\">{escape(cells[4])}</td>"
-            f"<td class=\"num\">{escape(cells[5])}</td><td class=\"bar\">{bar}</td></tr>"
+            f'<tr><td>{escape(cells[0])}{amendments}</td><td class="state-{state_class}">{escape(cells[1])}</td>'
+            f'<td>{escape(cells[2])}</td><td class="num">{escape(cells[3])}</td><td class="num">{escape(cells[4])}</td>'
+            f'<td class="num">{escape(cells[5])}</td><td class="bar">{bar}</td></tr>'
         )
     return f'<div class="table-wrap"><table><thead><tr>{head}<th>{escape(t("col.progress"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
@@ -108,19 +138,23 @@ def _ratings(section: UnitSection, t: Messages) -> str:
         return out[0] + f"<p>{escape(t('report.no_people'))}</p>"
     months = len(section.months)
     numeric = set(range(1, months + 2))
-    out.append(_table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people], numeric))
+    out.append(
+        _table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people], numeric)
+    )
     if any(p.provisional for p in section.people):
         out.append(f'<p class="note">{escape(t("report.provisional"))}</p>')
     out.append(f"<h4>{escape(t('report.distribution'))}</h4>")
     chart_rows = [(t.month(m.month), m.counts) for m in section.months]
     out.append(svg.level_bars(chart_rows, _legend(t), f"{section.row.name}: {t('report.distribution')}"))
-    out.append(_table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months], set(range(1, 7))))
+    out.append(
+        _table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months], set(range(1, 7)))
+    )
     over = ' class="over"' if section.row.quota.over else ""
     out.append(f"<p{over}>{escape(words.quota_line(section, t))}</p>")
     return "\n".join(out)
 
 
-def _year_end(report: Report, t: Messages) -> str:
+def _year_end(report: CommitteeReport, t: Messages) -> str:
     out = [f'<section class="year-end"><h2>{escape(t("report.year_end"))}</h2>']
     for entry in report.year_end or []:
         head = f" ({entry.head.name})" if entry.head else ""

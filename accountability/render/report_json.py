@@ -7,16 +7,18 @@ import datetime as dt
 import json
 from typing import Any
 
+from accountability.queries.committee import CommitteeReport, ItemLine, UnitSection
 from accountability.render.scores import to_dict
-from accountability.report import ItemLine, Report, UnitSection
 from accountability.scoring.quota import Quota
 
 
-def as_json(report: Report) -> str:
+def as_json(report: CommitteeReport) -> str:
     body = to_dict(report.scores, "all")
     body["organization"] = report.organization
     body["sections"] = [_section(s) for s in report.units]
-    body["year_end_review"] = None if report.year_end is None else [_plain(e) | {"clear": e.clear} for e in report.year_end]
+    body["year_end_review"] = (
+        None if report.year_end is None else [_plain(e) | {"clear": e.clear} for e in report.year_end]
+    )
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 

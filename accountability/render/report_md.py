@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from accountability import __version__
 from accountability.i18n import Messages
+from accountability.queries.committee import CommitteeReport, UnitSection
 from accountability.render import report_text as words
 from accountability.render.scores import md_table as _table
 from accountability.render.scores import unit_header
-from accountability.report import Report, UnitSection
 
 
-def as_markdown(report: Report, t: Messages) -> str:
+def as_markdown(report: CommitteeReport, t: Messages) -> str:
     out = [f"# {words.title(report, t)}", "", f"_{words.subtitle(report, t)}_", ""]
     if len(report.units) > 1:
-        out += [f"## {t('report.overview')}", "", _table(unit_header(t), [words.overview_cells(s, t) for s in report.units])]
+        out += [
+            f"## {t('report.overview')}",
+            "",
+            _table(unit_header(t), [words.overview_cells(s, t) for s in report.units]),
+        ]
         out += ["  \n".join(words.summary(report, t)), ""]
     ranked = sum(1 for s in report.units if s.row.rank)
     for section in report.units:

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 from accountability.i18n import Messages
-from accountability.render.scores import summary_counts, summary_line, unit_cells
-from accountability.report import (
+from accountability.queries.committee import (
     LEVELS,
+    CommitteeReport,
     IssueLine,
     ItemLine,
     MonthLevels,
     PersonLine,
-    Report,
     UnitSection,
     YearEndEntry,
 )
-from accountability.scoring.tracker import UnitRow
+from accountability.render.scores import summary_counts, summary_line, unit_cells
+from accountability.scoring.scoreboard import UnitRow
 
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def title(report: Report, t: Messages) -> str:
+def title(report: CommitteeReport, t: Messages) -> str:
     return t("report.title", period=report.scores.period.id)
 
 
-def subtitle(report: Report, t: Messages) -> str:
+def subtitle(report: CommitteeReport, t: Messages) -> str:
     as_of = t("report.as_of", as_of=t.date(report.scores.as_of))
     return f"{report.organization} · {as_of}" if report.organization else capitalised(as_of)
 
@@ -163,7 +163,7 @@ def overview_cells(section: UnitSection, t: Messages) -> list[str]:
     return [*unit_cells(section.row, t)[:-1], "; ".join(unit_flags(section, t))]
 
 
-def summary(report: Report, t: Messages) -> list[str]:
+def summary(report: CommitteeReport, t: Messages) -> list[str]:
     """The tracker's summary sentence, then its key issues line."""
     issues = summary_line(report.scores, t).splitlines()[1:]
     return [unit_summary(report.scores.units, t), *(capitalised(line) for line in issues)]
@@ -173,7 +173,9 @@ def flag_lines(section: UnitSection, t: Messages) -> list[str]:
     lines = unit_flags(section, t)
     for person in section.escalated:
         if person.step:
-            lines.append(t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}")))
+            lines.append(
+                t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}"))
+            )
         lines += [f"{person.person.name}: {t(f'flag.{flag}')}" for flag in person.flags]
     return lines
 
@@ -183,7 +185,13 @@ def issue_header(t: Messages) -> list[str]:
 
 
 def issue_cells(issue: IssueLine, t: Messages) -> list[str]:
-    return [issue.title, issue.lead.name, t.date(issue.due), t.date(issue.resolved) if issue.resolved else "", t(f"issue.{issue.state}")]
+    return [
+        issue.title,
+        issue.lead.name,
+        t.date(issue.due),
+        t.date(issue.resolved) if issue.resolved else "",
+        t(f"issue.{issue.state}"),
+    ]
 
 
 def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
@@ -193,12 +201,28 @@ def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
     if entry.level in ("done", "not-done"):
         lines.append(t("report.year_end_level", level=t.level(entry.level)))
     for item in entry.items:
-        lines.append(t("report.year_end_item", state=state(item, t), title=item.title, owner=item.owner.name, due=t.date(item.due)))
+        lines.append(
+            t(
+                "report.year_end_item",
+                state=state(item, t),
+                title=item.title,
+                owner=item.owner.name,
+                due=t.date(item.due),
+            )
+        )
     for person in entry.people:
         lines.append(t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}")))
     if entry.quota.over:
         q = entry.quota
         lines.append(t("report.year_end_quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent))
     for issue in entry.issues:
-        lines.append(t("report.year_end_issue", state=t(f"issue.{issue.state}"), title=issue.title, lead=issue.lead.name, due=t.date(issue.due)))
+        lines.append(
+            t(
+                "report.year_end_issue",
+                state=t(f"issue.{issue.state}"),
+                title=issue.title,
+                lead=issue.lead.name,
+                due=t.date(issue.due),
+            )
+        )
     return lines

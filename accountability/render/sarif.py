@@ -55,5 +55,12 @@ def _result(result: tuple[str, str, str, str, int, int], rule_ids: list[str], ro
         "ruleIndex": rule_ids.index(code),
         "level": "error" if severity == "error" else "warning",
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(os.path.relpath(root / path)).as_posix()}, "region": region}}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": Path(os.path.relpath(root / path)).as_posix()},
+                    "region": region,
+                }
+            }
+        ],
     }

@@ -14,14 +14,18 @@ from rich.text import Text
 
 from accountability.i18n import Messages
 from accountability.scoring.people import PersonScore
-from accountability.scoring.tracker import Scores, UnitRow
+from accountability.scoring.scoreboard import Scores, UnitRow
 
 LEVEL_STYLES = {"excellent": "bold green", "good": "green", "done": "yellow", "not-done": "bold red"}
 
 
 def to_dict(scores: Scores, by: str) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "period": {"id": scores.period.id, "start": scores.period.start.isoformat(), "end": scores.period.end.isoformat()},
+        "period": {
+            "id": scores.period.id,
+            "start": scores.period.start.isoformat(),
+            "end": scores.period.end.isoformat(),
+        },
         "as_of": scores.as_of.isoformat(),
     }
     if by in ("unit", "all"):
@@ -35,7 +39,11 @@ def to_dict(scores: Scores, by: str) -> dict[str, Any]:
 def _unit(row: UnitRow) -> dict[str, Any]:
     result = row.result
     tasks = result.task_counts() if result else {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "open": 0}
-    indicators = result.indicator_counts() if result else {k: 0 for k in ("total", "achieved", "exceeded", "missed", "on_track", "behind", "no_report")}
+    indicators = (
+        result.indicator_counts()
+        if result
+        else {k: 0 for k in ("total", "achieved", "exceeded", "missed", "on_track", "behind", "no_report")}
+    )
     return {
         "unit": row.unit,
         "name": row.name,
@@ -57,7 +65,13 @@ def _person(p: PersonScore) -> dict[str, Any]:
         "level": p.level,
         "provisional": p.provisional,
         "months": [
-            {"month": m.month, "score": m.score, "computed": m.computed, "concluded": m.concluded, "provisional": m.provisional}
+            {
+                "month": m.month,
+                "score": m.score,
+                "computed": m.computed,
+                "concluded": m.concluded,
+                "provisional": m.provisional,
+            }
             for m in p.months
         ],
         "tasks": p.task_counts(),
@@ -70,9 +84,29 @@ def as_json(scores: Scores, by: str) -> str:
     return json.dumps(to_dict(scores, by), ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ["kind", "id", "name", "unit", "rank", "score", "level", "provisional", "tasks_total", "tasks_done",
-               "tasks_overdue", "indicators_total", "indicators_achieved", "indicators_exceeded", "excellent", "good",
-               "allowed_excellent", "quota_over", "misses", "step", "flags"]
+CSV_COLUMNS = [
+    "kind",
+    "id",
+    "name",
+    "unit",
+    "rank",
+    "score",
+    "level",
+    "provisional",
+    "tasks_total",
+    "tasks_done",
+    "tasks_overdue",
+    "indicators_total",
+    "indicators_achieved",
+    "indicators_exceeded",
+    "excellent",
+    "good",
+    "allowed_excellent",
+    "quota_over",
+    "misses",
+    "step",
+    "flags",
+]
 
 
 def as_csv(scores: Scores, by: str) -> str:
@@ -82,21 +116,44 @@ def as_csv(scores: Scores, by: str) -> str:
     writer.writeheader()
     body = to_dict(scores, by)
     for u in body.get("units", []):
-        writer.writerow({
-            "kind": "unit", "id": u["unit"], "name": u["name"], "rank": u["rank"], "score": u["score"], "level": u["level"],
-            "tasks_total": u["tasks"]["total"], "tasks_done": u["tasks"]["on_time"] + u["tasks"]["late"],
-            "tasks_overdue": u["tasks"]["overdue"], "indicators_total": u["indicators"]["total"],
-            "indicators_achieved": u["indicators"]["achieved"], "indicators_exceeded": u["indicators"]["exceeded"],
-            "excellent": u["quota"]["excellent"], "good": u["quota"]["good"],
-            "allowed_excellent": u["quota"]["allowed_excellent"], "quota_over": u["quota"]["over"], "flags": " ".join(u["flags"]),
-        })
+        writer.writerow(
+            {
+                "kind": "unit",
+                "id": u["unit"],
+                "name": u["name"],
+                "rank": u["rank"],
+                "score": u["score"],
+                "level": u["level"],
+                "tasks_total": u["tasks"]["total"],
+                "tasks_done": u["tasks"]["on_time"] + u["tasks"]["late"],
+                "tasks_overdue": u["tasks"]["overdue"],
+                "indicators_total": u["indicators"]["total"],
+                "indicators_achieved": u["indicators"]["achieved"],
+                "indicators_exceeded": u["indicators"]["exceeded"],
+                "excellent": u["quota"]["excellent"],
+                "good": u["quota"]["good"],
+                "allowed_excellent": u["quota"]["allowed_excellent"],
+                "quota_over": u["quota"]["over"],
+                "flags": " ".join(u["flags"]),
+            }
+        )
     for p in body.get("people", []):
-        writer.writerow({
-            "kind": "person", "id": p["person"], "unit": p["unit"], "score": p["score"], "level": p["level"],
-            "provisional": p["provisional"], "tasks_total": p["tasks"]["total"],
-            "tasks_done": p["tasks"]["on_time"] + p["tasks"]["late"], "tasks_overdue": p["tasks"]["undone"],
-            "misses": p["escalation"]["misses"], "step": p["escalation"]["step"], "flags": " ".join(p["flags"]),
-        })
+        writer.writerow(
+            {
+                "kind": "person",
+                "id": p["person"],
+                "unit": p["unit"],
+                "score": p["score"],
+                "level": p["level"],
+                "provisional": p["provisional"],
+                "tasks_total": p["tasks"]["total"],
+                "tasks_done": p["tasks"]["on_time"] + p["tasks"]["late"],
+                "tasks_overdue": p["tasks"]["undone"],
+                "misses": p["escalation"]["misses"],
+                "step": p["escalation"]["step"],
+                "flags": " ".join(p["flags"]),
+            }
+        )
     return out.getvalue()
 
 
@@ -118,7 +175,14 @@ def summary_line(scores: Scores, t: Messages) -> str:
     issues = scores.issues
     if issues.due:
         verdict = t("verdict.met") if issues.met else t("verdict.not_met")
-        line += "\n" + t("summary.issues", resolved=issues.resolved_on_time, due=issues.due, share=t.percent(issues.share), target=t.percent(issues.target), verdict=verdict)
+        line += "\n" + t(
+            "summary.issues",
+            resolved=issues.resolved_on_time,
+            due=issues.due,
+            share=t.percent(issues.share),
+            target=t.percent(issues.target),
+            verdict=verdict,
+        )
     return line
 
 
@@ -127,7 +191,9 @@ def unit_cells(row: UnitRow, t: Messages) -> list[str]:
     tasks = result.task_counts() if result else None
     indicators = result.indicator_counts() if result else None
     quota = row.quota
-    quota_text = f"{quota.excellent}/{quota.good} ({quota.allowed_excellent})" + (f" {t('note.quota_over')}" if quota.over else "")
+    quota_text = f"{quota.excellent}/{quota.good} ({quota.allowed_excellent})" + (
+        f" {t('note.quota_over')}" if quota.over else ""
+    )
     return [
         str(row.rank or ""),
         row.name,
@@ -145,15 +211,38 @@ def _person_cells(p: PersonScore, names: dict[str, str], t: Messages) -> list[st
     tasks = p.task_counts()
     score = t.number(p.score) + ("*" if p.provisional and p.score is not None else "")
     step = t(f"step.{p.step}") if p.step else ""
-    return [names.get(p.person, p.person), p.unit, score, t.level(p.level), f"{tasks['on_time'] + tasks['late']}/{tasks['total']}", f"{p.misses} {step}".strip(), ", ".join(p.flags)]
+    return [
+        names.get(p.person, p.person),
+        p.unit,
+        score,
+        t.level(p.level),
+        f"{tasks['on_time'] + tasks['late']}/{tasks['total']}",
+        f"{p.misses} {step}".strip(),
+        ", ".join(p.flags),
+    ]
 
 
 def unit_header(t: Messages) -> list[str]:
-    return [t(k) for k in ("col.rank", "col.unit", "col.score", "col.level", "col.tasks", "col.overdue", "col.indicators", "col.quota", "col.flags")]
+    return [
+        t(k)
+        for k in (
+            "col.rank",
+            "col.unit",
+            "col.score",
+            "col.level",
+            "col.tasks",
+            "col.overdue",
+            "col.indicators",
+            "col.quota",
+            "col.flags",
+        )
+    ]
 
 
 def person_header(t: Messages) -> list[str]:
-    return [t(k) for k in ("col.person", "col.unit", "col.score", "col.level", "col.tasks", "col.escalation", "col.flags")]
+    return [
+        t(k) for k in ("col.person", "col.unit", "col.score", "col.level", "col.tasks", "col.escalation", "col.flags")
+    ]
 
 
 def as_markdown(scores: Scores, by: str, names: dict[str, str], t: Messages) -> str:
@@ -187,10 +276,18 @@ def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, consol
         for row in scores.units:
             cells = unit_cells(row, t)
             level = row.result.level if row.result else None
-            table.add_row(*cells[:3], Text(cells[3], style=LEVEL_STYLES.get(level or "", "")), *cells[4:7], Text(cells[7], style="bold red" if row.quota.over else ""), cells[8])
+            table.add_row(
+                *cells[:3],
+                Text(cells[3], style=LEVEL_STYLES.get(level or "", "")),
+                *cells[4:7],
+                Text(cells[7], style="bold red" if row.quota.over else ""),
+                cells[8],
+            )
         parts.append(table)
     if by in ("person", "all"):
-        table = Table(title=t("title.people", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY)
+        table = Table(
+            title=t("title.people", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY
+        )
         for i, name in enumerate(person_header(t)):
             table.add_column(name, justify="right" if i in (2, 4) else "left")
         for p in scores.people:

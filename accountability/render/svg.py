@@ -22,15 +22,19 @@ def _svg(height: float, body: list[str], label: str, width: float = WIDTH) -> st
 
 
 def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12, weight: str = "normal") -> str:
-    return (f'<text x="{x:g}" y="{y:g}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" '
-            f'fill="{INK}">{escape(text)}</text>')
+    return (
+        f'<text x="{x:g}" y="{y:g}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" '
+        f'fill="{INK}">{escape(text)}</text>'
+    )
 
 
 def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
     return f'<rect x="{x:g}" y="{y:g}" width="{max(w, 0):g}" height="{h:g}" fill="{fill}"/>'
 
 
-def score_bars(rows: list[tuple[str, float | None, str | None, str]], thresholds: list[tuple[float, str]], label: str) -> str:
+def score_bars(
+    rows: list[tuple[str, float | None, str | None, str]], thresholds: list[tuple[float, str]], label: str
+) -> str:
     """One horizontal bar per unit: (name, score 0–100 or None, level, the score as printed), with threshold lines."""
     left, right, bar, gap, top = 200, 56, 18, 8, 22
     scale = (WIDTH - left - right) / 100
@@ -38,7 +42,9 @@ def score_bars(rows: list[tuple[str, float | None, str | None, str]], thresholds
     body = [_rect(left, top - 4, 100 * scale, height - top, TRACK)]
     for value, name in thresholds:
         x = left + value * scale
-        body.append(f'<line x1="{x:g}" y1="{top - 6}" x2="{x:g}" y2="{height}" stroke="{GRID}" stroke-dasharray="3 3"/>')
+        body.append(
+            f'<line x1="{x:g}" y1="{top - 6}" x2="{x:g}" y2="{height}" stroke="{GRID}" stroke-dasharray="3 3"/>'
+        )
         body.append(_text(x, top - 10, f"{name} {value:g}", "middle", 10))
     for i, (name, score, level, printed) in enumerate(rows):
         y = top + i * (bar + gap)
@@ -88,7 +94,9 @@ def level_bars(rows: list[tuple[str, dict[str, int]]], names: dict[str, str], la
             if n:
                 body.append(_rect(x, y, n * scale, bar, colour))
                 if n * scale >= 14:
-                    body.append(f'<text x="{x + n * scale / 2:g}" y="{y + bar - 4}" font-size="11" text-anchor="middle" fill="#ffffff">{n}</text>')
+                    body.append(
+                        f'<text x="{x + n * scale / 2:g}" y="{y + bar - 4}" font-size="11" text-anchor="middle" fill="#ffffff">{n}</text>'
+                    )
                 x += n * scale
     return _svg(height, body, label)
 

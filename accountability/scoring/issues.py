@@ -25,7 +25,13 @@ class IssueShare:
         return None if self.share is None else self.share >= self.target
 
     def as_dict(self) -> dict[str, object]:
-        return {"due": self.due, "resolved_on_time": self.resolved_on_time, "share": self.share, "target": self.target, "met": self.met}
+        return {
+            "due": self.due,
+            "resolved_on_time": self.resolved_on_time,
+            "share": self.share,
+            "target": self.target,
+            "met": self.met,
+        }
 
 
 def resolved_on_time(issue: Issue, as_of: dt.date) -> bool:
@@ -35,5 +41,7 @@ def resolved_on_time(issue: Issue, as_of: dt.date) -> bool:
 def issue_share(issues: list[Issue], year: int, as_of: dt.date, rules: RuleSet) -> IssueShare:
     """Issues due in `year` count once they are resolved or their due date is past, so that an issue due in
     October does not count against the share in July."""
-    due = [i for i in issues if i.due.year == year and (i.due < as_of or (i.resolved is not None and i.resolved <= as_of))]
+    due = [
+        i for i in issues if i.due.year == year and (i.due < as_of or (i.resolved is not None and i.resolved <= as_of))
+    ]
     return IssueShare(year, len(due), sum(resolved_on_time(i, as_of) for i in due), rules.issues_target)

@@ -67,7 +67,11 @@ def _task(item: Item, group: str, judging: Judging, rules: RuleSet) -> ItemResul
         return ItemResult(item, group, "overdue", 0.0, final=True, steps=steps)
     days = (item.due - judging.as_of).days
     soon = 0 <= days <= rules.due_soon_days
-    steps.add("not done and due {} not past → open: counted, not scored{}", item.due, f"; due in {days} days → due_soon" if soon else "")
+    steps.add(
+        "not done and due {} not past → open: counted, not scored{}",
+        item.due,
+        f"; due in {days} days → due_soon" if soon else "",
+    )
     return ItemResult(item, group, "open", None, due_soon=soon, steps=steps)
 
 
@@ -77,7 +81,14 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
     reports = [r for r in item.reports if judging.counts(r.on)]
     value = reports[-1].value if reports else None
     steps = Steps()
-    steps.add("indicator: target {}{} ({}), due {}; C = {}", target, " " + item.target.unit if item.target.unit else "", item.target.direction, item.due, judging.cutoff)
+    steps.add(
+        "indicator: target {}{} ({}), due {}; C = {}",
+        target,
+        " " + item.target.unit if item.target.unit else "",
+        item.target.direction,
+        item.due,
+        judging.cutoff,
+    )
     if reports:
         steps.add("latest report on or before C: {} on {}", value, reports[-1].on)
     else:
@@ -85,7 +96,12 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
     if judging.is_past(item.due):
         return _final(item, group, value, steps)
     expected = expected_at(item, judging.cutoff) if up else target
-    steps.add("due {} not past → judged on pace; expected at C = {}{}", item.due, expected, "" if up else " (the target itself, for down)")
+    steps.add(
+        "due {} not past → judged on pace; expected at C = {}{}",
+        item.due,
+        expected,
+        "" if up else " (the target itself, for down)",
+    )
     if value is None:
         steps.add("no report yet → no_report, credit 0")
         return ItemResult(item, group, "no_report", 0.0, no_report=True, expected=expected, steps=steps)
@@ -115,7 +131,14 @@ def _final(item: Item, group: str, value: float | None, steps: Steps) -> ItemRes
     formula = f"{fmt(value)} / {fmt(target)}" if up else f"{fmt(target)} / {fmt(value)}"
     if (target if up else value) == 0:
         formula = "a zero divisor, so 1 if achieved else 0"
-    steps.add("due date past → final: {}{}; attainment = {} = {}; credit min(attainment, 1) = {}", state, " and exceeded" if exceeded else "", formula, attained, credit)
+    steps.add(
+        "due date past → final: {}{}; attainment = {} = {}; credit min(attainment, 1) = {}",
+        state,
+        " and exceeded" if exceeded else "",
+        formula,
+        attained,
+        credit,
+    )
     return ItemResult(item, group, state, credit, final=True, exceeded=exceeded, value=value, steps=steps)
 
 
@@ -135,7 +158,7 @@ def expected_at(item: Item, day: dt.date) -> float:
     points.append((item.due, item.target.value))
     if day <= points[0][0]:
         return 0.0
-    for (start, low), (end, high) in zip(points, points[1:]):
+    for (start, low), (end, high) in zip(points, points[1:], strict=False):
         if day <= end:
             span = (end - start).days
             return high if span == 0 else low + (high - low) * (day - start).days / span

@@ -63,8 +63,19 @@ def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None
     else:
         quality = max(0.0, 1 - rules.deduction * fails)
         progress = max(0.0, 1 - rules.deduction * delays)
-        steps.add("{}: done {}, due {} → {}; quality = max(0, 1 − {}×{}) = {}, progress = max(0, 1 − {}×{}) = {}",
-                  task.id, task.done, task.due, state, rules.deduction, fails, quality, rules.deduction, delays, progress)
+        steps.add(
+            "{}: done {}, due {} → {}; quality = max(0, 1 − {}×{}) = {}, progress = max(0, 1 − {}×{}) = {}",
+            task.id,
+            task.done,
+            task.due,
+            state,
+            rules.deduction,
+            fails,
+            quality,
+            rules.deduction,
+            delays,
+            progress,
+        )
     credit = (1 + quality + progress) / 3
     steps.add("  credit = (1 + {} + {}) / 3 = {}", quality, progress, credit)
     return TaskResult(task, state, credit)
@@ -80,7 +91,13 @@ def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSe
         weights = sum(r.task.weight for r in scored)
         mean = sum(r.task.weight * r.credit for r in scored if r.credit is not None) / weights
         task_results = rules.task_max * mean
-        steps.add("task_results = {} × ({}) / {} = {}", rules.task_max, Terms([(r.task.weight, r.credit) for r in scored]), weights, task_results)
+        steps.add(
+            "task_results = {} × ({}) / {} = {}",
+            rules.task_max,
+            Terms([(r.task.weight, r.credit) for r in scored]),
+            weights,
+            task_results,
+        )
     rating = plan.rating if plan.rating and judging.written(plan.rating.on) else None
     general = rating.general if rating else None
     score, provisional = _score(task_results, general, rules, steps)
@@ -89,16 +106,35 @@ def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSe
     concluded = rating.level if rating else None
     if concluded:
         steps.add("concluded level (rating.level, the official one): {}", concluded)
-    return MonthScore(plan.person, plan.month, results, task_results, general, score, provisional, computed, concluded, disciplined, steps)
+    return MonthScore(
+        plan.person,
+        plan.month,
+        results,
+        task_results,
+        general,
+        score,
+        provisional,
+        computed,
+        concluded,
+        disciplined,
+        steps,
+    )
 
 
-def _score(task_results: float | None, general: float | None, rules: RuleSet, steps: Steps) -> tuple[float | None, bool]:
+def _score(
+    task_results: float | None, general: float | None, rules: RuleSet, steps: Steps
+) -> tuple[float | None, bool]:
     if task_results is None:
         steps.add("no task is scored → score null")
         return None, general is None
     if general is None:
         raw = task_results * 100 / rules.task_max
-        steps.add("no rating.general yet → provisional score = task_results / {} = {} → {}", rules.task_max / 100, raw, round1(raw))
+        steps.add(
+            "no rating.general yet → provisional score = task_results / {} = {} → {}",
+            rules.task_max / 100,
+            raw,
+            round1(raw),
+        )
         return round1(raw), True
     raw = general + task_results
     steps.add("score = rating.general + task_results = {} + {} = {} → {}", general, task_results, raw, round1(raw))
@@ -114,7 +150,6 @@ def _computed(score: float | None, disciplined: bool, rules: RuleSet, steps: Ste
     level = level_of(score, rules)
     steps.add("computed level: {} against {}/{}/{} → {}", score, rules.excellent, rules.good, rules.done, level)
     return level
-
 
 
 def _disciplined(person: Person | None, start: dt.date, end: dt.date) -> bool:
@@ -138,7 +173,9 @@ class PersonScore:
         return {"total": sum(states.values()), **{s: states[s] for s in PERSON_TASK_STATES}}
 
 
-def period_score(months: list[MonthScore], person: Person | None, start: dt.date, end: dt.date, rules: RuleSet) -> tuple[float | None, str | None, bool]:
+def period_score(
+    months: list[MonthScore], person: Person | None, start: dt.date, end: dt.date, rules: RuleSet
+) -> tuple[float | None, str | None, bool]:
     """The mean of the monthly scores, its level, and whether it is provisional."""
     scores = [m.score for m in months if m.score is not None]
     if len(months) == 1 and (start.year, start.month) == (end.year, end.month):

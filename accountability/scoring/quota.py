@@ -20,7 +20,12 @@ class Quota:
         return self.excellent > self.allowed_excellent
 
     def as_dict(self) -> dict[str, int | bool]:
-        return {"excellent": self.excellent, "good": self.good, "allowed_excellent": self.allowed_excellent, "over": self.over}
+        return {
+            "excellent": self.excellent,
+            "good": self.good,
+            "allowed_excellent": self.allowed_excellent,
+            "over": self.over,
+        }
 
 
 def quota(levels: Iterable[str | None], rules: RuleSet) -> Quota:

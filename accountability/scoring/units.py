@@ -43,7 +43,11 @@ class UnitScore:
     def indicator_counts(self) -> dict[str, int]:
         indicators = [r for r in self.items if r.item.is_indicator]
         states = Counter(r.state for r in indicators)
-        counts = {"total": len(indicators), "achieved": states["achieved"], "exceeded": sum(r.exceeded for r in indicators)}
+        counts = {
+            "total": len(indicators),
+            "achieved": states["achieved"],
+            "exceeded": sum(r.exceeded for r in indicators),
+        }
         return counts | {state: states[state] for state in INDICATOR_STATES if state != "achieved"}
 
 
@@ -71,7 +75,9 @@ def _group(commitment: Commitment, group: Group, judging: Judging, rules: RuleSe
     weight = group.weight if group.weight is not None else default_group_weight(commitment)
     credit = None
     if scored:
-        credit = sum(r.item.weight * r.credit for r in scored if r.credit is not None) / sum(r.item.weight for r in scored)
+        credit = sum(r.item.weight * r.credit for r in scored if r.credit is not None) / sum(
+            r.item.weight for r in scored
+        )
     return GroupScore(group.id, group.title, weight, credit, items)
 
 
@@ -106,7 +112,9 @@ def _flags(commitments: list[Commitment], groups: list[GroupScore], judging: Jud
     flags = [f"review-now:{item_id}" for c in commitments for item_id in _behind_twice(c, judging, rules)]
     for c in commitments:
         if judging.cutoff >= dt.date(c.year, 12, 31):
-            flags += [f"year-end-review:{r.item.id}" for g in groups for r in g.items if r.state in ("missed", "overdue")]
+            flags += [
+                f"year-end-review:{r.item.id}" for g in groups for r in g.items if r.state in ("missed", "overdue")
+            ]
     flags += [f"no-report:{r.item.id}" for g in groups for r in g.items if r.no_report and r.final]
     return list(dict.fromkeys(flags))
 
@@ -125,7 +133,6 @@ def _behind_twice(commitment: Commitment, judging: Judging, rules: RuleSet) -> l
         if not item.is_indicator:
             continue
         behind = [judge_item(item, "", Judging(year, end), rules).state == "behind" for end in ends]
-        if any(a and b for a, b in zip(behind, behind[1:])):
+        if any(a and b for a, b in zip(behind, behind[1:], strict=False)):
             flagged.append(item.id)
     return flagged
-

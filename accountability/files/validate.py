@@ -17,7 +17,13 @@ def validate_document(data: Any, path: str, is_config: bool) -> tuple[Document |
     """Validate one file's data as the kind it names (acct.yaml is always the config)."""
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
-        return None, [Problem("not-a-mapping", f"the file holds {what}; a tracker file is a mapping of keys, starting with 'kind:'", path)]
+        return None, [
+            Problem(
+                "not-a-mapping",
+                f"the file holds {what}; a tracker file is a mapping of keys, starting with 'kind:'",
+                path,
+            )
+        ]
     model = _model_for(data, path, is_config)
     if isinstance(model, Problem):
         return None, [model]
@@ -49,7 +55,12 @@ def _model_for(data: dict[str, Any], path: str, is_config: bool) -> type[BaseMod
     kind = data.get("kind")
     if is_config:
         if kind not in (None, "config"):
-            return Problem("unknown-kind", f"acct.yaml is the config; remove 'kind: {kind}' or write 'kind: config'", path, at=("kind",))
+            return Problem(
+                "unknown-kind",
+                f"acct.yaml is the config; remove 'kind: {kind}' or write 'kind: config'",
+                path,
+                at=("kind",),
+            )
         return Config
     if kind is None:
         kinds = ", ".join(KINDS)
@@ -86,7 +97,9 @@ def _problem(error: Any, model: type[BaseModel], path: str) -> Problem:
 
 def _message(error: Any) -> str:
     value = error.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    shown = (
+        repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    )
     expected = {
         "string_type": "text; quote it if it looks like a number or a date",
         "int_type": "a whole number",

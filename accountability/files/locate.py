@@ -15,8 +15,8 @@ from typing import Any, Protocol, TypeVar
 
 import yaml
 
+from accountability.files.yamlread import compose, decode, locate
 from accountability.problems import DocPath
-from accountability.yamlfile import compose, decode, locate
 
 
 class Placeable(Protocol):
@@ -33,7 +33,12 @@ class Placeable(Protocol):
 P = TypeVar("P", bound=Placeable)
 
 
-def located(root: Path, entries: list[P], key: Callable[[Any], Any] = lambda e: e.sort_key, unsaved: dict[str, bytes] | None = None) -> list[P]:
+def located(
+    root: Path,
+    entries: list[P],
+    key: Callable[[Any], Any] = lambda e: e.sort_key,
+    unsaved: dict[str, bytes] | None = None,
+) -> list[P]:
     """The entries with line and column filled in, sorted by `key`. `unsaved` holds files' bytes that are not
     on disk (yet): an edit being validated."""
     pending: dict[str, list[P]] = defaultdict(list)

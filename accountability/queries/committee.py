@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accountability.model import Commitment, Issue
+from accountability.model.tracker import Tracker
 from accountability.periods import judging
 from accountability.scoring.issues import resolved_on_time
 from accountability.scoring.items import ItemResult
 from accountability.scoring.people import PersonScore
 from accountability.scoring.quota import Quota, quota
-from accountability.scoring.tracker import Scores, UnitRow
-from accountability.tracker import Tracker
+from accountability.scoring.scoreboard import Scores, UnitRow
 
 LEVELS = ("excellent", "good", "done", "not-done")
 
@@ -143,23 +143,26 @@ class YearEndEntry:
 
     @property
     def clear(self) -> bool:
-        return not (self.items or self.people or self.quota.over or self.issues) and self.level not in ("done", "not-done")
+        return not (self.items or self.people or self.quota.over or self.issues) and self.level not in (
+            "done",
+            "not-done",
+        )
 
 
 @dataclass(frozen=True)
-class Report:
+class CommitteeReport:
     scores: Scores
     organization: str | None
     units: list[UnitSection]
     year_end: list[YearEndEntry] | None = field(default=None)  # only when the period closes a year
 
 
-def build_report(tracker: Tracker, scores: Scores) -> Report:
+def build_report(tracker: Tracker, scores: Scores) -> CommitteeReport:
     names = _Names(tracker)
     sections = [_section(tracker, scores, row, names) for row in scores.units]
     closes_year = scores.period.end.month == 12 and scores.period.end.day == 31 and scores.as_of > scores.period.end
     year_end = [_year_end(s, names) for s in sections if s.row.result is not None] if closes_year else None
-    return Report(scores, tracker.config.organization, sections, year_end)
+    return CommitteeReport(scores, tracker.config.organization, sections, year_end)
 
 
 class _Names:
@@ -187,10 +190,22 @@ def _section(tracker: Tracker, scores: Scores, row: UnitRow, names: _Names) -> U
     people = [_person(p, names) for p in scores.people if p.unit == row.unit]
     people.sort(key=lambda p: (p.score is None, -(p.score or 0), p.person.name))
     own = [p for p in scores.people if p.unit == row.unit]
-    issues = [_issue(d.model, scores.as_of, names) for d in tracker.issues if d.model.handled_by == row.unit and d.model.due.year == scores.period.end.year]
+    issues = [
+        _issue(d.model, scores.as_of, names)
+        for d in tracker.issues
+        if d.model.handled_by == row.unit and d.model.due.year == scores.period.end.year
+    ]
     issues.sort(key=lambda i: (i.due, i.id))
-    return UnitSection(row, head, names.either(commitment.to) if commitment else None, commitment.signed if commitment else None,
-                       groups, people, _month_levels(own, scores), issues)
+    return UnitSection(
+        row,
+        head,
+        names.either(commitment.to) if commitment else None,
+        commitment.signed if commitment else None,
+        groups,
+        people,
+        _month_levels(own, scores),
+        issues,
+    )
 
 
 def _commitment(tracker: Tracker, unit: str, year: int) -> Commitment | None:
@@ -215,17 +230,37 @@ def _item(result: ItemResult, names: _Names, cutoff: dt.date, amendments: list[A
     reports = [r for r in item.reports if r.on <= cutoff]
     target = item.target
     return ItemLine(
-        item.id, item.title, item.is_indicator, result.state, result.exceeded, names.person(item.owner), item.due,
+        item.id,
+        item.title,
+        item.is_indicator,
+        result.state,
+        result.exceeded,
+        names.person(item.owner),
+        item.due,
         item.done if item.done and item.done <= cutoff else None,
-        target.value if target else None, target.unit if target else None, target.direction if target else None,
-        reports[-1].value if reports else None, reports[-1].on if reports else None, result.expected,
+        target.value if target else None,
+        target.unit if target else None,
+        target.direction if target else None,
+        reports[-1].value if reports else None,
+        reports[-1].on if reports else None,
+        result.expected,
         [AmendmentLine(a.on, dict(a.set), a.reason, names.either(a.approved_by)) for a in amendments],
     )
 
 
 def _person(p: PersonScore, names: _Names) -> PersonLine:
     months = [MonthLine(m.month, m.score, m.level, m.provisional) for m in p.months]
-    return PersonLine(names.person(p.person), names.titles.get(p.person), p.score, p.level, p.provisional, months, p.misses, p.step, p.flags)
+    return PersonLine(
+        names.person(p.person),
+        names.titles.get(p.person),
+        p.score,
+        p.level,
+        p.provisional,
+        months,
+        p.misses,
+        p.step,
+        p.flags,
+    )
 
 
 def _month_levels(people: list[PersonScore], scores: Scores) -> list[MonthLevels]:
@@ -237,7 +272,9 @@ def _month_levels(people: list[PersonScore], scores: Scores) -> list[MonthLevels
     for month in sorted(by_month):
         levels = by_month[month]
         counted = Counter(level or "none" for level in levels)
-        out.append(MonthLevels(month, {level: counted[level] for level in (*LEVELS, "none")}, quota(levels, scores.rules)))
+        out.append(
+            MonthLevels(month, {level: counted[level] for level in (*LEVELS, "none")}, quota(levels, scores.rules))
+        )
     return out
 
 

@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from accountability.model import Person, Plan
+from accountability.model.tracker import Tracker
 from accountability.periods import Period, judging
 from accountability.scoring.issues import IssueShare, issue_share
 from accountability.scoring.people import PersonScore, escalation_step, misses, period_score, score_month
 from accountability.scoring.quota import Quota, quota
 from accountability.scoring.rules import RuleSet, rules_for
 from accountability.scoring.units import UnitScore, score_unit
-from accountability.tracker import Tracker
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,19 @@ def _score_people(tracker: Tracker, period: Period, as_of: dt.date, rules: RuleS
         year = period.end.year
         missed = misses([p for p in own if p.month.startswith(str(year)) and p.month <= cutoff_month], as_of, rules)
         flags = ["dismissal-review"] if _not_done_two_years(own, person, year, as_of, rules) else []
-        scores.append(PersonScore(person_id, person.unit, score, level, provisional, monthly, len(missed), escalation_step(len(missed), rules), flags))
+        scores.append(
+            PersonScore(
+                person_id,
+                person.unit,
+                score,
+                level,
+                provisional,
+                monthly,
+                len(missed),
+                escalation_step(len(missed), rules),
+                flags,
+            )
+        )
     return scores
 
 

@@ -2,7 +2,7 @@
 
 Reading a file has two steps: parsing (bytes → plain data, with positioned problems) and validating (plain data
 → a model). Both are pure and costly, so a large cold tracker is read in worker processes
-(`accountability.parallel`), which send each valid model back as its cache entry.
+(`accountability.speed.parallel`), which send each valid model back as its cache entry.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from accountability.discover import CONFIG_NAME, tracker_files
+from accountability.files.discover import CONFIG_NAME, tracker_files
+from accountability.files.validate import validate_document
+from accountability.files.yamlread import decode, parse
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
-from accountability.tracker import Doc, Tracker
-from accountability.validate import validate_document
-from accountability.yamlfile import decode, parse
 
 if TYPE_CHECKING:
-    from accountability.cache import Cache
+    from accountability.speed.cache import Cache
 
 Progress = Callable[[int, int], None]
 """Told (files parsed so far, files to parse) as cold files are parsed; it must not print to stdout."""
@@ -73,7 +73,7 @@ def parse_file(root: Path, path: str) -> Parsed:
     except OSError as exc:
         problem = Problem("unreadable", f"cannot read the file: {exc.strerror}; check its permissions", path, 1, 1)
         return Parsed(path, None, (problem,))
-    from accountability.cache import key
+    from accountability.speed.cache import key
 
     parsed = parse_bytes(raw, path)
     return Parsed(path, parsed.data, parsed.problems, key(raw, path))
@@ -96,15 +96,19 @@ def load_file(root: Path, path: str) -> Loaded:
 
 
 def load_tracker(
-    root: Path, workers: int | None = None, cache: bool = False, progress: Progress | None = None,
-    keys: dict[str, str] | None = None, store: Cache | None = None,
+    root: Path,
+    workers: int | None = None,
+    cache: bool = False,
+    progress: Progress | None = None,
+    keys: dict[str, str] | None = None,
+    store: Cache | None = None,
 ) -> tuple[Tracker, list[Problem]]:
     """Read every file of the tracker at `root`: from the cache where a file is unchanged (cache=True), else
     parsed, in parallel when many files need it (workers=1 forces one process). `progress` hears of each file
     parsed; a warm load parses nothing, so it hears nothing. `keys` are `file_keys(root)` if already known (or
     those of the files to load); `store` is an open cache to use."""
-    from accountability.cache import Cache
-    from accountability.parallel import load_files
+    from accountability.speed.cache import Cache
+    from accountability.speed.parallel import load_files
 
     if not cache:
         paths = tracker_files(root)
@@ -144,7 +148,7 @@ def file_keys(root: Path) -> dict[str, str]:
 
 def file_key(root: Path, path: str) -> str:
     """The file's cache key, "" when unreadable (parsing reports it)."""
-    from accountability.cache import key
+    from accountability.speed.cache import key
 
     raw = read_raw(root, path)
     return "" if raw is None else key(raw, path)

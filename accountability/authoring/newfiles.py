@@ -11,11 +11,11 @@ import os
 from pathlib import Path
 
 from accountability.model import Commitment, Item, Plan
+from accountability.model.tracker import Tracker
 from accountability.periods import month_period
 from accountability.problems import FatalError
 from accountability.scoring.numbers import fmt
 from accountability.suggest import did_you_mean
-from accountability.tracker import Tracker
 
 SCHEMA_DIR = "_schema"  # acct schema's default output; '_' keeps it out of the tracker's documents
 
@@ -45,7 +45,9 @@ def new_plan(tracker: Tracker, person: str, month: str) -> tuple[str, str]:
     existing = tracker.plan(person, month)
     if existing:
         raise FatalError(f"{person} already has a plan for {month} in {existing.path}")
-    earlier = sorted((d.model for d in tracker.plans if d.model.person == person and d.model.month < month), key=lambda p: p.month)
+    earlier = sorted(
+        (d.model for d in tracker.plans if d.model.person == person and d.model.month < month), key=lambda p: p.month
+    )
     previous = earlier[-1] if earlier else None
     path = plan_path(person, month)
     lines = [
@@ -57,7 +59,11 @@ def new_plan(tracker: Tracker, person: str, month: str) -> tuple[str, str]:
         f"month: {month}",
     ]
     carried = _carried(previous, month) if previous else []
-    lines += ["tasks:", *carried] if carried else ["tasks: []  # add tasks: - {id: t1, title: ..., assigned_by: ..., due: ...}"]
+    lines += (
+        ["tasks:", *carried]
+        if carried
+        else ["tasks: []  # add tasks: - {id: t1, title: ..., assigned_by: ..., due: ...}"]
+    )
     return path, "\n".join(lines) + "\n"
 
 
@@ -91,8 +97,12 @@ def new_commitment(tracker: Tracker, unit: str, year: int) -> tuple[str, str]:
         raise FatalError(f"{unit} already has a {year} commitment in {existing.path}")
     head = entry.model.head
     if head is None:
-        raise FatalError(f"unit '{unit}' has no head in org; add 'head:' to it first, since the head signs the commitment")
-    history = sorted((d.model for d in tracker.commitments if d.model.unit == unit and d.model.year < year), key=lambda c: c.year)
+        raise FatalError(
+            f"unit '{unit}' has no head in org; add 'head:' to it first, since the head signs the commitment"
+        )
+    history = sorted(
+        (d.model for d in tracker.commitments if d.model.unit == unit and d.model.year < year), key=lambda c: c.year
+    )
     previous = history[-1] if history else None
     to = previous.to if previous else (entry.model.parent or unit)
     path = commitment_path(unit, year)
@@ -134,7 +144,9 @@ def _copied_item(item: Item, year: int) -> list[str]:
         lines.append(f"        weight: {fmt(item.weight)}")
     if item.target:
         unit = f", unit: {_q(item.target.unit)}" if item.target.unit else ""
-        lines.append(f"        target: {{value: {fmt(item.target.value, 6)}{unit}, direction: {item.target.direction}}}  # last year's target")
+        lines.append(
+            f"        target: {{value: {fmt(item.target.value, 6)}{unit}, direction: {item.target.direction}}}  # last year's target"
+        )
     return lines
 
 

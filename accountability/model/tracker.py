@@ -48,8 +48,12 @@ class Tracker:
     def index(self) -> None:
         for doc in self.orgs:
             org = doc.model
-            self.unit_entries += [Entry(u, doc.path, ("units", org.position("units", i))) for i, u in enumerate(org.units)]
-            self.person_entries += [Entry(p, doc.path, ("people", org.position("people", i))) for i, p in enumerate(org.people)]
+            self.unit_entries += [
+                Entry(u, doc.path, ("units", org.position("units", i))) for i, u in enumerate(org.units)
+            ]
+            self.person_entries += [
+                Entry(p, doc.path, ("people", org.position("people", i))) for i, p in enumerate(org.people)
+            ]
         for unit in self.unit_entries:
             self.units.setdefault(unit.model.id, unit)
         for person in self.person_entries:
@@ -78,8 +82,19 @@ class Tracker:
 
     def with_plans(self, plans: list[Doc[Plan]]) -> Tracker:
         """The same tracker with only these plans."""
-        other = Tracker(root=self.root, config=self.config, orgs=self.orgs, commitments=self.commitments,
-                        issues=self.issues, plans=plans, files=self.files)
-        other.unit_entries, other.person_entries, other.units, other.people = self.unit_entries, self.person_entries, self.units, self.people
+        other = Tracker(
+            root=self.root,
+            config=self.config,
+            orgs=self.orgs,
+            commitments=self.commitments,
+            issues=self.issues,
+            plans=plans,
+            files=self.files,
+        )
+        other.unit_entries, other.person_entries, other.units, other.people = (
+            self.unit_entries,
+            self.person_entries,
+            self.units,
+            self.people,
+        )
         return other
-

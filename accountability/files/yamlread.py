@@ -32,10 +32,21 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d")
-_SPECIAL = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True,
-            "false": False, "False": False, "FALSE": False}
+_SPECIAL = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 SAFE_LENGTH = 32_768  # libyaml's composer recurses in C; below this length no file can nest deep enough to hurt
-_DEEP_LINE = re.compile(r"^[ \-?:]{%d}" % (2 * MAX_DEPTH), re.MULTILINE)
+_DEEP_LINE = re.compile(rf"^[ \-?:]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\[\]{}]")
 
 
@@ -53,8 +64,8 @@ class _Loader(yaml.CSafeLoader):
 
     # PyYAML's path resolvers are never used, yet libyaml's composer calls these two hooks for every node; a C
     # builtin that accepts and ignores the same arguments costs a fraction of a Python method that does nothing.
-    descend_resolver = staticmethod(slice)  # type: ignore[assignment]
-    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
+    descend_resolver = staticmethod(slice)
+    ascend_resolver = staticmethod(tuple)
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -66,9 +77,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # in characters, as editors count
         byte = raw[exc.start : exc.start + 1].hex()
-        return None, [
-            Problem("not-utf8", f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8", path, line, col)
-        ]
+        return None, [Problem("not-utf8", f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8", path, line, col)]
     if text.startswith("\ufeff"):
         text = text[1:]
     if not unicodedata.is_normalized("NFC", text):
@@ -289,7 +298,9 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
         index = bad.start() if bad else exc.position
         line, col = _line_col(text, index)
         char = f"U+{ord(text[index]):04X}" if index < len(text) else "?"
-        return Problem("yaml-syntax", f"the control character {char} is not allowed in YAML; remove it", path, line, col)
+        return Problem(
+            "yaml-syntax", f"the control character {char} is not allowed in YAML; remove it", path, line, col
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if mark and mark.index >= len(text):  # PyYAML may point past the end of a file with no final newline
@@ -297,7 +308,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     problem = (getattr(exc, "problem", None) or str(exc)).strip()
     if isinstance(exc, yaml.composer.ComposerError) and "another document" in problem:
         return Problem(
-            "multiple-documents", "a second document ('---') starts here; put one document in each file", path, line, col
+            "multiple-documents",
+            "a second document ('---') starts here; put one document in each file",
+            path,
+            line,
+            col,
         )
     if "\t" in problem or (mark and _char_at(text, mark.index) == "\t"):
         return Problem("yaml-syntax", "a tab is used for indentation; indent with spaces", path, line, col)

@@ -31,7 +31,9 @@ def find_root(explicit: Path | None, start: Path | None = None) -> Path:
 
 def _checked(path: Path, source: str) -> Path:
     if not (path / CONFIG_NAME).is_file():
-        raise FatalError(f"{source} is {path}, but {path / CONFIG_NAME} does not exist; point it at a folder holding {CONFIG_NAME}")
+        raise FatalError(
+            f"{source} is {path}, but {path / CONFIG_NAME} does not exist; point it at a folder holding {CONFIG_NAME}"
+        )
     return path.resolve()
 
 

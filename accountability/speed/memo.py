@@ -11,7 +11,7 @@ progress bar is live. Never with --no-cache, nor when a GitHub step summary is t
 Reading every file to compute the key would be most of a replay's time, so, like git's index, the key is also kept
 under the tracker files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when
 every file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
-On a miss, only the files changed since the last check are read (`accountability.sharded.scan`), and the check that
+On a miss, only the files changed since the last check are read (`accountability.speed.sharded.scan`), and the check that
 follows reuses that scan. On a first run (no index, no cached document) nothing is read beforehand: there is nothing
 to replay, and the check's workers compute every file's key as they read it.
 """
@@ -32,9 +32,9 @@ from typing import Any, TypeVar
 
 import typer
 
-from accountability.cache import Cache, content_key
-from accountability.discover import find_root
-from accountability.sharded import Scan, digest, look, read_index, scan, scanned, settled, stamps_of
+from accountability.files.discover import find_root
+from accountability.speed.cache import Cache, content_key
+from accountability.speed.sharded import Scan, digest, look, read_index, scan, scanned, settled, stamps_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,12 +52,19 @@ def current_keys() -> dict[str, str] | None:
 def memoized(func: F) -> F:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
-        if kwargs.get("no_cache") or sys.stdout.isatty() or sys.stderr.isatty() or os.environ.get("GITHUB_STEP_SUMMARY"):
+        if (
+            kwargs.get("no_cache")
+            or sys.stdout.isatty()
+            or sys.stderr.isatty()
+            or os.environ.get("GITHUB_STEP_SUMMARY")
+        ):
             return func(**kwargs)
         root = find_root(kwargs.get("root"))
         as_of = kwargs.get("as_of") or dt.date.today().isoformat()
         arguments = [func.__name__, str(root), f"as_of={as_of}"]
-        arguments += [f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")]
+        arguments += [
+            f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")
+        ]
         store = Cache(root, verify=False)  # a damaged store only fails a lookup, which is then a miss
         try:
             return _replay_or_run(func, kwargs, root, arguments, store)
@@ -67,7 +74,9 @@ def memoized(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache) -> None:
+def _replay_or_run(
+    func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache
+) -> None:
     stamps = stamps_of(root)
     stamps_key = "stamps:" + digest(repr(sorted(stamps.items())))
     known = store.get_result(stamps_key)
@@ -86,7 +95,7 @@ def _replay_or_run(func: Callable[..., Any], kwargs: dict[str, Any], root: Path,
     content = content_key(now.keys)
     # A check right after an edit (files changed since the last check) is not kept: re-stamping every file to make
     # sure none changed during the run is not free, an edit is usually followed by more, and the check has already
-    # kept its parts (accountability.sharded). Any other result is kept, if no file changed during the run.
+    # kept its parts (accountability.speed.sharded). Any other result is kept, if no file changed during the run.
     after_edit = func.__name__ == "check" and now.index is not None and bool(now.changed)
     if content is not None and not after_edit and stamps_of(root) == stamps:
         store.put_result(digest(content, *arguments), json.dumps(result).encode("utf-8"))
@@ -100,7 +109,7 @@ def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> 
     token = _NOW.set(now)
     code = 0
     try:
-        with redirect_stdout(out), redirect_stderr(err), (scanned(now) if now is not None else nullcontext()):
+        with redirect_stdout(out), redirect_stderr(err), scanned(now) if now is not None else nullcontext():
             func(**kwargs)
     except typer.Exit as exc:
         code = exc.exit_code

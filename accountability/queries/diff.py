@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountability.model import Amendment, Commitment, Item
-from accountability.tracker import Doc, Tracker
+from accountability.model.tracker import Doc, Tracker
 
 REMOVED = "removed"  # the `set:` key of an amendment that removes an item: set: {removed: true}
 
@@ -68,8 +68,11 @@ def _commitment_changes(old: Doc[Commitment] | None, new: Doc[Commitment] | None
 def _group_weights(old: Commitment, new: Commitment, path: str) -> list[Change]:
     """A group's weight changes its items' share of the score; the change names the group in place of an item."""
     before = {g.id: g.weight for g in old.groups}
-    return [Change(new.unit, new.year, g.id, "group-weight", "weight", _plain(before[g.id]), _plain(g.weight), False, path)
-            for g in new.groups if g.id in before and before[g.id] != g.weight]
+    return [
+        Change(new.unit, new.year, g.id, "group-weight", "weight", _plain(before[g.id]), _plain(g.weight), False, path)
+        for g in new.groups
+        if g.id in before and before[g.id] != g.weight
+    ]
 
 
 def _items(commitment: Commitment) -> dict[str, tuple[str, Item]]:
@@ -95,13 +98,26 @@ def _item_changes(was: tuple[str, Item], now: tuple[str, Item]) -> list[tuple[st
 def _target(a: Item, b: Item) -> list[tuple[str, str, Any, Any, bool]]:
     if a.target == b.target:
         return []
-    if a.target is None or b.target is None or a.target.direction != b.target.direction or a.target.unit != b.target.unit:
+    if (
+        a.target is None
+        or b.target is None
+        or a.target.direction != b.target.direction
+        or a.target.unit != b.target.unit
+    ):
         shown = [t.model_dump() if t else None for t in (a.target, b.target)]
         return [("target-changed", "target", shown[0], shown[1], True)]
     up = b.target.direction == "up"
     raised = b.target.value > a.target.value
     weaker = (not raised) if up else raised
-    return [("target-raised" if raised else "target-lowered", "target", _plain(a.target.value), _plain(b.target.value), weaker)]
+    return [
+        (
+            "target-raised" if raised else "target-lowered",
+            "target",
+            _plain(a.target.value),
+            _plain(b.target.value),
+            weaker,
+        )
+    ]
 
 
 def _reports(a: Item, b: Item) -> list[tuple[str, str, Any, Any, bool]]:
@@ -115,7 +131,15 @@ def _reports(a: Item, b: Item) -> list[tuple[str, str, Any, Any, bool]]:
         elif now is None and was is not None:
             out.append(("report-removed", "reports", {"on": str(on), "value": _plain(was.value)}, None, True))
         elif was != now and was is not None and now is not None:
-            out.append(("report-changed", "reports", {"on": str(on), "value": _plain(was.value)}, {"on": str(on), "value": _plain(now.value)}, True))
+            out.append(
+                (
+                    "report-changed",
+                    "reports",
+                    {"on": str(on), "value": _plain(was.value)},
+                    {"on": str(on), "value": _plain(now.value)},
+                    True,
+                )
+            )
     return out
 
 

@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from accountability.cache import entry, revive
 from accountability.checks import PLAN_CHECKS, run_checks
-from accountability.load import Loaded, load_file
+from accountability.files.read import Loaded, load_file
 from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
-from accountability.tracker import Doc, Tracker
+from accountability.speed.cache import entry, revive
 
 PARALLEL_FROM = 400  # below this many files, starting workers costs more than it saves
 CHUNK = 250
@@ -49,7 +49,9 @@ def _load_chunk(root: Path, paths: list[str]) -> list[Loaded | tuple[str, str, b
     for path in paths:
         loaded = load_file(root, path)
         model = loaded.model
-        sent.append((path, model.kind, entry(model), loaded.key) if model is not None and not loaded.problems else loaded)
+        sent.append(
+            (path, model.kind, entry(model), loaded.key) if model is not None and not loaded.problems else loaded
+        )
     return sent
 
 
@@ -58,11 +60,17 @@ def _received(root: Path, path: str, kind: str, value: bytes, key: str) -> Loade
     return Loaded(path, model, (), value, key) if model is not None else load_file(root, path)
 
 
-def check_units(tracker: Tracker, groups: list[list[Doc[Plan]]], as_of: dt.date, workers: int | None = None) -> list[list[Problem]]:
+def check_units(
+    tracker: Tracker, groups: list[list[Doc[Plan]]], as_of: dt.date, workers: int | None = None
+) -> list[list[Problem]]:
     """The plan rules on each group of plans (`Tracker.plans_by_unit`), with the rest of the tracker."""
     global _FORKED
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or sum(map(len, groups)) < CHECK_PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        count <= 1
+        or sum(map(len, groups)) < CHECK_PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [run_checks(tracker.with_plans(plans), as_of, PLAN_CHECKS) for plans in groups]
     _FORKED = (tracker, groups, as_of)
     try:
@@ -76,4 +84,3 @@ def _check_group(index: int) -> list[Problem]:
     assert _FORKED is not None, "check_units forks its workers after setting _FORKED"
     tracker, groups, as_of = _FORKED
     return run_checks(tracker.with_plans(groups[index]), as_of, PLAN_CHECKS)
-

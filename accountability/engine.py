@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accountability.checks import CORE_CHECKS, run_checks
-from accountability.load import Progress, load_tracker
-from accountability.locate import located
-from accountability.parallel import check_units
+from accountability.files.locate import located
+from accountability.files.read import Progress, load_tracker
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
-from accountability.tracker import Tracker
+from accountability.speed.parallel import check_units
 
 # Errors that only say the data is newer than the judging date. A command that judges as of D ignores whatever is
 # dated after D (SCORING.md), so it does not refuse the tracker for them; `acct check` still reports them.
@@ -42,7 +42,11 @@ def blocking(problems: list[Problem]) -> list[Problem]:
 
 
 def check(
-    root: Path, as_of: dt.date, cache: bool = False, progress: Progress | None = None, keys: dict[str, str] | None = None
+    root: Path,
+    as_of: dt.date,
+    cache: bool = False,
+    progress: Progress | None = None,
+    keys: dict[str, str] | None = None,
 ) -> Checked:
     tracker, problems = load_tracker(root, cache=cache, progress=progress, keys=keys)
     problems += run_checks(tracker, as_of, CORE_CHECKS)

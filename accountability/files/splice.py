@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from accountability.files.yamlread import compose
 from accountability.problems import DocPath
-from accountability.yamlfile import compose
 
 BOM = "\ufeff"
 
@@ -127,7 +127,9 @@ class Source:
         leaf = _last_leaf(node)
         end = leaf.end_mark.index
         if isinstance(leaf, ScalarNode) and leaf.style in ("|", ">") and self.text[:end].endswith("\n"):
-            at = end  # a block scalar ends at the start of the line after it (and its blank lines, which may be its own)
+            at = (
+                end  # a block scalar ends at the start of the line after it (and its blank lines, which may be its own)
+            )
         else:
             eol = self.text.find("\n", end)
             if eol == -1:  # the last line, without a newline: keep it that way

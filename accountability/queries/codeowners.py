@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.overdue import rater
-from accountability.tracker import Tracker
+from accountability.model.tracker import Tracker
+from accountability.queries.overdue import rater
 
 
 @dataclass(frozen=True)

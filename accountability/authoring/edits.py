@@ -12,19 +12,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from accountability.authoring.newfiles import commitment_path, plan_path
 from accountability.checks import run_checks
-from accountability.discover import tracker_files
-from accountability.load import Loaded, assemble, load_bytes, load_file
-from accountability.locate import located
+from accountability.files.atomic import write_atomic
+from accountability.files.discover import tracker_files
+from accountability.files.locate import located
+from accountability.files.read import Loaded, assemble, load_bytes, load_file
+from accountability.files.splice import Source
 from accountability.model import Commitment, Plan
 from accountability.model.base import MONTH
-from accountability.newfiles import commitment_path, plan_path
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import DocPath, FatalError, Problem
 from accountability.scoring.numbers import fmt
 from accountability.suggest import did_you_mean
-from accountability.tracker import Doc, Tracker
-from accountability.writefile import write_atomic
-from accountability.yamledit import Source
 
 
 class Refused(Exception):
@@ -61,10 +61,14 @@ def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Targe
     if doc is None:
         _unreadable(tracker.root, plan_path(person, month))
         months = sorted(d.model.month for d in tracker.plans if d.model.person == person)
-        raise FatalError(f"{person} has no plan for {month}{did_you_mean(month, months, '; create it with acct new plan')}")
+        raise FatalError(
+            f"{person} has no plan for {month}{did_you_mean(month, months, '; create it with acct new plan')}"
+        )
     ids = [t.id for t in doc.model.tasks]
     if task_id not in ids:
-        raise FatalError(f"the {month} plan of {person} has no task '{task_id}'{did_you_mean(task_id, ids, '; its tasks: ' + ', '.join(ids))}")
+        raise FatalError(
+            f"the {month} plan of {person} has no task '{task_id}'{did_you_mean(task_id, ids, '; its tasks: ' + ', '.join(ids))}"
+        )
     return Target(doc, ("tasks", ids.index(task_id)), f"{person}/{month}/{task_id}")
 
 
@@ -75,7 +79,9 @@ def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Ta
     if doc is None:
         _unreadable(tracker.root, commitment_path(unit, year))
         years = sorted(str(d.model.year) for d in tracker.commitments if d.model.unit == unit)
-        raise FatalError(f"{unit} has no commitment for {year}; pass --year" + (f" (it has {', '.join(years)})" if years else ""))
+        raise FatalError(
+            f"{unit} has no commitment for {year}; pass --year" + (f" (it has {', '.join(years)})" if years else "")
+        )
     for gi, ii, item in doc.model.items():
         if item.id == item_id:
             return Target(doc, ("groups", gi, "items", ii), f"{unit}/{item_id}")
@@ -104,10 +110,14 @@ def record(root: Path, tracker: Tracker, target: Target, value: float, on: dt.da
     item = _record_at(target)
     if getattr(item, "target", None) is None:
         raise Refused(f"{target.label} is a task (it has no target); mark it done with acct done instead")
-    reports = getattr(item, "reports")
+    reports = item.reports  # type: ignore[attr-defined]
     if reports and on <= reports[-1].on:
-        raise Refused(f"{target.label} already has a report on {reports[-1].on}; a new report must be dated after it, not {on}")
-    fields = [f"on: {on.isoformat()}", f"value: {fmt(value, 6)}"] + ([f"note: {json.dumps(note, ensure_ascii=False)}"] if note else [])
+        raise Refused(
+            f"{target.label} already has a report on {reports[-1].on}; a new report must be dated after it, not {on}"
+        )
+    fields = [f"on: {on.isoformat()}", f"value: {fmt(value, 6)}"] + (
+        [f"note: {json.dumps(note, ensure_ascii=False)}"] if note else []
+    )
     source = _source(root, target.doc.path)
     flow = "{" + ", ".join(fields) + "}"
     if reports or source.has_key(target.at, "reports"):  # `reports: []` is a list to append to
@@ -148,7 +158,9 @@ def save(root: Path, path: str, source: Source, as_of: dt.date) -> None:
 def _errors(root: Path, path: str, replacement: bytes | None, as_of: dt.date) -> list[Problem]:
     loaded: list[Loaded] = []
     for name in tracker_files(root):
-        loaded.append(load_bytes(replacement, name) if name == path and replacement is not None else load_file(root, name))
+        loaded.append(
+            load_bytes(replacement, name) if name == path and replacement is not None else load_file(root, name)
+        )
     tracker, problems = assemble(root, loaded)
     problems += run_checks(tracker, as_of)
     own = [p for p in problems if p.path == path and p.severity == "error"]

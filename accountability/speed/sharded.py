@@ -10,7 +10,7 @@ the shards whose plans changed: one edited plan costs its unit's 300 plans, not 
 Which files changed is told, as git's index does, from each file's times, size and inode kept from the last run;
 only a file whose stamp changed (or is too recent to trust) is read and hashed. When the core changed, or there is
 no earlier run, the whole tracker is checked and every part is kept for the next time: unit by unit in workers on a
-large tracker (`accountability.unitwise`), else by loading every file and then checking.
+large tracker (`accountability.speed.unitwise`), else by loading every file and then checking.
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accountability.cache import VERSION, Cache, key
 from accountability.checks import CORE_CHECKS, PLAN_CHECKS, run_checks
-from accountability.discover import is_document
-from accountability.load import Progress, file_key, load_bytes, load_tracker, read_raw
-from accountability.locate import located
+from accountability.files.discover import is_document
+from accountability.files.locate import located
+from accountability.files.read import Progress, file_key, load_bytes, load_tracker, read_raw
 from accountability.model import Plan
-from accountability.parallel import check_units
 from accountability.problems import Problem
-from accountability.unitwise import Checked, check_unitwise
+from accountability.speed.cache import VERSION, Cache, key
+from accountability.speed.parallel import check_units
+from accountability.speed.unitwise import Checked, check_unitwise
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
 INDEX = "sharded-index"
@@ -150,8 +150,14 @@ def read_index(store: Cache) -> dict[str, Any] | None:
     return index | {"files": store.get_stamps()}
 
 
-def _keep_index(store: Cache, index: dict[str, Any] | None, now: Scan, persons: dict[str, str | None], core_key: str,
-                units: dict[str, str]) -> None:
+def _keep_index(
+    store: Cache,
+    index: dict[str, Any] | None,
+    now: Scan,
+    persons: dict[str, str | None],
+    core_key: str,
+    units: dict[str, str],
+) -> None:
     """Write what changed of the index. A file changed in the last 2 s gets no stamp, so that the next run reads it
     again (its stamp cannot be trusted yet); its key still spares a parse if the bytes are the same."""
     old = index["files"] if index else {}
@@ -182,8 +188,9 @@ def _check(root: Path, as_of: dt.date, store: Cache, progress: Progress | None) 
     return sorted(problems, key=lambda p: p.sort_key), len(keys)
 
 
-def _check_all(root: Path, as_of: dt.date, store: Cache, stamps: dict[str, Stamp], keys: dict[str, str],
-               progress: Progress | None) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
+def _check_all(
+    root: Path, as_of: dt.date, store: Cache, stamps: dict[str, Stamp], keys: dict[str, str], progress: Progress | None
+) -> tuple[list[Problem], dict[str, str | None], str, dict[str, str]]:
     """Check everything, keeping each part for the next run; also the facts the next run needs to find its parts.
     The keys of the files missing from `keys` (an unread scan) are filled in."""
     paths = list(stamps)
@@ -202,7 +209,9 @@ def _check_all(root: Path, as_of: dt.date, store: Cache, stamps: dict[str, Stamp
     return problems, checked.persons, core_key, checked.people
 
 
-def _load_and_check(root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], progress: Progress | None) -> Checked:
+def _load_and_check(
+    root: Path, as_of: dt.date, store: Cache, keys: dict[str, str], progress: Progress | None
+) -> Checked:
     """The general way: load every file, then check the core here and each unit's plans in forked workers."""
     tracker, load_problems = load_tracker(root, cache=True, progress=progress, keys=keys, store=store)
     with_problems = {p.path for p in load_problems}
@@ -212,14 +221,22 @@ def _load_and_check(root: Path, as_of: dt.date, store: Cache, keys: dict[str, st
     core = located(root, load_problems + run_checks(tracker, as_of, CORE_CHECKS))
     groups = tracker.plans_by_unit()
     units = {}
-    for (unit, plans), found in zip(groups.items(), check_units(tracker, list(groups.values()), as_of)):
+    for (unit, plans), found in zip(groups.items(), check_units(tracker, list(groups.values()), as_of), strict=False):
         units[unit] = ([d.path for d in plans], located(root, found))
     people = {person: entry.model.unit for person, entry in tracker.people.items()}
     return Checked(core, units, persons, people)
 
 
-def _check_changed(root: Path, as_of: dt.date, store: Cache, now: Scan, persons: dict[str, str | None],
-                   core: list[str], core_key: str, units: dict[str, str]) -> list[Problem] | None:
+def _check_changed(
+    root: Path,
+    as_of: dt.date,
+    store: Cache,
+    now: Scan,
+    persons: dict[str, str | None],
+    core: list[str],
+    core_key: str,
+    units: dict[str, str],
+) -> list[Problem] | None:
     """With the core unchanged: the stored parts, and the changed units checked again; None if a part is missing."""
     stored = store.get_shard(_part_key(core_key, as_of, "core"))
     if stored is None:
@@ -235,7 +252,9 @@ def _check_changed(root: Path, as_of: dt.date, store: Cache, now: Scan, persons:
         part_key = _part_key(core_key, as_of, unit, [(p, keys[p]) for p in plan_paths])
         stored = store.get_shard(part_key)
         if stored is None:
-            tracker, load_problems = load_tracker(root, cache=True, keys={p: keys[p] for p in core + plan_paths}, store=store)
+            tracker, load_problems = load_tracker(
+                root, cache=True, keys={p: keys[p] for p in core + plan_paths}, store=store
+            )
             if load_problems:  # a file no longer reads as it did: let the whole check sort it out
                 return None
             found = located(root, run_checks(tracker, as_of, PLAN_CHECKS))
@@ -287,8 +306,13 @@ def digest(*parts: str) -> str:
 
 
 def _dump(problems: list[Problem]) -> bytes:
-    return json.dumps([[p.code, p.message, p.path, p.line, p.col, p.severity] for p in problems], ensure_ascii=False).encode()
+    return json.dumps(
+        [[p.code, p.message, p.path, p.line, p.col, p.severity] for p in problems], ensure_ascii=False
+    ).encode()
 
 
 def _load(raw: bytes) -> list[Problem]:
-    return [Problem(code, message, path, line, col, severity) for code, message, path, line, col, severity in json.loads(raw)]
+    return [
+        Problem(code, message, path, line, col, severity)
+        for code, message, path, line, col, severity in json.loads(raw)
+    ]

@@ -24,7 +24,9 @@ def toplevel(path: Path) -> Path:
     try:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except FatalError:
-        raise FatalError(f"{path} is not in a git repository; run this inside one (git init) or clone the tracker's repository") from None
+        raise FatalError(
+            f"{path} is not in a git repository; run this inside one (git init) or clone the tracker's repository"
+        ) from None
 
 
 def toplevel_or_none(path: Path) -> Path | None:
@@ -39,7 +41,9 @@ def resolve(rev: str, cwd: Path) -> str:
     try:
         return git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).decode().strip()
     except FatalError:
-        raise FatalError(f"unknown revision {rev!r}: no such branch, tag or commit here; check the name (git branch -a)") from None
+        raise FatalError(
+            f"unknown revision {rev!r}: no such branch, tag or commit here; check the name (git branch -a)"
+        ) from None
 
 
 def files_at(rev: str, prefix: str, cwd: Path) -> list[str]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountability.discover import is_tracker_file
-from accountability.git import files_at, read_many, resolve
-from accountability.load import assemble, load_bytes, load_tracker
-from accountability.locate import located
+from accountability.files.discover import is_tracker_file
+from accountability.files.git import files_at, read_many, resolve
+from accountability.files.locate import located
+from accountability.files.read import assemble, load_bytes, load_tracker
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
-from accountability.tracker import Tracker
 
 
 def load_at_revision(rev: str, root: Path, top: Path) -> tuple[Tracker, list[Problem]]:
@@ -18,7 +18,11 @@ def load_at_revision(rev: str, root: Path, top: Path) -> tuple[Tracker, list[Pro
     commit = resolve(rev, top)
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
-    paths = [p for p in files_at(commit, prefix.rstrip("/"), top) if p.startswith(prefix) and is_tracker_file(p[len(prefix) :])]
+    paths = [
+        p
+        for p in files_at(commit, prefix.rstrip("/"), top)
+        if p.startswith(prefix) and is_tracker_file(p[len(prefix) :])
+    ]
     contents = {p[len(prefix) :]: raw for p, raw in read_many(commit, paths, top).items()}
     tracker, problems = assemble(root, [load_bytes(raw, path) for path, raw in contents.items()])
     return tracker, located(root, problems, unsaved=contents)

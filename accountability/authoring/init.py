@@ -11,10 +11,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from accountability.cache import FOLDER as CACHE_FOLDER
-from accountability.git import toplevel_or_none
+from accountability.files.atomic import write_atomic
+from accountability.files.git import toplevel_or_none
 from accountability.problems import FatalError
-from accountability.writefile import write_atomic
+from accountability.speed.cache import FOLDER as CACHE_FOLDER
 
 IGNORE_LINE = f"{CACHE_FOLDER}/"
 
@@ -57,7 +57,9 @@ def ignore_cache(gitignore: Path) -> str | None:
     try:
         old = gitignore.read_bytes()
     except OSError as exc:
-        raise FatalError(f"cannot read {gitignore}: {exc.strerror or exc}; add the line {IGNORE_LINE} to it yourself") from None
+        raise FatalError(
+            f"cannot read {gitignore}: {exc.strerror or exc}; add the line {IGNORE_LINE} to it yourself"
+        ) from None
     if ignored(old.decode("utf-8", "replace")):
         return None
     separator = b"" if not old or old.endswith(b"\n") else b"\n"

@@ -1,7 +1,7 @@
 """A whole check of a large tracker, unit by unit: each worker reads one unit's plans and checks them at once.
 
 A plan's problems depend only on the core (every document that is not a plan) and on the plans of its own unit
-(`accountability.sharded`). So this process loads only the core, then forks workers that inherit it; each worker
+(`accountability.speed.sharded`). So this process loads only the core, then forks workers that inherit it; each worker
 reads the plans of one unit (from the cache, or parsed and validated), checks them, and sends back their problems,
 their cache entries and their people. This process never builds the plans' models, and the checking costs no
 second pass over a loaded tracker.
@@ -23,13 +23,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accountability.cache import Cache, entry, key, revive
 from accountability.checks import CORE_CHECKS, PLAN_CHECKS, run_checks
-from accountability.load import Loaded, Progress, file_key, load_bytes, load_file, load_tracker, read_raw
-from accountability.locate import located
+from accountability.files.locate import located
+from accountability.files.read import Loaded, Progress, file_key, load_bytes, load_file, load_tracker, read_raw
 from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
-from accountability.tracker import Doc, Tracker
+from accountability.speed.cache import Cache, entry, key, revive
 
 UNITWISE_FROM = 3000  # plans; below this, forking workers costs more than it saves
 CACHE_BATCH = 500
@@ -60,8 +60,15 @@ _SHARED: _Shared | None = None
 _Sent = tuple[str, bytes | None] | Loaded  # (person, new cache entry) for a valid plan, else the file's outcome
 
 
-def check_unitwise(root: Path, as_of: dt.date, paths: list[str], keys: dict[str, str], store: Cache,
-                   progress: Progress | None = None, workers: int | None = None) -> Checked | None:
+def check_unitwise(
+    root: Path,
+    as_of: dt.date,
+    paths: list[str],
+    keys: dict[str, str],
+    store: Cache,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> Checked | None:
     """The whole check of the files `paths` (in the tracker's order), or None when the tracker is too small for
     workers or does not follow the layout. `keys` may lack some files' keys (an unread scan): those read are
     filled in."""
@@ -102,12 +109,14 @@ def _gather(store: Cache, keys: dict[str, str], count: int, total: int, progress
     pending: list[tuple[str, str, bytes]] = []
     done = 0
     with multiprocessing.get_context("fork").Pool(count, initializer=gc.disable) as pool:
-        for (unit, paths), result in zip(_SHARED.groups, pool.imap(_check_unit, range(len(_SHARED.groups)))):
+        for (unit, paths), result in zip(
+            _SHARED.groups, pool.imap(_check_unit, range(len(_SHARED.groups))), strict=False
+        ):
             if result is None:
                 return None
             sent, found = result
             plans = []
-            for path, (path_key, item) in zip(paths, sent):
+            for path, (path_key, item) in zip(paths, sent, strict=False):
                 keys[path] = path_key
                 if isinstance(item, Loaded):
                     checked.core += item.problems

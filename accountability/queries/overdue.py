@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from accountability.model import Commitment, Item, Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.periods import month_period
 from accountability.problems import DocPath, Severity
 from accountability.scoring.rules import RuleSet, rules_for
 from accountability.scoring.units import quarter_ends
-from accountability.tracker import Doc, Tracker
 
 CODES = {
     "task": "A commitment task item not done by its due date. Its owner must act.",
@@ -65,7 +65,9 @@ def _by(day: dt.date | None, as_of: dt.date) -> bool:
     return day is not None and day <= as_of
 
 
-def _due(due: dt.date, as_of: dt.date, soon: int, code: str, who: str, title: str, path: str, at: DocPath) -> list[Finding]:
+def _due(
+    due: dt.date, as_of: dt.date, soon: int, code: str, who: str, title: str, path: str, at: DocPath
+) -> list[Finding]:
     """`code` when `due` is before D; `due-soon` (a warning) when it falls within `soon` days from D."""
     if due < as_of:
         return [Finding(code, who, due, (as_of - due).days, title, path, at)]
@@ -83,14 +85,18 @@ def _commitment(doc: Doc[Commitment], as_of: dt.date, soon: int, reports: str, r
             yield from _due(item.due, as_of, soon, "task", item.owner, item.title, doc.path, (*at, "due"))
 
 
-def _missing_reports(item: Item, path: str, at: DocPath, as_of: dt.date, reports: str, rules: RuleSet) -> Iterator[Finding]:
+def _missing_reports(
+    item: Item, path: str, at: DocPath, as_of: dt.date, reports: str, rules: RuleSet
+) -> Iterator[Finding]:
     """Each period end E with E + grace_days < D and E ≤ due needs a report dated in that period or within grace."""
     grace = dt.timedelta(days=rules.grace_days)
     for start, end in _report_periods(item.due.year, reports, as_of):
         if end + grace < as_of and end <= item.due and not any(start <= r.on <= end + grace for r in item.reports):
             title = f"{item.title}: report for the period ending {end}"
             where = (*at, "reports") if item.reports else (*at, "target")  # the `reports:` key, else the target
-            yield Finding("report", item.owner, end + grace, (as_of - end - grace).days, title, path, where, at_key=True)
+            yield Finding(
+                "report", item.owner, end + grace, (as_of - end - grace).days, title, path, where, at_key=True
+            )
 
 
 def _report_periods(year: int, reports: str, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -109,24 +115,46 @@ def _plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Itera
         plan = doc.model
         for ti, task in enumerate(plan.tasks):
             if not _by(task.done, as_of) and (plan.person, f"{plan.month}/{task.id}") not in carried:
-                yield from _due(task.due, as_of, soon, "plan-task", plan.person, task.title, doc.path, ("tasks", ti, "due"))
+                yield from _due(
+                    task.due, as_of, soon, "plan-task", plan.person, task.title, doc.path, ("tasks", ti, "due")
+                )
         month_end = month_period(plan.month).end
         yield from _steps(doc, tracker, month_end + grace, month_end + 2 * grace, as_of)
 
 
-def _steps(doc: Doc[Plan], tracker: Tracker, step_due: dt.date, rating_due: dt.date, as_of: dt.date) -> Iterator[Finding]:
+def _steps(
+    doc: Doc[Plan], tracker: Tracker, step_due: dt.date, rating_due: dt.date, as_of: dt.date
+) -> Iterator[Finding]:
     """The 3 evaluation steps of a month: self (the person), review (each assigner), rating (the unit's head)."""
     plan = doc.model
     if not _by(plan.self_.on if plan.self_ else None, as_of) and step_due < as_of:
-        yield Finding("self", plan.person, step_due, (as_of - step_due).days, f"self-assessment for {plan.month}", doc.path, ("month",))
+        yield Finding(
+            "self",
+            plan.person,
+            step_due,
+            (as_of - step_due).days,
+            f"self-assessment for {plan.month}",
+            doc.path,
+            ("month",),
+        )
     if step_due < as_of:
         for ti, task in enumerate(plan.tasks):
             if not _by(task.review.on if task.review else None, as_of):
                 title = f"review of {plan.person}'s task {task.id} «{task.title}»"
-                yield Finding("review", task.assigned_by, step_due, (as_of - step_due).days, title, doc.path, ("tasks", ti, "id"))
+                yield Finding(
+                    "review", task.assigned_by, step_due, (as_of - step_due).days, title, doc.path, ("tasks", ti, "id")
+                )
     if not _by(plan.rating.on if plan.rating else None, as_of) and rating_due < as_of:
         who = rater(tracker, plan.person)
-        yield Finding("rating", who, rating_due, (as_of - rating_due).days, f"rating of {plan.person} for {plan.month}", doc.path, ("month",))
+        yield Finding(
+            "rating",
+            who,
+            rating_due,
+            (as_of - rating_due).days,
+            f"rating of {plan.person} for {plan.month}",
+            doc.path,
+            ("month",),
+        )
 
 
 def rater(tracker: Tracker, person: str) -> str:
@@ -153,6 +181,13 @@ def _missing_plans(tracker: Tracker, as_of: dt.date, rules: RuleSet) -> Iterator
             for person in tracker.person_entries:
                 p = person.model
                 if (p.id, month.id) not in have and p.active_between(month.start, month.end):
-                    yield Finding("plan", p.id, due, (as_of - due).days, f"work plan for {month.id}", person.path, (*person.at, "id"))
+                    yield Finding(
+                        "plan",
+                        p.id,
+                        due,
+                        (as_of - due).days,
+                        f"work plan for {month.id}",
+                        person.path,
+                        (*person.at, "id"),
+                    )
         month = month_period((month.end + dt.timedelta(days=1)).strftime("%Y-%m"))
-

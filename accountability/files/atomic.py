@@ -15,7 +15,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     try:
         _write(path, data, overwrite)
     except OSError as exc:
-        raise FatalError(f"cannot write {path}: {exc.strerror or exc}; check that you may write to {path.parent}") from None
+        raise FatalError(
+            f"cannot write {path}: {exc.strerror or exc}; check that you may write to {path.parent}"
+        ) from None
 
 
 def _write(path: Path, data: bytes, overwrite: bool) -> None:

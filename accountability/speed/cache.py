@@ -1,7 +1,7 @@
 """A content-addressed cache of validated documents, in `.acct-cache/` at the tracker's root.
 
 The cache also keeps a few whole results of read commands (`results`), opaque bytes under a key that covers every
-file's key, for `accountability.cli.memo`.
+file's key, for `accountability.speed.memo`.
 
 The key of an entry is a hash of the file's bytes, its path and the versions of acct and of the format, so an
 edited file, a moved file or a new acct simply misses. Only files without problems are cached: a file with
@@ -29,7 +29,7 @@ FOLDER = ".acct-cache"
 KEEP_RESULTS = 32
 KEEP_SHARDS = 2048  # a full check keeps one part per unit and the core; older ones are stale
 VERSION = f"acct {__version__}, format {FORMAT_VERSION}, entries 2"  # entries 2: only the keys a file sets
-_KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}  # type: ignore[valid-type]
+_KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 
 def key(raw: bytes, path: str) -> str:
@@ -71,7 +71,9 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS shards (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
-        db.execute("CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT, person TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT, person TEXT)"
+        )
         if verify:  # reads the whole store: worth it before reviving documents, not for one result's lookup
             db.execute("PRAGMA quick_check(1)")
         return db
@@ -110,7 +112,9 @@ class Cache:
             for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
                 chunk = keys[start : start + 900]
                 marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk)
+                rows = self.db.execute(
+                    f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk
+                )
                 for entry_key, kind, checksum, value in rows:
                     if isinstance(value, bytes) and _checksum(value) == checksum:
                         found[entry_key] = (kind, value)
@@ -144,7 +148,7 @@ class Cache:
         self._put("results", [(result_key, value)], KEEP_RESULTS)
 
     def get_shard(self, shard_key: str) -> bytes | None:
-        """A stored part of a check (`accountability.sharded`), or None when missing or damaged."""
+        """A stored part of a check (`accountability.speed.sharded`), or None when missing or damaged."""
         return self._get("shards", shard_key)
 
     def put_shard(self, shard_key: str, value: bytes) -> None:
@@ -155,7 +159,7 @@ class Cache:
         self._put("shards", parts, KEEP_SHARDS)
 
     def get_stamps(self) -> dict[str, tuple[Any, ...]]:
-        """What the last check knew of each file, for `accountability.sharded`:
+        """What the last check knew of each file, for `accountability.speed.sharded`:
         path → (path, mtime_ns, ctime_ns, size, inode, key, person)."""
         try:
             rows = self.db.execute("SELECT * FROM stamps").fetchall() if self.db else []
@@ -177,7 +181,11 @@ class Cache:
 
     def _get(self, table: str, entry_key: str) -> bytes | None:
         try:
-            row = self.db.execute(f"SELECT checksum, value FROM {table} WHERE key = ?", (entry_key,)).fetchone() if self.db else None
+            row = (
+                self.db.execute(f"SELECT checksum, value FROM {table} WHERE key = ?", (entry_key,)).fetchone()
+                if self.db
+                else None
+            )
         except sqlite3.Error:
             return None
         if row is None or not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
@@ -192,7 +200,10 @@ class Cache:
                 self.db.execute("BEGIN IMMEDIATE")
                 rows = [(entry_key, _checksum(value), value) for entry_key, value in entries]
                 self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
-                self.db.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)", (keep,))
+                self.db.execute(
+                    f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
+                    (keep,),
+                )
         except sqlite3.Error:
             self._rebuild()
 
