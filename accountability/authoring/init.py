@@ -11,6 +11,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from accountability import __version__
 from accountability.files.atomic import write_atomic
 from accountability.files.git import toplevel_or_none
 from accountability.problems import FatalError
@@ -38,7 +39,7 @@ def planned_files(folder: Path) -> dict[Path, str]:
     return {
         folder / "acct.yaml": _template("acct.yaml"),
         folder / "org.yaml": _template("org.yaml"),
-        base / ".github" / "workflows" / "acct.yml": _template("workflow.yml").format(root=root),
+        base / ".github" / "workflows" / "acct.yml": _template("workflow.yml").format(root=root, version=__version__),
         base / ".pre-commit-config.yaml": _template("pre-commit-config.yaml").format(root=root),
     }
 

@@ -176,7 +176,7 @@ def export(
     period: Annotated[str, typer.Argument(help="The period whose scores are exported, e.g. 2023 or 2023-Q2.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the tables to.")],
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")
+        ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs accountability-tracker[parquet]).")
     ] = ExportFormat.csv,
     root: RootOption = None,
     lang: LangOption = None,
