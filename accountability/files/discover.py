@@ -39,15 +39,29 @@ def _checked(path: Path, source: str) -> Path:
 
 def tracker_files(root: Path) -> list[str]:
     """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*
-    and hidden files (.pre-commit-config.yaml and the like belong to tools, not to the tracker)."""
+    and hidden files (.pre-commit-config.yaml and the like belong to tools, not to the tracker).
+
+    A folder that cannot be listed, or a link to a folder (not followed), is in the list too, as its path with a
+    final '/': reading it reports it `unreadable`, so that its files never vanish from a check or a score unseen."""
     found: list[str] = []
     base = str(root)
-    for folder, dirs, files in os.walk(base):
+
+    def unlisted(error: OSError) -> None:
+        found.append(folder_entry(os.path.relpath(error.filename, base)))
+
+    for folder, dirs, files in os.walk(base, onerror=unlisted):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = os.path.relpath(folder, base)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"  # strings, not paths: 18,000 files add up
         found.extend(prefix + name for name in files if is_document(name))
+        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        found.extend(prefix + name + "/" for name in linked)
     return sorted(found)
+
+
+def folder_entry(relative: str) -> str:
+    """The list entry of a folder that is not read: its root-relative POSIX path with a final '/'."""
+    return "./" if relative == "." else relative.replace(os.sep, "/") + "/"
 
 
 def is_tracker_file(path: str) -> bool:

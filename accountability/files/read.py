@@ -7,13 +7,13 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accountability.files.discover import CONFIG_NAME, tracker_files
+from accountability.files.regular import Unreadable, read_regular
 from accountability.files.validate import validate_document
 from accountability.files.yamlread import decode, parse
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
@@ -69,10 +69,9 @@ def parse_bytes(raw: bytes, path: str) -> Parsed:
 
 def parse_file(root: Path, path: str) -> Parsed:
     try:
-        raw = (root / path).read_bytes()
-    except OSError as exc:
-        problem = Problem("unreadable", f"cannot read the file: {exc.strerror}; check its permissions", path, 1, 1)
-        return Parsed(path, None, (problem,))
+        raw = read_regular(str(root), path)
+    except Unreadable as exc:
+        return Parsed(path, None, (Problem("unreadable", str(exc), path, 1, 1),))
     from accountability.speed.cache import key
 
     parsed = parse_bytes(raw, path)
@@ -156,9 +155,8 @@ def file_key(root: Path, path: str) -> str:
 
 def read_raw(root: Path, path: str) -> bytes | None:
     try:
-        with open(os.path.join(root, path), "rb") as handle:  # not pathlib: on a warm run this loop is the hot path
-            return handle.read()
-    except OSError:
+        return read_regular(str(root), path)
+    except Unreadable:
         return None
 
 

@@ -44,6 +44,7 @@ FEW = 200  # more changed files than this: check everything, in parallel, rather
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
 UNTRUSTED: Stamp = (0, 0, -2, 0)  # matches no file's stamp
+UNREADABLE: Stamp = (0, 0, -1, 0)  # a file that cannot be stat'ed, or a folder that is not read
 _SCAN: ContextVar[Scan | None] = ContextVar("scan", default=None)
 
 
@@ -93,18 +94,23 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
         prefix, folder = folders.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError:  # listed, as by `discover.tracker_files`, so that reading it reports it
+            stamps[prefix or "./"] = UNREADABLE
             continue
         for entry in entries:
             if entry.is_dir():  # as os.walk lists it: a link to a folder is a folder, but is not entered
-                if not entry.name.startswith((".", "_")) and not entry.is_symlink():
+                if entry.name.startswith((".", "_")):
+                    continue
+                if entry.is_symlink():
+                    stamps[f"{prefix}{entry.name}/"] = UNREADABLE
+                else:
                     folders.append((f"{prefix}{entry.name}/", entry.path))
             elif is_document(entry.name):
                 try:
                     st = entry.stat()
                     stamps[prefix + entry.name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
                 except OSError:
-                    stamps[prefix + entry.name] = (0, 0, -1, 0)
+                    stamps[prefix + entry.name] = UNREADABLE
     return dict(sorted(stamps.items()))
 
 
