@@ -41,8 +41,8 @@ def test_a_named_pipe_is_unreadable_at_once_and_check_does_not_wait(tracker: Pat
 def test_a_link_to_a_device_is_unreadable_without_reading_it(tracker: Path, device: str) -> None:
     (tracker / "2023/issues/device.yaml").symlink_to(device)
     assert unreadable(tracker) == {
-        "2023/issues/device.yaml": f"cannot read the file: it is a symbolic link to {device}, which is not a file of"
-        " this tracker; a link may only point at another *.yaml file of the tracker"
+        "2023/issues/device.yaml": f"cannot read the file: it is a symbolic link to {device}, which is outside the"
+        " tracker; a link may only point at a file in the tracker's folder, outside hidden folders such as .git"
     }
 
 
@@ -54,16 +54,16 @@ def test_a_link_out_of_the_tracker_is_not_followed_even_to_valid_yaml(tmp_path: 
     assert list(unreadable(root)) == [I]
 
 
-def test_a_link_to_another_file_of_the_tracker_is_followed(tracker: Path) -> None:
-    (tracker / "2023/issues/kept").mkdir()
-    (tracker / I).rename(tracker / "2023/issues/kept/real.yaml")
-    (tracker / I).symlink_to("kept/real.yaml")
+def test_a_link_to_a_file_inside_the_tracker_is_followed_but_not_into_a_hidden_folder(tracker: Path) -> None:
+    (tracker / "_kept").mkdir()
+    (tracker / I).rename(tracker / "_kept/real.yaml")
+    (tracker / I).symlink_to("../../_kept/real.yaml")
     assert read_regular(str(tracker), I) == ISSUE.encode()
-    (tracker / "2023/issues/_hidden").mkdir()
-    (tracker / "2023/issues/_hidden/x.yaml").write_text(ISSUE, encoding="utf-8")
-    (tracker / "2023/issues/via-hidden.yaml").symlink_to("_hidden/x.yaml")  # not a document of the tracker
-    with pytest.raises(Unreadable, match="not a file of this tracker"):
-        read_regular(str(tracker), "2023/issues/via-hidden.yaml")
+    (tracker / ".git").mkdir()
+    (tracker / ".git/config").write_text("[core]\n", encoding="utf-8")  # a CI checkout keeps its token here
+    (tracker / "2023/issues/config.yaml").symlink_to("../../.git/config")
+    with pytest.raises(Unreadable, match="outside the tracker"):
+        read_regular(str(tracker), "2023/issues/config.yaml")
 
 
 def test_a_file_over_the_limit_is_unreadable_and_says_the_limit(tracker: Path) -> None:

@@ -2,6 +2,9 @@
 
 An edit is refused — and the file left untouched — when it would give the file an error it did not have, when a
 report would not come after the item's last one, or when the file is read-only.
+
+An edit is a function of the file's bytes: the task or item is found again by its id in the bytes read under the
+file's lock (`files.atomic.edit_file`), so that when another edit got there first, this one is made on top of it.
 """
 
 from __future__ import annotations
@@ -9,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from accountability.authoring.newfiles import commitment_path, plan_path
 from accountability.checks import run_checks
-from accountability.files.atomic import write_atomic
+from accountability.files.atomic import edit_file
 from accountability.files.discover import tracker_files
 from accountability.files.locate import located
 from accountability.files.read import Loaded, assemble, load_bytes, load_file
@@ -42,6 +47,11 @@ class Target:
     doc: Doc[Commitment] | Doc[Plan]
     at: DocPath
     label: str
+    id: str = ""  # the task's or the item's id, to find it again in the file's bytes
+
+
+Edit = Callable[[Source, Any, DocPath], None]
+"""An edit of the file's text at a task or an item: (the text, the task or item as read, its place)."""
 
 
 def resolve(tracker: Tracker, ref: str, year: int) -> Target:
@@ -69,7 +79,7 @@ def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Targe
         raise FatalError(
             f"the {month} plan of {person} has no task '{task_id}'{did_you_mean(task_id, ids, '; its tasks: ' + ', '.join(ids))}"
         )
-    return Target(doc, ("tasks", ids.index(task_id)), f"{person}/{month}/{task_id}")
+    return Target(doc, ("tasks", ids.index(task_id)), f"{person}/{month}/{task_id}", task_id)
 
 
 def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Target:
@@ -84,7 +94,7 @@ def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Ta
         )
     for gi, ii, item in doc.model.items():
         if item.id == item_id:
-            return Target(doc, ("groups", gi, "items", ii), f"{unit}/{item_id}")
+            return Target(doc, ("groups", gi, "items", ii), f"{unit}/{item_id}", item_id)
     ids = [i.id for _, _, i in doc.model.items()]
     raise FatalError(f"{unit}'s {year} commitment has no item '{item_id}'{did_you_mean(item_id, ids)}")
 
@@ -95,73 +105,94 @@ def _unreadable(root: Path, path: str) -> None:
         raise FatalError(f"{path} has errors, so acct cannot edit it; run acct check and fix them first")
 
 
-def done(root: Path, tracker: Tracker, target: Target, on: dt.date) -> Source:
+def done(on: dt.date, label: str) -> Edit:
     """Set `done: DATE` on a plan task or a commitment task item."""
-    record = _record_at(target)
-    if getattr(record, "target", None) is not None:
-        raise Refused(f"{target.label} is an indicator (it has a target); record its progress with acct record instead")
-    source = _source(root, target.doc.path)
-    source.set_key(target.at, "done", on.isoformat())
-    return source
+
+    def edit(source: Source, record: Any, at: DocPath) -> None:
+        if getattr(record, "target", None) is not None:
+            raise Refused(f"{label} is an indicator (it has a target); record its progress with acct record instead")
+        source.set_key(at, "done", on.isoformat())
+
+    return edit
 
 
-def record(root: Path, tracker: Tracker, target: Target, value: float, on: dt.date, note: str | None) -> Source:
+def record(value: float, on: dt.date, note: str | None, label: str) -> Edit:
     """Append a report `{on, value, note}` to an indicator item."""
-    item = _record_at(target)
-    if getattr(item, "target", None) is None:
-        raise Refused(f"{target.label} is a task (it has no target); mark it done with acct done instead")
-    reports = item.reports  # type: ignore[attr-defined]
-    if reports and on <= reports[-1].on:
-        raise Refused(
-            f"{target.label} already has a report on {reports[-1].on}; a new report must be dated after it, not {on}"
-        )
     fields = [f"on: {on.isoformat()}", f"value: {fmt(value, 6)}"] + (
         [f"note: {json.dumps(note, ensure_ascii=False)}"] if note else []
     )
-    source = _source(root, target.doc.path)
     flow = "{" + ", ".join(fields) + "}"
-    if reports or source.has_key(target.at, "reports"):  # `reports: []` is a list to append to
-        source.append_item((*target.at, "reports"), flow, fields)
-    else:
-        source.add_key(target.at, "reports", "", block=[f"- {flow}"])
-    return source
+
+    def edit(source: Source, item: Any, at: DocPath) -> None:
+        if getattr(item, "target", None) is None:
+            raise Refused(f"{label} is a task (it has no target); mark it done with acct done instead")
+        reports = item.reports
+        if reports and on <= reports[-1].on:
+            raise Refused(
+                f"{label} already has a report on {reports[-1].on}; a new report must be dated after it, not {on}"
+            )
+        if reports or source.has_key(at, "reports"):  # `reports: []` is a list to append to
+            source.append_item((*at, "reports"), flow, fields)
+        else:
+            source.add_key(at, "reports", "", block=[f"- {flow}"])
+
+    return edit
 
 
-def _record_at(target: Target) -> object:
-    node: object = target.doc.model
-    for step in target.at:
-        node = node[step] if isinstance(step, int) else getattr(node, step)  # type: ignore[index]
-    return node
+def save(root: Path, target: Target, edit: Edit, as_of: dt.date) -> None:
+    """Make the edit on the file's bytes under its lock, validate the result within the whole tracker, and write it
+    atomically; refuse a new error. Made again on the new bytes if the file changed meanwhile."""
+    path = target.doc.path
+    file = root / path
+    if not (os.access(file, os.W_OK) and file.stat().st_mode & 0o222):  # the mode bits hold even for root
+        raise FatalError(f"{path} is read-only; make it writable (chmod u+w) to record in it")
+
+    def change(raw: bytes) -> bytes:
+        at, found = _found_again(raw, target)
+        source = _source(raw, path)
+        edit(source, found, at)
+        new = source.to_bytes()
+        before = _errors(root, path, raw, as_of)
+        after = _errors(root, path, new, as_of)
+        fresh = [p for p in after if (p.code, p.message) not in {(b.code, b.message) for b in before}]
+        if fresh:
+            raise Refused(f"the edit would make {path} invalid, so nothing was written", fresh)
+        return new
+
+    edit_file(file, change)
 
 
-def _source(root: Path, path: str) -> Source:
+def _found_again(raw: bytes, target: Target) -> tuple[DocPath, Any]:
+    """The place and the model of the target's task or item in these bytes (the file may have changed since the
+    tracker was read: another edit, a colleague's line)."""
+    model = load_bytes(raw, target.doc.path).model
+    if isinstance(model, Plan) and target.at[0] == "tasks":
+        for ti, task in enumerate(model.tasks):
+            if task.id == target.id:
+                return ("tasks", ti), task
+    if isinstance(model, Commitment) and target.at[0] == "groups":
+        for gi, ii, item in model.items():
+            if item.id == target.id:
+                return ("groups", gi, "items", ii), item
+    raise FatalError(
+        f"{target.doc.path} changed while acct was editing it and {target.label} is no longer there as it was; run"
+        " acct check, then the command again"
+    )
+
+
+def _source(raw: bytes, path: str) -> Source:
     try:
-        return Source.from_bytes((root / path).read_bytes())
-    except (OSError, UnicodeDecodeError) as exc:
+        return Source.from_bytes(raw)
+    except UnicodeDecodeError as exc:
         raise FatalError(f"cannot read {path}: {exc}") from None
 
 
-def save(root: Path, path: str, source: Source, as_of: dt.date) -> None:
-    """Validate the edited file within the whole tracker, then write it atomically; refuse a new error."""
-    target = root / path
-    if not (os.access(target, os.W_OK) and target.stat().st_mode & 0o222):  # the mode bits hold even for root
-        raise FatalError(f"{path} is read-only; make it writable (chmod u+w) to record in it")
-    new = source.to_bytes()
-    before = _errors(root, path, None, as_of)
-    after = _errors(root, path, new, as_of)
-    fresh = [p for p in after if (p.code, p.message) not in {(b.code, b.message) for b in before}]
-    if fresh:
-        raise Refused(f"the edit would make {path} invalid, so nothing was written", fresh)
-    write_atomic(target, new)
-
-
-def _errors(root: Path, path: str, replacement: bytes | None, as_of: dt.date) -> list[Problem]:
+def _errors(root: Path, path: str, content: bytes, as_of: dt.date) -> list[Problem]:
+    """The errors of the file at `path`, as if it held `content`, within the whole tracker."""
     loaded: list[Loaded] = []
     for name in tracker_files(root):
-        loaded.append(
-            load_bytes(replacement, name) if name == path and replacement is not None else load_file(root, name)
-        )
+        loaded.append(load_bytes(content, name) if name == path else load_file(root, name))
     tracker, problems = assemble(root, loaded)
     problems += run_checks(tracker, as_of)
     own = [p for p in problems if p.path == path and p.severity == "error"]
-    return located(root, own, unsaved={path: replacement} if replacement is not None else None)
+    return located(root, own, unsaved={path: content})

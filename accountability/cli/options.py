@@ -16,6 +16,7 @@ from rich.console import Console
 from accountability.cli.progress import load_progress
 from accountability.engine import Checked, blocking
 from accountability.engine import check as core_check
+from accountability.files.atomic import append_to
 from accountability.files.discover import find_root
 from accountability.files.locate import located
 from accountability.files.read import load_tracker
@@ -132,5 +133,4 @@ def console() -> Console:
 def append_step_summary(markdown: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(markdown)
+        append_to(Path(target), markdown.encode("utf-8"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -45,7 +44,7 @@ def done(
     tracker_root = find_root(root)
     tracker = load_tracker(tracker_root)[0]
     target = edits.resolve(tracker, ref, year or day.year)
-    _save(tracker_root, target, lambda: edits.done(tracker_root, tracker, target, day), when)
+    _save(tracker_root, target, edits.done(day, target.label), when)
     typer.echo(f"{target.label}: done on {day} ({target.doc.path})")
 
 
@@ -67,14 +66,14 @@ def record(
     tracker_root = find_root(root)
     tracker = load_tracker(tracker_root)[0]
     target = edits.resolve(tracker, ref, year or day.year)
-    _save(tracker_root, target, lambda: edits.record(tracker_root, tracker, target, value, day, note), when)
+    _save(tracker_root, target, edits.record(value, day, note, target.label), when)
     typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
 
 
-def _save(root: Path, target: edits.Target, make: Callable[[], Any], when: dt.date) -> None:
+def _save(root: Path, target: edits.Target, edit: edits.Edit, when: dt.date) -> None:
     """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
     try:
-        edits.save(root, target.doc.path, make(), when)
+        edits.save(root, target, edit, when)
     except edits.Refused as refused:
         typer.echo(f"acct: refused: {refused}", err=True)
         if refused.problems:
