@@ -57,7 +57,7 @@ Edit = Callable[[Source, Any, DocPath], None]
 def resolve(tracker: Tracker, ref: str, year: int) -> Target:
     """`person/YYYY-MM/task` names a plan task; `unit/item` an item of the unit's commitment for `year`."""
     parts = ref.split("/")
-    if len(parts) == 3 and MONTH.match(parts[1]):
+    if len(parts) == 3 and MONTH.fullmatch(parts[1]):
         return _plan_task(tracker, *parts)
     if len(parts) == 2:
         return _commitment_item(tracker, parts[0], parts[1], year)

@@ -136,7 +136,8 @@ def overdue(
         bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")
     ] = False,
     within: Annotated[
-        int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")
+        int | None,
+        typer.Option("--within", min=0, max=3660, help="Days ahead that count as due soon (default: due_soon_days)."),
     ] = None,
     root: RootOption = None,
     lang: LangOption = None,

@@ -18,13 +18,20 @@ from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
 from accountability.files.read import load_tracker
 from accountability.model.base import MONTH
+from accountability.periods import FIRST_YEAR, LAST_YEAR, in_calendar
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
 from accountability.scoring.numbers import fmt
 
 OnOption = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: --as-of, else today).")]
 YearOption = Annotated[
-    int | None, typer.Option("--year", help="The commitment's year, for unit/item (default: the year of --on).")
+    int | None,
+    typer.Option(
+        "--year",
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
+        help="The commitment's year, for unit/item (default: the year of --on).",
+    ),
 ]
 
 
@@ -106,7 +113,7 @@ def new_plan(
 @guarded
 def new_commitment(
     unit: Annotated[str, typer.Argument(help="The unit's id.")],
-    year: Annotated[int, typer.Argument(help="The commitment's year.")],
+    year: Annotated[int, typer.Argument(min=FIRST_YEAR, max=LAST_YEAR, help="The commitment's year.")],
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -118,8 +125,10 @@ def new_commitment(
 
 
 def parse_month(value: str) -> str:
-    if not MONTH.match(value) or not 1 <= int(value[5:]) <= 12:
+    if not MONTH.fullmatch(value) or not 1 <= int(value[5:]) <= 12:
         raise FatalError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2023-07")
+    if not in_calendar(int(value[:4])):
+        raise FatalError(f"{value!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 

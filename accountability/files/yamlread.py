@@ -30,8 +30,8 @@ _MAP, _SEQ = CORE + "map", CORE + "seq"
 _CORE_TAGS = {PLAIN} | {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d", re.ASCII)
 _SPECIAL = {
     "": None,
     "~": None,

@@ -26,7 +26,7 @@ class Explanation:
 def explain(ref: str, tracker: Tracker, scores: Scores) -> Explanation:
     """REF is a unit (`phuong-1`), an item (`phuong-1/thu-ngan-sach`) or a person's month (`tran-van-b/2023-05`)."""
     head, _, tail = ref.partition("/")
-    if tail and MONTH.match(tail) and head in tracker.people:
+    if tail and MONTH.fullmatch(tail) and head in tracker.people:
         return _person_month(head, tail, tracker, scores)
     if head not in tracker.units:
         known = [*tracker.units, *tracker.people]
