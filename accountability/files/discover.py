@@ -47,16 +47,28 @@ def tracker_files(root: Path) -> list[str]:
     base = str(root)
 
     def unlisted(error: OSError) -> None:
-        found.append(folder_entry(os.path.relpath(error.filename, base)))
+        found.append(folder_entry(shown_name(os.path.relpath(error.filename, base))))
 
     for folder, dirs, files in os.walk(base, onerror=unlisted):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
         rel = os.path.relpath(folder, base)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"  # strings, not paths: 18,000 files add up
-        found.extend(prefix + name for name in files if is_document(name))
+        prefix = "" if rel == "." else shown_name(rel.replace(os.sep, "/")) + "/"  # strings: 18,000 files add up
+        found.extend(prefix + shown_name(name) for name in files if is_document(name))
         linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-        found.extend(prefix + name + "/" for name in linked)
+        found.extend(prefix + shown_name(name) + "/" for name in linked)
     return sorted(found)
+
+
+def shown_name(name: str) -> str:
+    """A file or folder name as acct lists it: a name that is not UTF-8 (read with surrogate escapes) is shown with
+    \\x escapes instead. No file has that name, so reading it reports it `unreadable`, to be renamed."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def folder_entry(relative: str) -> str:

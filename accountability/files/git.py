@@ -65,7 +65,7 @@ def files_at(rev: str, prefix: str, cwd: Path) -> list[Entry]:
     """The files (blobs) under `prefix` at a commit, from `git ls-tree -z`, where a path may hold any byte."""
     out = git(["ls-tree", "-r", "-z", "--long", rev, "--", prefix or "."], cwd)
     entries = []
-    for record in out.decode("utf-8", "surrogateescape").split("\0"):
+    for record in out.decode("utf-8", "backslashreplace").split("\0"):  # a name that is not UTF-8 is shown escaped
         if not record:
             continue
         meta, path = record.split("\t", 1)

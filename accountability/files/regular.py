@@ -37,6 +37,8 @@ def read_regular(root: str, path: str) -> bytes:
     try:
         fd = os.open(full, _NO_WAIT)
     except OSError as exc:
+        if exc.errno == errno.ENOENT and "\\x" in path and not os.path.lexists(full):
+            raise Unreadable("the file's name is not valid UTF-8 (shown here with \\x escapes); rename it") from None
         if exc.errno != errno.ELOOP:
             raise Unreadable(f"cannot read the file: {exc.strerror}; check its permissions") from None
         fd = _open_link(root, path, full)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from accountability.checks import CORE_CHECKS, PLAN_CHECKS, run_checks
-from accountability.files.discover import is_document
+from accountability.files.discover import is_document, shown_name
 from accountability.files.locate import located
 from accountability.files.read import Progress, file_key, load_bytes, load_tracker, read_raw
 from accountability.model import Plan
@@ -101,16 +101,18 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
             if entry.is_dir():  # as os.walk lists it: a link to a folder is a folder, but is not entered
                 if entry.name.startswith((".", "_")):
                     continue
+                name = shown_name(entry.name)
                 if entry.is_symlink():
-                    stamps[f"{prefix}{entry.name}/"] = UNREADABLE
+                    stamps[f"{prefix}{name}/"] = UNREADABLE
                 else:
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                    folders.append((f"{prefix}{name}/", entry.path))
             elif is_document(entry.name):
+                name = prefix + shown_name(entry.name)
                 try:
                     st = entry.stat()
-                    stamps[prefix + entry.name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+                    stamps[name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
                 except OSError:
-                    stamps[prefix + entry.name] = UNREADABLE
+                    stamps[name] = UNREADABLE
     return dict(sorted(stamps.items()))
 
 
