@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ACCT, write_tracker
+from conftest import ACCT
 
 COMMANDS = [
     ["check"],
