@@ -1,8 +1,9 @@
 """Replaying a read command's output when neither the tracker nor the command line changed.
 
-A check or a score is a pure function of the tracker's bytes, the arguments, the judging date and acct's version.
-So its output (stdout, stderr and exit code) is kept in the cache under a key covering all of them, and the same
-command on the same tracker prints it again without loading a single document. Any edit, any other argument, or
+A check or a score is a pure function of the tracker's bytes, the arguments (--root as given), the judging date, the
+working directory (github and sarif paths are relative to it), the environment variables that shape output
+(ENVIRONMENT) and acct's version. So its output (stdout, stderr and exit code) is kept in the cache under a key
+covering all of them, and the same command on the same tracker prints it again without loading a single document. Any edit, any other argument, or
 another day (when --as-of is not given) is a new key, computed afresh.
 
 Only for output to files and pipes: on a terminal the output depends on the terminal (width, colour), and the
@@ -37,6 +38,7 @@ from accountability.speed.cache import Cache, content_key
 from accountability.speed.sharded import Scan, digest, look, read_index, scan, scanned, settled, stamps_of
 
 F = TypeVar("F", bound=Callable[..., Any])
+ENVIRONMENT = ("ACCT_ROOT", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM")  # what output may depend on
 
 
 _NOW: ContextVar[Scan | None] = ContextVar("scan_of_the_run", default=None)
@@ -61,10 +63,13 @@ def memoized(func: F) -> F:
             return func(**kwargs)
         root = find_root(kwargs.get("root"))
         as_of = kwargs.get("as_of") or dt.date.today().isoformat()
-        arguments = [func.__name__, str(root), f"as_of={as_of}"]
-        arguments += [
-            f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")
-        ]
+        try:
+            here = os.getcwd()  # github and sarif paths are relative to it
+        except OSError:
+            return func(**kwargs)
+        arguments = [func.__name__, str(root), f"as_of={as_of}", f"cwd={here}"]
+        arguments += [f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name != "as_of"]
+        arguments += [f"${name}={os.environ.get(name)}" for name in ENVIRONMENT]
         store = Cache(root, verify=False)  # a damaged store only fails a lookup, which is then a miss
         try:
             return _replay_or_run(func, kwargs, root, arguments, store)
