@@ -218,3 +218,31 @@ def test_a_line_appended_while_done_runs_is_kept(tmp_path: Path) -> None:
     assert run.wait(timeout=120) == 0, run.stderr.read() if run.stderr else ""
     text = plan.read_text(encoding="utf-8")
     assert text.endswith("# a colleague's line\n") and "    done: 2023-06-07\n" in text
+
+
+@pytest.mark.parametrize(
+    ("newline", "written"),
+    [("\n", True), ("\r\n", True), ("mixed", True), ("\r", False), ("\u2028", False), ("\x85", False)],
+    ids=["LF", "CRLF", "LF and CRLF", "CR", "LS", "NEL"],
+)
+def test_done_edits_the_named_task_in_every_line_ending_the_reader_accepts_or_refuses(
+    tmp_path: Path, newline: str, written: bool
+) -> None:
+    # in a CR-only file, `acct done …/t1` once marked t2 done: the splicer finds lines by their LF
+    lines = FOUR_TASKS.splitlines()
+    text = "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines)) if newline == "mixed" else ""
+    text = text or newline.join(lines) + newline
+    root = write_tracker(tmp_path, {PLAN_PATH: text.encode("utf-8")})
+    code, output = invoke(
+        "done", "tran-van-b/2023-05/t1", "--on", "2023-05-09", "--root", str(root), "--as-of", "2023-05-10"
+    )
+    after = (root / PLAN_PATH).read_bytes().decode("utf-8")
+    if written:
+        assert code == 0, output
+        expected = "2023-05-21" + ("\r\n" if newline == "\r\n" else "\n") + "    done: 2023-05-09"
+        if newline == "mixed":
+            expected = "2023-05-21\r\n    done: 2023-05-09\r\n"
+        assert expected in after and after.count("done:") == 1
+    else:
+        assert code == 1 and after == text, output
+        assert output.startswith(f"acct: refused: {PLAN_PATH} ends line 1 with ")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ from accountability.model.tracker import Doc, Tracker
 from accountability.problems import DocPath, FatalError, Problem
 from accountability.scoring.numbers import fmt
 from accountability.suggest import did_you_mean
+
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # line breaks to libyaml that are not LF
 
 
 class Refused(Exception):
@@ -181,10 +184,21 @@ def _found_again(raw: bytes, target: Target) -> tuple[DocPath, Any]:
 
 
 def _source(raw: bytes, path: str) -> Source:
+    """The file's text to edit. Every line must end with LF (CRLF too): the splicer finds lines by their LF, while
+    libyaml also breaks lines at a lone CR, NEL, LS and PS, so such a file would be edited at the wrong line."""
     try:
-        return Source.from_bytes(raw)
+        source = Source.from_bytes(raw)
     except UnicodeDecodeError as exc:
         raise FatalError(f"cannot read {path}: {exc}") from None
+    odd = _ODD_BREAK.search(source.text)
+    if odd:
+        line = source.text.count("\n", 0, odd.start()) + 1
+        what = "a carriage return (CR) alone" if odd.group() == "\r" else f"the line separator U+{ord(odd.group()):04X}"
+        raise Refused(
+            f"{path} ends line {line} with {what}; acct edits only files whose lines end with LF or CRLF, so nothing"
+            " was written: save the file with LF (or CRLF) line endings and run the command again"
+        )
+    return source
 
 
 def _errors(root: Path, path: str, content: bytes, as_of: dt.date) -> list[Problem]:
