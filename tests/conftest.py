@@ -177,6 +177,8 @@ def as_nobody(func: Callable[[], Any]) -> Any:
     folder whatever its mode. Run in a forked child that drops to `nobody`; run here when not root already."""
     if os.geteuid() != 0:
         return func()
+    import importlib.readers  # noqa: F401  (imported on first use, from a folder `nobody` may not read)
+
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
