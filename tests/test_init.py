@@ -94,7 +94,8 @@ def test_the_workflow_runs_check_overdue_and_diff_on_each_pull_request(repo: Pat
     steps = workflow["jobs"]["acct"]["steps"]
     assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}  # diff needs the base branch
     runs = [step["run"] for step in steps if "run" in step]
-    assert runs[1:] == [
+    assert runs[0] == "rm -rf ./.acct-cache"  # a cache committed in a pull request could vouch for its files
+    assert runs[2:] == [
         "acct check --root . --format github",
         "acct overdue --root . --format github --warn-only",
         'acct diff --root . "origin/${{ github.base_ref }}" --format md >> "$GITHUB_STEP_SUMMARY"',
@@ -116,6 +117,7 @@ def test_the_workflow_installs_this_acct_pinned_and_nothing_unpinned(tmp_path: P
     assert all(pinned.match(line) for line in installs)
     project = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'name = "accountability-tracker"' in project  # the name the workflow installs is this project's
+    assert f"pip install accountability-tracker=={__version__}\n" in (PROJECT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_pre_commit_hook_runs_check(repo: Path) -> None:
