@@ -98,7 +98,7 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
             stamps[prefix or "./"] = UNREADABLE
             continue
         for entry in entries:
-            if entry.is_dir():  # as os.walk lists it: a link to a folder is a folder, but is not entered
+            if _is_dir(entry):  # as os.walk lists it: a link to a folder is a folder, but is not entered
                 if entry.name.startswith((".", "_")):
                     continue
                 name = shown_name(entry.name)
@@ -114,6 +114,14 @@ def stamps_of(root: Path) -> dict[str, Stamp]:
                 except OSError:
                     stamps[name] = UNREADABLE
     return dict(sorted(stamps.items()))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """As os.walk decides it: a link whose target cannot be looked at (a folder nobody may list) is not a folder."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def look(root: Path, store: Cache, stamps: dict[str, Stamp] | None = None) -> Scan:
