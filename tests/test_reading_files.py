@@ -100,7 +100,7 @@ def test_a_folder_the_user_cannot_list_is_an_error_in_every_command(shared_dir: 
         outcomes = []
         for args in (["check"], ["check", "--no-cache"], ["score", "2023-Q2"], ["score", "2023-Q2", "--no-cache"]):
             result = runner.invoke(app, [*args, "--root", str(root), "--as-of", "2023-07-10"])
-            outcomes.append((result.exit_code, result.stdout, result.stderr))
+            outcomes.append((result.exit_code, result.output, ""))  # output: stdout and stderr, on every click
         return [(int(found[0]), "", ""), *outcomes]
 
     same_lists, *outcomes = as_nobody(run)
