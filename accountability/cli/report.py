@@ -48,7 +48,7 @@ def report(
     tracker, scores, t = scored_period(period, unit, root, lang, as_of, no_cache)
     built = build_report(tracker, scores)
     if format is ReportFormat.html:
-        text = as_html(built, t)
+        text = as_html(built, t, tracker.config.document)
     elif format is ReportFormat.json:
         text = as_json(built)
     else:
