@@ -2474,6 +2474,19 @@ thresholds: {excellent: 90, good: 70, done: 50}
 quota: {excellent_per_good: 0.2}
 reports: quarterly            # các đơn vị báo cáo tiến độ thực hiện cam kết hằng quý
 issues_target: 0.8            # giải quyết ít nhất 80% vấn đề trọng tâm đúng hạn mỗi năm
+document:                     # tiêu đề và chữ ký của báo cáo khi ban hành (acct report --format html)
+  parent_issuer: ĐẢNG BỘ TỈNH QUẢNG TRỊ
+  issuer: THÀNH ỦY ĐÔNG HÀ
+  number: Số 125-BC/TU
+  motto: ĐẢNG CỘNG SẢN VIỆT NAM
+  place: Đông Hà              # ngày ban hành: ngày tính đến của báo cáo (--as-of), trừ khi ghi date:
+  signer_title: [T/M BAN THƯỜNG VỤ, BÍ THƯ]
+  signer: Lê Quang Thịnh
+  recipients:
+    - Ban Thường vụ Tỉnh ủy (để báo cáo),
+    - Các đồng chí Thành ủy viên,
+    - Các chi bộ, đảng bộ trực thuộc,
+    - Lưu Văn phòng Thành ủy.
 """
 
 

@@ -135,6 +135,16 @@ BASE = {
 AS_OF = dt.date(2023, 7, 10)
 
 
+def months_of_plans(months: range) -> dict[str, str | bytes | None]:
+    """Trần Văn B's plan of May (conftest.PLAN) made again for each month, due, reviewed and rated a month later."""
+    return {
+        f"2023/plans/2023-{m:02d}/tran-van-b.yaml": PLAN.replace("2023-06", f"2023-{m + 1:02d}").replace(
+            "2023-05", f"2023-{m:02d}"
+        )
+        for m in months
+    }
+
+
 def write_tracker(root: Path, files: dict[str, str | bytes | None], base: bool = True) -> Path:
     """A tracker at `root`: the BASE files (unless base=False), overridden by `files` (None deletes a file)."""
     merged: dict[str, str | bytes | None] = {**(BASE if base else {}), **files}

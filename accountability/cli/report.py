@@ -52,7 +52,7 @@ def report(
         tracker, scores, t = scored_period(run, period, unit, lang, as_of)
     built = build_report(tracker, with_lines(tracker.root, scores))
     if format is ReportFormat.html:
-        text = as_html(built, t)
+        text = as_html(built, t, tracker.config.document)
     elif format is ReportFormat.json:
         text = as_json(built)
     else:

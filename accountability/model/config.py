@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from accountability import FORMAT_VERSION
 from accountability.i18n import languages
-from accountability.model.base import Number, Record, fail
+from accountability.model.base import Date, Number, Record, Text, fail
 
 
 class GroupCount(Record):
@@ -57,6 +57,47 @@ class QuotaSettings(Record):
     """A unit with fewer people rated in a month is counted with its parent unit (nhóm tính tỷ lệ tối thiểu)."""
 
 
+def _lines(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Lines = Annotated[
+    list[Text],
+    BeforeValidator(_lines),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {"type": "string", "minLength": 1}}]}
+    ),
+]
+"""One line of text, or a list of lines printed one under another."""
+
+
+class Document(Record):
+    """The report issued as a document (thể thức văn bản): the heading above it and the signature block below.
+
+    Laid out as a Vietnamese administrative document: the issuing body top-left with its number, the motto and the
+    place and date top-right, the signer's title and name at the end, the recipients bottom-left.
+    """
+
+    parent_issuer: Text | None = None
+    """The body above the issuer (tên cơ quan cấp trên), the first line top-left, e.g. ĐẢNG BỘ TỈNH QUẢNG TRỊ."""
+    issuer: Text
+    """The issuing body (tên cơ quan ban hành), top-left in bold, e.g. THÀNH ỦY ĐÔNG HÀ."""
+    number: Text | None = None
+    """The document's number and symbol as it is written (số và ký hiệu), e.g. Số 125-BC/TU; none on a draft."""
+    motto: Lines = []
+    """The lines top-right (tiêu đề Đảng or quốc hiệu, tiêu ngữ), e.g. ĐẢNG CỘNG SẢN VIỆT NAM; none when left out."""
+    place: Text
+    """The place of issue (địa danh), written before the date: Đông Hà, ngày 10 tháng 7 năm 2023."""
+    date: Date | None = None
+    """The date of issue (ngày ban hành); the report's as-of date when left out."""
+    signer_title: Lines
+    """The signer's authority and title (quyền hạn, chức vụ người ký), e.g. [T/M BAN THƯỜNG VỤ, BÍ THƯ]."""
+    signer: Text
+    """The signer's full name (họ tên người ký)."""
+    recipients: Lines = []
+    """Where the document is sent (nơi nhận), listed bottom-left, e.g. [Tỉnh ủy Quảng Trị, Lưu Văn phòng Thành ủy]."""
+
+
 class Config(Record):
     """The tracker's config, acct.yaml (tệp cấu hình)."""
 
@@ -86,6 +127,8 @@ class Config(Record):
     """How often indicators must report progress (kỳ báo cáo)."""
     issues_target: Number = Field(0.8, ge=0, le=1)
     """The share of key issues to resolve on time each year (tỷ lệ giải quyết đúng hạn)."""
+    document: Document | None = None
+    """The heading and signature block of `acct report --format html` (thể thức văn bản); none when left out."""
 
     @field_validator("language")
     @classmethod

@@ -1,8 +1,9 @@
-"""`acct report --format html`: one self-contained page, with inline CSS and SVG charts and nothing from the network.
+"""`acct report --format html`: one self-contained page, with inline CSS, charts drawn in HTML, and nothing from the
+network or any script.
 
-It prints on A4 (each unit starts a page) and reads on a phone (wide tables scroll inside their box). The markup is
-also well-formed XML (void elements closed, no namespace URL on inline SVG, which HTML does not need), so any XML
-parser can check it.
+It reads on a phone (wide tables turn into one card per row, each cell labelled), on a desktop, and on A4 paper
+(each unit starts a page). With acct.yaml's `document:` it carries an official heading and a signature block, so it
+can be issued. The markup is also well-formed XML (void elements closed), so any XML parser can check it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from importlib import resources
 
 from accountability import __version__
 from accountability.i18n import Messages
+from accountability.model.config import Document
 from accountability.queries.committee import LEVELS, CommitteeReport, ItemLine, UnitSection
+from accountability.render import charts, letterhead
 from accountability.render import report_text as words
-from accountability.render import svg
 from accountability.render.scores import unit_header
 
 NUMERIC_UNIT_COLUMNS = {0, 2, 4, 5, 6}
+WIDE_MONTHS = 6  # ratings over more months than this are printed on a landscape page of their own
 PROGRESS_LEVEL = {
     "achieved": "excellent",
     "on_track": "good",
@@ -27,15 +30,23 @@ PROGRESS_LEVEL = {
 }
 
 
-def as_html(report: CommitteeReport, t: Messages) -> str:
+def as_html(report: CommitteeReport, t: Messages, document: Document | None = None) -> str:
+    """The page; with `document`, under an official heading and above a signature block."""
     css = resources.files("accountability").joinpath("templates/report.css").read_text(encoding="utf-8")
     title = words.title(report, t)
-    body = [f'<header><h1>{escape(title)}</h1><p class="sub">{escape(words.subtitle(report, t))}</p></header>']
+    official = letterhead.heading(document, report.scores.as_of, t) if document else ""
+    body = [
+        f'<header class="{"title official" if document else "title"}">{official}<h1>{escape(title)}</h1>'
+        f'<p class="sub">{escape(words.subtitle(report, t))}</p></header>'
+    ]
     body.append(_overview(report, t))
     ranked = sum(1 for s in report.units if s.row.rank)
-    body += [_unit(section, ranked, t) for section in report.units]
+    tied = words.tied_ranks(report.units)
+    body += [_unit(section, ranked, section.row.rank in tied, t) for section in report.units]
     if report.year_end is not None:
         body.append(_year_end(report, t))
+    if document:
+        body.append(letterhead.signature(document, t))
     body.append(f"<footer>{escape(t('report.generated', version=__version__))}</footer>")
     return (
         f'<!DOCTYPE html>\n<html lang="{t.lang}">\n<head>\n<meta charset="utf-8"/>\n'
@@ -47,37 +58,53 @@ def as_html(report: CommitteeReport, t: Messages) -> str:
 
 
 def _overview(report: CommitteeReport, t: Messages) -> str:
-    scores = report.scores
-    thresholds = [
-        (scores.rules.done, t("report.threshold.done")),
-        (scores.rules.good, t("report.threshold.good")),
-        (scores.rules.excellent, t("report.threshold.excellent")),
-    ]
-    bars = [
-        (s.row.name, s.row.score, s.row.result.level if s.row.result else None, t.number(s.row.score))
-        for s in report.units
-    ]
-    chart = svg.score_bars(bars, thresholds, t("report.scores_chart", period=scores.period.id))
     rows = [words.overview_cells(s, t) for s in report.units]
-    levels = [(s.row.name, _level_totals(s)) for s in report.units if s.people]
     out = [
         f'<section class="overview"><h2>{escape(t("report.overview"))}</h2>',
-        chart,
-        _table(unit_header(t), rows, NUMERIC_UNIT_COLUMNS),
+        _score_chart(report, t),
+        _table(unit_header(t), rows, NUMERIC_UNIT_COLUMNS, lead=1),
         f'<p class="summary">{"<br/>".join(escape(line) for line in words.summary(report, t))}</p>',
     ]
-    if levels:
-        out += [
-            f"<h3>{escape(t('report.levels_chart'))}</h3>",
-            svg.level_bars(levels, _legend(t), t("report.levels_chart")),
-        ]
+    if any(s.people for s in report.units):
+        out.append(_levels_chart(report, t))
     return "\n".join(out) + "</section>"
 
 
-def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
+def _score_chart(report: CommitteeReport, t: Messages) -> str:
+    """The units' scores as dots, highest first, on an axis that starts near the lowest score."""
+    rules = report.scores.rules
+    thresholds = [
+        (rules.done, t("report.threshold.done")),
+        (rules.good, t("report.threshold.good")),
+        (rules.excellent, t("report.threshold.excellent")),
+    ]
+    units = sorted(report.units, key=lambda s: (s.row.score is None, -(s.row.score or 0)))
+    rows = [
+        charts.ScoreRow(s.row.name, s.row.score, s.row.result.level if s.row.result else None, t.number(s.row.score))
+        for s in units
+    ]
+    axis = charts.score_axis([r.score for r in rows])
+    notes = [t("chart.score_dots")]
+    if axis.low:
+        notes.append(t("chart.axis_from", low=t.number(axis.low, 0)))
+    notes.append(t("chart.thresholds"))
+    caption = charts.Caption(t("report.scores_chart", period=report.scores.period.id), " ".join(notes))
+    return charts.score_dots(rows, axis, thresholds, caption, lambda v: t.number(v, 0))
+
+
+def _levels_chart(report: CommitteeReport, t: Messages) -> str:
+    """Each unit's person-months by level, as shares, the unit with the largest share rated excellent first."""
+    totals = [(s.row.name, _level_totals(s)) for s in report.units if s.people]
+    totals.sort(key=lambda row: tuple(-row[1][level] / max(sum(row[1].values()), 1) for level in LEVELS))
+    rows = [(name, counts, t("chart.person_months_total", n=sum(counts.values()))) for name, counts in totals]
+    caption = charts.Caption(t("report.levels_chart"), t("chart.person_months"))
+    return charts.level_bars(rows, _legend(t), caption)
+
+
+def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> str:
     row = section.row
     level = row.result.level if row.result else None
-    out = [f'<section class="unit" id="unit-{escape(row.unit)}"><h2>{escape(words.heading(section))}</h2>']
+    out = [f'<section class="unit" id="unit-{escape(row.unit)}"><h2>{escape(words.heading(section, tied, t))}</h2>']
     pairs = words.people_line(section, t)
     if pairs:
         out.append(
@@ -94,7 +121,10 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
         for n, group in enumerate(section.groups, 1):
             out.append(f"<h4>{escape(t('report.group_title', n=n, title=group.title))}</h4>")
             out.append(_items(group.items, t))
-        if any(i.indicator and i.expected is not None for g in section.groups for i in g.items):
+        indicators = [i for g in section.groups for i in g.items if i.indicator and i.target]
+        if indicators:
+            out.append(f'<p class="note">{escape(t("chart.progress"))}</p>')
+        if any(i.expected is not None for i in indicators):
             out.append(f'<p class="note">{escape(t("report.expected_marker"))}</p>')
     out.append(_ratings(section, t))
     flags = words.flag_lines(section, t)
@@ -111,10 +141,7 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> str:
 
 
 def _items(items: list[ItemLine], t: Messages) -> str:
-    numeric = ' class="num"'
-    head = "".join(
-        f"<th{numeric if i in (3, 4, 5) else ''}>{escape(h)}</th>" for i, h in enumerate(words.item_header(t))
-    )
+    header = [*words.item_header(t), t("col.progress")]
     rows = []
     for item in items:
         cells = words.item_cells(item, t)
@@ -123,13 +150,13 @@ def _items(items: list[ItemLine], t: Messages) -> str:
         bar = ""
         if item.indicator and item.target:
             label = f"{item.title}: {words.result(item, t)} ({words.of_target(item, t) or t('state.no_report')})"
-            bar = svg.progress_bar(item.of_target, item.expected_of_target, PROGRESS_LEVEL[item.state], label)
-        rows.append(
-            f'<tr><td>{escape(cells[0])}{amendments}</td><td class="state-{state_class}">{escape(cells[1])}</td>'
-            f'<td>{escape(cells[2])}</td><td class="num">{escape(cells[3])}</td><td class="num">{escape(cells[4])}</td>'
-            f'<td class="num">{escape(cells[5])}</td><td class="bar">{bar}</td></tr>'
-        )
-    return f'<div class="table-wrap"><table><thead><tr>{head}<th>{escape(t("col.progress"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            bar = charts.progress_bar(item.of_target, item.expected_of_target, PROGRESS_LEVEL[item.state], label)
+        html = [escape(c) for c in cells] + [bar]
+        html[0] += amendments
+        classes = ["lead", f"state-{state_class}", "", "num", "num wrap", "num", "bar"]
+        rows.append("<tr>" + "".join(_cell("td", c, header[i], classes[i]) for i, c in enumerate(html)) + "</tr>")
+    head = "".join(_cell("th", escape(h), "", "num" if i in (3, 4, 5) else "") for i, h in enumerate(header))
+    return _wrap(head, "".join(rows))
 
 
 def _ratings(section: UnitSection, t: Messages) -> str:
@@ -138,16 +165,20 @@ def _ratings(section: UnitSection, t: Messages) -> str:
         return out[0] + f"<p>{escape(t('report.no_people'))}</p>"
     months = len(section.months)
     numeric = set(range(1, months + 2))
-    out.append(
-        _table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people], numeric)
-    )
+    rows = [words.rating_cells(section, p, t) for p in section.people]
+    out.append(_table(words.rating_header(section, t), rows, numeric, wrap=set(range(1, months + 1))))
     if any(p.provisional for p in section.people):
         out.append(f'<p class="note">{escape(t("report.provisional"))}</p>')
     if any(m.concluded is None and m.computed for p in section.people for m in p.months):
         out.append(f'<p class="note">{escape(t("report.computed_marker"))}</p>')
+    if months > WIDE_MONTHS:
+        out = [f'<div class="landscape">{"".join(out)}</div>']
     out.append(f"<h4>{escape(t('report.distribution'))}</h4>")
-    chart_rows = [(t.month(m.month), m.counts) for m in section.months]
-    out.append(svg.level_bars(chart_rows, _legend(t), f"{section.row.name}: {t('report.distribution')}"))
+    chart_rows = [
+        (t.month(m.month), m.counts, t("chart.people_total", n=sum(m.counts.values()))) for m in section.months
+    ]
+    caption = charts.Caption(t("chart.month_levels"), t("chart.people"))
+    out.append(charts.level_bars(chart_rows, _legend(t), caption))
     out.append(
         _table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months], set(range(1, 7)))
     )
@@ -176,10 +207,32 @@ def _legend(t: Messages) -> dict[str, str]:
     return {level: t(f"short.{level}") for level in (*LEVELS, "none")}
 
 
-def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    def cell(tag: str, i: int, text: str) -> str:
-        return f'<{tag} class="num">{escape(text)}</{tag}>' if i in numeric else f"<{tag}>{escape(text)}</{tag}>"
+def _table(
+    header: list[str],
+    rows: list[list[str]],
+    numeric: set[int],
+    lead: int = 0,
+    wrap: frozenset[int] | set[int] = frozenset(),
+) -> str:
+    """A table whose column `lead` heads each row's card on a narrow screen. Figures (`numeric`) are kept on one
+    line, except in the columns `wrap`, whose cells hold a figure and words."""
 
-    head = "".join(cell("th", i, h) for i, h in enumerate(header))
-    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    def kind(i: int) -> str:
+        flags = (("lead", i == lead), ("num", i in numeric), ("wrap", i in wrap))
+        return " ".join(name for name, on in flags if on)
+
+    head = "".join(_cell("th", escape(h), "", "num" if i in numeric else "") for i, h in enumerate(header))
+    body = "".join(
+        "<tr>" + "".join(_cell("td", escape(c), header[i], kind(i)) for i, c in enumerate(r)) + "</tr>" for r in rows
+    )
+    return _wrap(head, body)
+
+
+def _cell(tag: str, html: str, label: str, kind: str) -> str:
+    """A cell; `label` (its column's header) is what a narrow screen shows before it, in a card of its row."""
+    attributes = (f' class="{kind}"' if kind else "") + (f' data-label="{escape(label)}"' if label else "")
+    return f"<{tag}{attributes}>{html}</{tag}>"
+
+
+def _wrap(head: str, body: str) -> str:
     return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'

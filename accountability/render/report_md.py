@@ -20,8 +20,9 @@ def as_markdown(report: CommitteeReport, t: Messages) -> str:
         ]
         out += ["  \n".join(words.summary(report, t)), ""]
     ranked = sum(1 for s in report.units if s.row.rank)
+    tied = words.tied_ranks(report.units)
     for section in report.units:
-        out += _unit(section, ranked, t)
+        out += _unit(section, ranked, section.row.rank in tied, t)
     if report.year_end is not None:
         out += [f"## {t('report.year_end')}", ""]
         for entry in report.year_end:
@@ -32,8 +33,8 @@ def as_markdown(report: CommitteeReport, t: Messages) -> str:
     return "\n".join(out) + "\n"
 
 
-def _unit(section: UnitSection, ranked: int, t: Messages) -> list[str]:
-    out = [f"## {words.heading(section)}", ""]
+def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> list[str]:
+    out = [f"## {words.heading(section, tied, t)}", ""]
     pairs = words.people_line(section, t)
     if pairs:
         out += [" · ".join(f"**{label}:** {value}" for label, value in pairs), ""]

@@ -42,9 +42,18 @@ def unit_summary(rows: list[UnitRow], t: Messages) -> str:
     return text
 
 
-def heading(section: UnitSection) -> str:
+def heading(section: UnitSection, tied: bool, t: Messages) -> str:
+    """'3. Phường 1'; a rank shared with another unit says so: '1. Phường 5 (tied at rank 1)'."""
     row = section.row
-    return f"{row.rank}. {row.name}" if row.rank else row.name
+    if not row.rank:
+        return row.name
+    return f"{row.rank}. {row.name} ({t('report.tied', rank=row.rank)})" if tied else f"{row.rank}. {row.name}"
+
+
+def tied_ranks(sections: list[UnitSection]) -> set[int]:
+    """The ranks that more than one unit shares: equal scores share a rank and are shown as ties."""
+    ranks = [s.row.rank for s in sections if s.row.rank]
+    return {r for r in ranks if ranks.count(r) > 1}
 
 
 def score_line(section: UnitSection, count: int, t: Messages) -> str:
