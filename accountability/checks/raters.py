@@ -64,7 +64,9 @@ def every_plan_has_a_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem
 
 
 def rating_by_the_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`rating-by`: `rating.by` is the person's rater, or the head of a unit above the rater.
+    """`rating-by`: `rating.by` is the person's rater, or someone above the rater: the head of a unit above the
+    rater's, or the rater's own rater (a ward's head rated through the `to` body may be rated by that body's head's
+    rater too).
 
     Failing: the rating of a ward's Party secretary signed by his own deputy.
     """
@@ -80,7 +82,8 @@ def rating_by_the_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         yield Problem(
             "rating-by",
             f"'{rating.by}' may not conclude the rating of {doc.model.person}: the rater is '{rater}' (FORMAT.md, "
-            "who rates whom), or the head of a unit above the rater; write rating.by: " + rater,
+            "who rates whom), or someone above the rater (the head of a unit above, or the rater's own rater); write "
+            f"rating.by: {rater}",
             doc.path,
             at=("rating", "by"),
         )

@@ -106,14 +106,17 @@ class Tracker:
         return list(dict.fromkeys(p for p in tried if p and p != person and p in self.people))
 
     def rating_approvers(self, person: str, year: int) -> set[str]:
-        """Who may sign the person's rating or approve a change to a concluded month: the rater, or the head of a
-        unit above the rater."""
+        """Who may sign the person's rating or approve a change to a concluded month: the rater, or whoever is above
+        the rater: the head of a unit above the rater's, or the rater's own rater, and so on up."""
+        found: set[str] = set()
         rater = self.rater(person, year)
-        if rater is None:
-            return set()
-        own = self.people[rater].model.unit
-        above = [self.units[u].model.head for u in [own, *self.ancestors(own)] if u in self.units]
-        return {rater} | {head for head in above if head and head != person}
+        while rater is not None and rater not in found and rater != person:
+            found.add(rater)
+            own = self.people[rater].model.unit
+            found |= {h for u in [own, *self.ancestors(own)] if u in self.units and (h := self.units[u].model.head)}
+            rater = self.rater(rater, year)
+        found.discard(person)
+        return found
 
     def plans_by_unit(self) -> dict[str, list[Doc[Plan]]]:
         """The plans of each unit's people, in the tracker's order; a plan of someone org does not know forms a
