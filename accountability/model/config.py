@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from accountability import FORMAT_VERSION
 from accountability.i18n import languages
-from accountability.model.base import Number, Record, fail
+from accountability.model.base import Id, Number, Record, fail
 
 
 class GroupCount(Record):
@@ -51,6 +51,8 @@ class Config(Record):
     """The kind of file (loại tệp); optional, since acct.yaml is always the config."""
     acct: int
     """The format version; required (phiên bản định dạng)."""
+    id: Id | None = None
+    """The tracker's id (mã bộ theo dõi): names its rows in exports combined with other trackers'."""
     organization: str | None = None
     """The organisation's name, shown in report headings (tên tổ chức)."""
     language: str | None = None
