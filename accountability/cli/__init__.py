@@ -10,7 +10,7 @@ import os
 import sys
 from typing import NoReturn
 
-from accountability.cli import git_commands, reading, report, writing  # noqa: F401  (registers the commands)
+from accountability.cli import git_commands, reading, report, rollup, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
 from accountability.files.read import keep_until_exit
 
