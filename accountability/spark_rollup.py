@@ -7,9 +7,9 @@ exports that Spark lists and reads itself, from a local folder, HDFS or an objec
 or, from a notebook or a job of one's own, `roll_up_spark(spark, ["s3a://province/acct/"])`. pyspark is imported
 here only, never by `acct`; docs/scale.md says how a cluster runs it.
 
-Where Spark differs from DuckDB, it is in reading the files only: Spark lists the exports' folders recursively (and,
-as DuckDB's reader here, skips folders whose names start with '.' or '_'), reads CSV with quoted newlines and
-doubled quotes, and names each trackers row's file from `_metadata.file_path`. The SQL is the same text.
+Where Spark differs from DuckDB, it is in reading the files only: Spark lists the exports' folders itself (skipping
+folders whose names start with '.' or '_', as `acct rollup` does), reads CSV with quoted newlines and doubled quotes,
+and names each trackers row's file from `_metadata.file_path`. Which files make an export, and the SQL, are shared.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from accountability.files.atomic import write_atomic
 from accountability.i18n import languages, messages
 from accountability.problems import FatalError
 from accountability.queries.export_schema import COLUMNS, column_type
-from accountability.queries.rollup import TABLES_READ, Rollup, roll_up
+from accountability.queries.rollup import TABLES_READ, Rollup, Run, exports_in, roll_up
 from accountability.render.rollup import FORMATS, rendered
 
 READ_AS = {"parquet": "parquet", "csv": "csv", "jsonl": "json"}
@@ -43,35 +43,39 @@ TYPES = {
 def roll_up_spark(spark: SparkSession, paths: list[str], period: str | None = None) -> Rollup:
     """The roll-up of the exports below `paths`, for `period` (else the only one they hold)."""
     try:
-        formats = [fmt for fmt in READ_AS if not _read(spark, paths, "trackers", fmt).isEmpty()]
-        if not formats:
-            raise FatalError(
-                f"no export found in {', '.join(paths)}: an export is a folder that acct export wrote, holding "
-                "trackers.csv, trackers.jsonl or trackers.parquet"
-            )
-        for table in TABLES_READ:
-            frames = [_read(spark, paths, table, fmt) for fmt in formats]
-            frame = frames[0]
-            for other in frames[1:]:
-                frame = frame.unionByName(other)
-            frame.createOrReplaceTempView(table)
-        return roll_up(lambda sql: [tuple(row) for row in spark.sql(sql).collect()], period)
+        return roll_up(register(spark, paths), period)
     except PySparkException as exc:
         raise FatalError(f"Spark could not read the exports: {str(exc).splitlines()[0]}") from None
 
 
-def _read(spark: SparkSession, paths: list[str], table: str, fmt: str) -> DataFrame:
-    """One table's files of one format below the paths, every column typed as the export fixes it."""
-    schema = T.StructType([T.StructField(c, TYPES[column_type(c)]) for c in COLUMNS[table]])
-    reader = (
-        spark.read.schema(schema)
+def register(spark: SparkSession, paths: list[str]) -> Run:
+    """A temporary view of each table the roll-up reads, over the exports below `paths`, whatever their formats;
+    returns the function that runs one query on them."""
+    listed = (
+        spark.read.format("binaryFile")  # only the paths are selected, so no file is read
         .option("recursiveFileLookup", "true")
-        .option("pathGlobFilter", f"{table}.{fmt}")
-        .option("mode", "FAILFAST")
+        .option("pathGlobFilter", "*.{" + ",".join(READ_AS) + "}")
+        .load(paths)
+        .select("path")
+        .collect()
     )
+    files = exports_in([row.path for row in listed], ", ".join(paths))
+    for table in TABLES_READ:
+        frames = [_read(spark, tables[table], table, fmt) for fmt, tables in files.items()]
+        frame = frames[0]
+        for other in frames[1:]:
+            frame = frame.unionByName(other)
+        frame.createOrReplaceTempView(table)
+    return lambda sql: [tuple(row) for row in spark.sql(sql).collect()]
+
+
+def _read(spark: SparkSession, files: list[str], table: str, fmt: str) -> DataFrame:
+    """One table's files of one format, every column typed as the export fixes it."""
+    schema = T.StructType([T.StructField(c, TYPES[column_type(c)]) for c in COLUMNS[table]])
+    reader = spark.read.schema(schema).option("mode", "FAILFAST")
     if fmt == "csv":
         reader = reader.option("header", "true").option("multiLine", "true").option("escape", '"')
-    frame = reader.format(READ_AS[fmt]).load(paths)
+    frame = reader.format(READ_AS[fmt]).load(files)
     columns = [F.col(c) for c in TABLES_READ[table]]
     if table == "trackers":
         columns.append(F.col("_metadata.file_path").alias("source"))
@@ -87,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     parser.add_argument("--master", help="Spark's master URL, e.g. local[2] (default: spark-submit's)")
     args = parser.parse_args(argv)
+    ours = SparkSession.getActiveSession() is None  # else a notebook's or a test's session, left running
     builder = SparkSession.builder.appName("acct rollup")
     spark = (builder.master(args.master) if args.master else builder).getOrCreate()
     try:
@@ -95,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"acct: {exc}", file=sys.stderr)
         return 2
     finally:
-        spark.stop()
+        if ours:
+            spark.stop()
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -12,12 +12,14 @@ An engine runs the roll-up by registering a view for each table of `TABLES_READ`
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from accountability.problems import FatalError
+from accountability.queries.export_schema import COLUMNS
 from accountability.scoring.issues import IssueShare
 from accountability.scoring.numbers import round1
 
@@ -47,6 +49,40 @@ TABLES_READ: dict[str, tuple[str, ...]] = {
 
 Rows = list[tuple[Any, ...]]
 Run = Callable[[str], Rows]
+FORMATS = ("parquet", "csv", "jsonl")
+Files = dict[str, dict[str, list[str]]]  # format → table → files
+
+
+def exports_in(files: Iterable[str], where: str) -> Files:
+    """The files of each table the roll-up reads, by format, among the files below the folders `where` names (local
+    paths or URIs; hidden folders already left out). An export is a folder holding a trackers table; one that lacks
+    another table, or a folder of tables without trackers (an older acct's export), is refused."""
+    tables: dict[tuple[str, str], set[str]] = {}
+    for path in set(files):
+        folder, name = posixpath.split(path)
+        table, _, fmt = name.rpartition(".")
+        if fmt in FORMATS and table in COLUMNS:
+            tables.setdefault((folder, fmt), set()).add(table)
+    found: Files = {}
+    for (folder, fmt), present in sorted(tables.items()):
+        if "trackers" not in present:
+            if "unit_scores" in present:
+                raise FatalError(
+                    f"{folder} holds an export without a trackers table, written by an older acct whose rows do not "
+                    "name their tracker; export that tracker again with this acct"
+                )
+            continue
+        missing = [f"{table}.{fmt}" for table in TABLES_READ if table not in present]
+        if missing:
+            raise FatalError(f"{folder} holds trackers.{fmt} but not {', '.join(missing)}; export that tracker again")
+        for table in TABLES_READ:
+            found.setdefault(fmt, {}).setdefault(table, []).append(f"{folder}/{table}.{fmt}")
+    if not found:
+        raise FatalError(
+            f"no export found in {where}: an export is a folder that acct export wrote, holding trackers.csv, "
+            "trackers.jsonl or trackers.parquet"
+        )
+    return found
 
 
 @dataclass(frozen=True)

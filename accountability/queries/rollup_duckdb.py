@@ -6,77 +6,52 @@ DuckDB is an optional dependency (`pip install 'accountability-tracker[rollup]'`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
 from accountability.problems import FatalError
 from accountability.queries.export_schema import COLUMNS, column_type
-from accountability.queries.rollup import TABLES_READ, Rollup, roll_up
+from accountability.queries.rollup import TABLES_READ, Files, Rollup, Run, exports_in, roll_up
 
-FORMATS = ("parquet", "csv", "jsonl")
 TYPES = {"date": "DATE", "integer": "BIGINT", "decimal": "DOUBLE", "boolean": "BOOLEAN", "text": "VARCHAR"}
-
-
-@dataclass(frozen=True)
-class Export:
-    """A folder that `acct export` wrote (flat, or one tracker's year partition), and its format."""
-
-    folder: Path
-    format: str
-
-    def file(self, table: str) -> Path:
-        return self.folder / f"{table}.{self.format}"
-
-
-def find_exports(paths: list[Path]) -> list[Export]:
-    """Every export below the paths: a folder holding a trackers table. Folders whose names start with '.' or '_'
-    are skipped, as Spark skips them (an export that is being replaced is written in one)."""
-    exports: list[Export] = []
-    for path in paths:
-        if not path.is_dir():
-            raise FatalError(f"{path} is not a folder; name the folders that acct export wrote to")
-        for folder, subfolders, names in os.walk(path):
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
-            exports += [_export(Path(folder), fmt, set(names)) for fmt in FORMATS if f"trackers.{fmt}" in names]
-            _refuse_old(Path(folder), set(names))
-    if not exports:
-        raise FatalError(
-            f"no export found in {', '.join(map(str, paths))}: an export is a folder that acct export wrote, holding "
-            "trackers.csv, trackers.jsonl or trackers.parquet"
-        )
-    return exports
-
-
-def _export(folder: Path, fmt: str, names: set[str]) -> Export:
-    missing = [f"{table}.{fmt}" for table in TABLES_READ if f"{table}.{fmt}" not in names]
-    if missing:
-        raise FatalError(f"{folder} holds trackers.{fmt} but not {', '.join(missing)}; export that tracker again")
-    return Export(folder, fmt)
-
-
-def _refuse_old(folder: Path, names: set[str]) -> None:
-    for fmt in FORMATS:
-        if f"unit_scores.{fmt}" in names and f"trackers.{fmt}" not in names:
-            raise FatalError(
-                f"{folder} holds an export without a trackers table, written by an older acct whose rows do not "
-                "name their tracker; export that tracker again with this acct"
-            )
 
 
 def roll_up_duckdb(paths: list[Path], period: str | None = None) -> Rollup:
     """The roll-up of the exports below `paths`, for `period` (else the only one they hold)."""
+    with connected(paths) as run:
+        return roll_up(run, period)
+
+
+@contextmanager
+def connected(paths: list[Path]) -> Iterator[Run]:
+    """An in-memory DuckDB with a view of each table the roll-up reads, over the exports below `paths`; yields the
+    function that runs one query on it."""
     duckdb = _duckdb()
-    exports = find_exports(paths)
+    files = find_exports(paths)
     connection = duckdb.connect()
     try:
         for table, columns in TABLES_READ.items():
-            connection.execute(view(table, columns, exports))
-        return roll_up(lambda sql: connection.execute(sql).fetchall(), period)
+            connection.execute(view(table, columns, files))
+        yield lambda sql: connection.execute(sql).fetchall()
     except duckdb.Error as exc:
         raise FatalError(f"DuckDB could not read the exports: {str(exc).splitlines()[0]}") from None
     finally:
         connection.close()
+
+
+def find_exports(paths: list[Path]) -> Files:
+    """The exports below the paths, each once however many paths lead to it. Folders whose names start with '.' or
+    '_' are skipped, as Spark skips them (an export being replaced is written in one)."""
+    files = []
+    for path in paths:
+        if not path.is_dir():
+            raise FatalError(f"{path} is not a folder; name the folders that acct export wrote to")
+        for folder, subfolders, names in os.walk(path.resolve()):
+            subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
+            files += [os.path.join(folder, name) for name in names]
+    return exports_in(files, ", ".join(map(str, paths)))
 
 
 def _duckdb() -> ModuleType:
@@ -89,15 +64,14 @@ def _duckdb() -> ModuleType:
     return duckdb
 
 
-def view(table: str, columns: tuple[str, ...], exports: list[Export]) -> str:
+def view(table: str, columns: tuple[str, ...], files: Files) -> str:
     """A view of one table over every export's file of it, whatever their formats, with the columns the queries
     read (and, for trackers, the file each row came from)."""
     chosen = ", ".join(columns) + (", filename AS source" if table == "trackers" else "")
-    parts = []
-    for fmt in FORMATS:
-        files = [_quote(str(e.file(table))) for e in exports if e.format == fmt]
-        if files:
-            parts.append(f"SELECT {chosen} FROM {_reader(fmt, table, '[' + ', '.join(files) + ']')}")
+    parts = [
+        f"SELECT {chosen} FROM {_reader(fmt, table, '[' + ', '.join(map(_quote, tables[table])) + ']')}"
+        for fmt, tables in files.items()
+    ]
     return f"CREATE VIEW {table} AS " + " UNION ALL ".join(parts)
 
 
