@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from accountability.i18n import Messages
 from accountability.queries.rollup import LEVELS, District, Rollup, Tally, Totals
 from accountability.scoring.issues import IssueShare
@@ -29,7 +31,7 @@ def ranking_cells(district: District, t: Messages) -> list[str]:
         district.name,
         district.tracker,
         t.number(totals.mean_score),
-        f"{totals.scored}/{totals.units.total}",
+        f"{t.number(totals.scored, 0)}/{t.number(totals.units.total, 0)}",
         t.date(district.as_of),
         "; ".join(district_flags(district, t)),
     ]
@@ -46,8 +48,8 @@ def level_header(t: Messages) -> list[str]:
 
 def level_cells(name: str, tally: Tally, t: Messages) -> list[str]:
     """Each level's count and its share of those rated; then how many have no level yet."""
-    cells = [f"{tally.counts[level]} ({t.percent(tally.share(level))})" for level in LEVELS]
-    return [name, *cells, str(tally.total - tally.rated)]
+    cells = [f"{t.number(tally.counts[level], 0)} ({t.percent(tally.share(level))})" for level in LEVELS]
+    return [name, *cells, t.number(tally.total - tally.rated, 0)]
 
 
 def level_rows(rollup: Rollup, people: bool, t: Messages) -> list[list[str]]:
@@ -65,13 +67,14 @@ def results_cells(name: str, totals: Totals, issues: IssueShare | None, t: Messa
     """Targets met or beaten (beaten) of all; plan tasks on time of those judged; key issues resolved on time of
     those due, against the district's target (for the province: how many districts met theirs)."""
     judged = sum(totals.tasks.values()) - totals.tasks["open"]
+    n = functools.partial(t.number, places=0)
     return [
         name,
-        f"{totals.targets_met} ({totals.targets_beaten})/{totals.targets} ({t.percent(totals.targets_share)})",
-        f"{totals.tasks['on_time']}/{judged} ({t.percent(totals.tasks_on_time)})",
-        f"{totals.issues_on_time}/{totals.issues_due} ({t.percent(totals.issues_share)})",
+        f"{n(totals.targets_met)} ({n(totals.targets_beaten)})/{n(totals.targets)} ({t.percent(totals.targets_share)})",
+        f"{n(totals.tasks['on_time'])}/{n(judged)} ({t.percent(totals.tasks_on_time)})",
+        f"{n(totals.issues_on_time)}/{n(totals.issues_due)} ({t.percent(totals.issues_share)})",
         _target(issues, t),
-        str(totals.escalated),
+        n(totals.escalated),
     ]
 
 
@@ -100,10 +103,19 @@ def flagged_unit_rows(rollup: Rollup, t: Messages) -> list[list[str]]:
     rows = []
     for district in rollup.districts:
         for unit in district.flagged_units:
-            words = [t(f"flag.{kind}", item=item) for kind, _, item in (f.partition(":") for f in unit.flags)]
+            words = [t(f"flag.{kind}", item=", ".join(items)) for kind, items in _by_kind(unit.flags).items()]
             words += [t("note.quota_over")] if unit.quota_over else []
             rows.append([district.name, unit.name, t.number(unit.score), t.level(unit.level), "; ".join(words)])
     return rows
+
+
+def _by_kind(flags: tuple[str, ...]) -> dict[str, list[str]]:
+    """review-now:a review-now:b → {review-now: [a, b]}, so that each kind of flag is said once."""
+    kinds: dict[str, list[str]] = {}
+    for flag in flags:
+        kind, _, item = flag.partition(":")
+        kinds.setdefault(kind, []).append(item)
+    return kinds
 
 
 def sources_header(t: Messages) -> list[str]:
