@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from xml.dom import minidom
 
 import pytest
-from conftest import run_acct
+from conftest import PROJECT, SAMPLE, run_acct
 from rollup_cases import (
     GENERATED,
     GENERATED_IDS,
@@ -236,3 +239,26 @@ def test_without_duckdb_the_command_names_the_extra_to_install(hand: Path, tmp_p
         result.stderr
         == "acct: acct rollup needs DuckDB: install it with  pip install 'accountability-tracker[rollup]'\n"
     )
+
+
+def test_the_report_shown_in_docs_export_md_is_what_acct_prints(tmp_path: Path) -> None:
+    # The commands of docs/export.md, with the temporary folder of the test for /tmp.
+    pytest.importorskip("pyarrow")
+    for name, seed, organization in (("cam-lo", "1", "Huyện ủy Cam Lộ"), ("gio-linh", "2", "Huyện ủy Gio Linh")):
+        root = tmp_path / name
+        command = [sys.executable, str(PROJECT / "benchmarks" / "generate.py"), str(root), "--size", "small"]
+        subprocess.run(
+            [*command, "--seed", seed, "--id", f"huyen-{name}", "--issues", "8"], check=True, capture_output=True
+        )
+        config = root / "acct.yaml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("Huyện ủy Mẫu Sơn", organization), encoding="utf-8"
+        )
+    province = tmp_path / "province"
+    for root in (SAMPLE, tmp_path / "cam-lo", tmp_path / "gio-linh"):
+        export(root, province, HAND, "--partitioned", "--format", "parquet")
+    code, printed, _ = acct("rollup", str(province))
+    page = (PROJECT / "docs" / "export.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- rollup:output -->\n````markdown\n(.*?)````\n<!-- /rollup:output -->", page, re.DOTALL)
+    assert shown is not None
+    assert (code, printed) == (0, shown.group(1))
