@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from accountability.cli.app import app
-from accountability.cli.options import LangOption, guarded, parse_lang
+from accountability.cli.options import guarded, parse_lang
 from accountability.files.atomic import write_atomic
 from accountability.i18n import messages
 from accountability.queries.rollup_duckdb import roll_up_duckdb
@@ -26,7 +26,10 @@ class RollupFormat(StrEnum):
 @guarded
 def rollup(
     exports: Annotated[
-        list[Path], typer.Argument(help="Folders that acct export wrote to, flat or --partitioned (read recursively).")
+        list[Path],
+        typer.Argument(
+            metavar="EXPORT_DIR", help="Folders that acct export wrote to, flat or --partitioned (read recursively)."
+        ),
     ],
     format: Annotated[RollupFormat, typer.Option("--format", help="Output format.")] = RollupFormat.md,
     output: Annotated[
@@ -35,7 +38,7 @@ def rollup(
     period: Annotated[
         str | None, typer.Option("--period", help="The period to roll up, when the exports hold several.")
     ] = None,
-    lang: LangOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: vi or en (default: en).")] = None,
 ) -> None:
     """The province's report over many trackers' exports: districts ranked, levels, targets, key issues, flags."""
     t = messages(parse_lang(lang), None)
