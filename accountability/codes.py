@@ -16,7 +16,7 @@ CODES: dict[str, str] = {
     "not-a-mapping": "A tracker file is a mapping of keys, starting with 'kind:'.",
     "missing-kind": "The file has no 'kind:'.",
     "unknown-kind": "The 'kind:' is not one of org, commitment, plan, issue.",
-    "unreadable": "The file cannot be read (permissions).",
+    "unreadable": "The file or folder cannot be read (permissions, not a regular file, too large).",
     # the schema of each kind
     "unknown-key": "A key that this kind of file does not have; the message suggests the nearest one.",
     "missing-key": "A required key is missing.",
@@ -25,6 +25,9 @@ CODES: dict[str, str] = {
     "invalid-month": "A month that is not YYYY-MM.",
     "invalid-id": "An id that is not a slug of lowercase letters and digits joined by '-', '_' or '.'.",
     "unsupported-version": "acct.yaml names a format version this acct does not read.",
+    # where files are
+    "not-read": "A file whose name looks like a mistyped document (x.yaml.txt, x.yml~, x.YAML) is not read.",
+    "misplaced": "A document at a path of the suggested layout that is not its own suggested path.",
     # rules between files
     "duplicate-id": "An id defined twice where it must be unique.",
     "duplicate-commitment": "A second commitment for the same unit and year.",
@@ -33,6 +36,9 @@ CODES: dict[str, str] = {
     "unknown-person": "A reference to a person that org does not define.",
     "wrong-kind": "A reference names a unit where a person is needed, or the other way round.",
     "unknown-approver": "An amendment's approved_by names neither a unit nor a person.",
+    "amendment-approver": "A change to a concluded month approved by someone other than the rater or those above.",
+    "no-rater": "No one can rate a person who has a plan (or rated_by names the unit's own head); set rated_by.",
+    "rating-by": "A rating signed by someone who is neither the person's rater nor the head of a unit above the rater.",
     "unknown-item": "A plan task's commitment: names no item of that unit's commitment for the year.",
     "unknown-task": "carried_from names no task of an earlier plan of the same person.",
     "carried-done": "carried_from names a task that was done, so there is nothing to carry over.",
@@ -42,15 +48,19 @@ CODES: dict[str, str] = {
     "done-on-indicator": "An indicator item (one with a target) has done:; record reports instead.",
     "indicator-field-on-task": "A task item (no target) has milestones: or reports:.",
     "report-order": "Report dates do not increase strictly.",
-    "report-in-future": "A report is dated after the judging date, so it cannot have been written yet.",
+    "future-date": "A date of something done or written is after the judging date, so it cannot have happened yet.",
+    "done-too-early": "A plan task is marked done before the first day of the month before the plan's month.",
     "date-order": "Two dates in the wrong order (due before raised, milestones out of order, active.to before from).",
-    "amendment-unknown-item": "An amendment names an item this commitment does not have.",
-    "amendment-unknown-field": "An amendment sets a field that the item does not have.",
+    "amendment-unknown-item": "An amendment names an item (a plan's: a task) that the document does not have.",
+    "amendment-unknown-field": "An amendment sets a field that the item, task or rating does not have.",
     "step-order": "The 3 evaluation steps are out of order: self ≤ every review ≤ rating.",
     "unit-cycle": "Units form a cycle through parent:.",
     "person-inactive": "A plan for a month in which the person is not active.",
     "due-outside-month": "A plan task is due outside the plan's month.",
     # warnings from the scoring rules
     "rating-above-computed": "A rating.level above the level acct computes, with no rating.reason.",
-    "quota-exceeded": "More people rated excellent in a unit and month than the quota allows.",
+    "quota-exceeded": "More people rated excellent in a rating group and month than the quota allows.",
 }
+
+# The codes of problems within one file (reading it, and its schema): such a file has no document to judge.
+FILE_CODES = frozenset(list(CODES)[: list(CODES).index("unsupported-version") + 1])

@@ -1,39 +1,170 @@
-"""`acct check`'s core: load the tracker, run every rule, and place every problem."""
+"""The one way to check a tracker: its root → documents, problems and, when valid, the judged tracker.
+
+Every command calls `check`. The work is split in the steps that make a check incremental and parallel, and the
+plain `Runner` here defines what each step means; `accountability.speed` offers a faster runner (a cache, workers,
+re-checking only what changed) that must give the same results, and this module never imports it.
+
+1. Discover the files (`files.discover`).
+2. Read the **core**: every file that is not in a `plans` folder of the suggested layout (acct.yaml, org, the
+   commitments and key issues, and any plan kept elsewhere).
+3. Group the plan files by unit: a file `…/plans/…/PERSON.yaml` is taken, before it is read, for a plan of PERSON.
+4. Check each unit: read its plan files, run the rules that read one unit's plans (`checks.PLAN_CHECKS`). A file
+   that turns out not to be a plan of that unit's people is a **stray**: it goes where it belongs and the steps
+   that depended on it run again, so the layout is only ever a guess that speeds things up (FORMAT.md: acct reads
+   the kind, not the path).
+5. Run the rules over every unit's concluded ratings (`checks.GROUP_CHECKS`: the quota's rating groups).
+6. Place every problem on its line and column, and sort them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from accountability.checks import CORE_CHECKS, run_checks
+from accountability.checks import CORE_CHECKS, GROUP_CHECKS, PLAN_CHECKS, run_checks
+from accountability.files.discover import (
+    Discovered,
+    discover,
+    in_plans_folder,
+    is_tracker_file,
+    person_by_name,
+)
 from accountability.files.locate import located
-from accountability.files.read import Progress, load_tracker
-from accountability.model.tracker import Tracker
+from accountability.files.read import Loaded, assemble, load_bytes, load_file
+from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
-from accountability.speed.parallel import check_units
+from accountability.scoring.quota import Rated, rated_plan
 
 # Errors that only say the data is newer than the judging date. A command that judges as of D ignores whatever is
 # dated after D (SCORING.md), so it does not refuse the tracker for them; `acct check` still reports them.
-NEWER_THAN_D = frozenset({"report-in-future"})
+NEWER_THAN_D = frozenset({"future-date"})
 
 
 @dataclass(frozen=True)
-class Checked:
+class UnitCheck:
+    """One unit's plans, checked: their problems (located), their concluded ratings, the plans themselves (unless
+    the runner was told not to keep them), and the files that turned out not to be this unit's plans (of which only
+    the paths matter)."""
+
+    problems: list[Problem]
+    ratings: list[Rated]
+    plans: list[Doc[Plan]] = field(default_factory=list)
+    strays: list[Loaded] = field(default_factory=list)
+
+
+class Runner(Protocol):
+    """How the steps are carried out. `accountability.speed` has one that caches and uses every core.
+
+    `overlay` holds files' bytes that are not on disk (yet): an edit being validated before it is written, or a
+    whole tracker read out of git."""
+
+    overlay: Mapping[str, bytes]
+
+    def discover(self, root: Path) -> Discovered:
+        """The tracker's documents, and the problems of finding them."""
+        ...
+
+    def read(self, root: Path, paths: Sequence[str]) -> list[Loaded]:
+        """Each file's outcome, in the order of `paths`."""
+        ...
+
+    def check_units(
+        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
+    ) -> dict[str, UnitCheck]:
+        """Each group of plan files checked against the core (see `check_unit`)."""
+        ...
+
+
+class PlainRunner:
+    """One process, no cache: the definition of each step. With `only_overlay`, the tracker is the overlay's files
+    alone (a revision read out of git); else the overlay's files replace or join those on disk."""
+
+    def __init__(self, overlay: Mapping[str, bytes] | None = None, only_overlay: bool = False) -> None:
+        self.overlay: Mapping[str, bytes] = overlay or {}
+        self.only_overlay = only_overlay
+
+    def discover(self, root: Path) -> Discovered:
+        if self.only_overlay:
+            return Discovered(sorted(p for p in self.overlay if is_tracker_file(p)), [])
+        return with_overlay(discover(root), self.overlay)
+
+    def read(self, root: Path, paths: Sequence[str]) -> list[Loaded]:
+        return [load_bytes(self.overlay[p], p) if p in self.overlay else load_file(root, p) for p in paths]
+
+    def check_units(
+        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
+    ) -> dict[str, UnitCheck]:
+        return {
+            unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans, self.overlay)
+            for unit, paths in groups.items()
+        }
+
+
+def with_overlay(found: Discovered, overlay: Mapping[str, bytes]) -> Discovered:
+    """The documents on disk and the new ones of the overlay (a file being created)."""
+    new = [p for p in overlay if is_tracker_file(p) and p not in found.documents]
+    return Discovered(sorted([*found.documents, *new]), found.problems) if new else found
+
+
+def check_unit(
+    root: Path,
+    core: Tracker,
+    unit: str,
+    loaded: list[Loaded],
+    as_of: dt.date,
+    keep_plans: bool,
+    overlay: Mapping[str, bytes] | None = None,
+) -> UnitCheck:
+    """The plans of one unit's people, read (`loaded`, in the tracker's order), checked against the core."""
+    problems: list[Problem] = []
+    plans: list[Doc[Plan]] = []
+    strays: list[Loaded] = []
+    for result in loaded:
+        model = result.model
+        if model is None:
+            problems += result.problems  # a file that does not load: its problems do not depend on its unit
+        elif isinstance(model, Plan) and not result.problems and unit_of(core, model.person) == unit:
+            plans.append(Doc(result.path, model))
+        else:
+            strays.append(result)
+    problems += run_checks(core.with_plans(plans), as_of, PLAN_CHECKS)
+    unit_id = None if unit.startswith("?") else unit
+    ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, as_of)) is not None]
+    return UnitCheck(located(root, problems, unsaved=overlay), ratings, plans if keep_plans else [], strays)
+
+
+def unit_of(core: Tracker, person: str) -> str:
+    """The unit whose group a person's plans are checked in: a person org does not know is a group of their own."""
+    entry = core.people.get(person)
+    return entry.model.unit if entry else f"?{person}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A checked tracker: its documents (plans only when asked for), every problem located and sorted, the number
+    of files, and every unit's concluded ratings."""
+
+    root: Path
     tracker: Tracker
-    problems: list[Problem]  # located and sorted
+    problems: list[Problem]
+    files: int
+    ratings: list[Rated]
 
     @property
-    def errors(self) -> int:
-        return sum(p.severity == "error" for p in self.problems)
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def blocking(self) -> list[Problem]:
         return blocking(self.problems)
-
-    @property
-    def warnings(self) -> int:
-        return sum(p.severity == "warning" for p in self.problems)
 
 
 def blocking(problems: list[Problem]) -> list[Problem]:
@@ -41,15 +172,61 @@ def blocking(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error" and p.code not in NEWER_THAN_D]
 
 
-def check(
+def check(root: Path, as_of: dt.date, runner: Runner | None = None, keep_plans: bool = True) -> Outcome:
+    """Check the tracker at `root` as of D. `keep_plans=False` lets a runner leave the plans' models out of the
+    outcome (a check that only reports problems has no use for them)."""
+    return _check(root, as_of, runner or PlainRunner(), keep_plans)
+
+
+def _check(root: Path, as_of: dt.date, runner: Runner, keep_plans: bool) -> Outcome:
+    found = runner.discover(root)
+    guessed = {p for p in found.documents if in_plans_folder(p)}
+    while True:
+        core_paths = [p for p in found.documents if p not in guessed]
+        outcome, strays = _run(root, as_of, runner, found, core_paths, guessed, keep_plans)
+        if not strays:
+            return outcome
+        guessed -= strays  # read as what they are, next time
+
+
+def _run(
     root: Path,
     as_of: dt.date,
-    cache: bool = False,
-    progress: Progress | None = None,
-    keys: dict[str, str] | None = None,
-) -> Checked:
-    tracker, problems = load_tracker(root, cache=cache, progress=progress, keys=keys)
-    problems += run_checks(tracker, as_of, CORE_CHECKS)
-    for found in check_units(tracker, list(tracker.plans_by_unit().values()), as_of):  # unit by unit, on every core
-        problems += found
-    return Checked(tracker, located(root, problems))
+    runner: Runner,
+    found: Discovered,
+    core_paths: list[str],
+    guessed: set[str],
+    keep_plans: bool,
+) -> tuple[Outcome, set[str]]:
+    loaded = runner.read(root, core_paths)
+    core, core_problems = assemble(
+        root, [r for r in loaded if not isinstance(r.model, Plan)], files=len(found.documents)
+    )
+    elsewhere = {r.path: r.model.person for r in loaded if isinstance(r.model, Plan)}  # plans outside a plans folder
+    groups: dict[str, list[str]] = {}
+    for path in found.documents:  # in the tracker's order: the first of two plans of a month is the original
+        person = person_by_name(path) if path in guessed else elsewhere.get(path)
+        if person is not None:
+            groups.setdefault(unit_of(core, person), []).append(path)
+    units = runner.check_units(root, core, groups, as_of, keep_plans)
+    strays = {s.path for u in units.values() for s in u.strays}
+    if strays:
+        return _nothing(root, core), strays
+    overlay = runner.overlay
+    problems = located(root, core_problems + run_checks(core, as_of, CORE_CHECKS), unsaved=overlay) + found.problems
+    ratings = [r for u in units.values() for r in u.ratings]
+    for group_check in GROUP_CHECKS:
+        problems += located(root, list(group_check(core, ratings, as_of)), unsaved=overlay)
+    for unit in units.values():
+        problems += unit.problems
+    tracker = core.with_plans(_plans_in_order(units, found.documents)) if keep_plans else core
+    return Outcome(root, tracker, sorted(problems, key=lambda p: p.sort_key), len(found.documents), ratings), set()
+
+
+def _plans_in_order(units: dict[str, UnitCheck], paths: list[str]) -> list[Doc[Plan]]:
+    by_path = {doc.path: doc for unit in units.values() for doc in unit.plans}
+    return [by_path[path] for path in paths if path in by_path]
+
+
+def _nothing(root: Path, core: Tracker) -> Outcome:
+    return Outcome(root, core, [], 0, [])

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from conftest import PROJECT, SAMPLE, run_acct, write_tracker
+from conftest import PROJECT, RATED, SAMPLE, run_acct, write_tracker
 
 from accountability.codes import CODES
 from accountability.queries.overdue import CODES as OVERDUE_CODES
@@ -51,6 +51,7 @@ def overdue_plan(late: int, soon: int) -> dict[str, str]:
         for d in days
     )
     return {
+        **RATED,
         "2023/plans/2023-05/tran-van-b.yaml": None,
         "2023/commitments/phuong-1.yaml": None,
         "2023/plans/2023-06/tran-van-b.yaml": "kind: plan\nperson: tran-van-b\nmonth: 2023-06\ntasks:\n" + tasks,
@@ -73,8 +74,9 @@ def test_check_shows_ten_errors_and_ten_warnings_then_counts_the_rest(tmp_path: 
     assert lines[-2] == "::notice title=acct::14 more problems not shown here; run 'acct check' for the full list"
     assert lines[-1] == "checked 16 files: 12 errors, 22 warnings"
     assert lines[10] == (
-        "::warning file=2023/plans/2023-01/tran-van-b.yaml,line=9,col=64,title=acct [quota-exceeded]::phuong-1 has 1 rated "
-        "excellent in 2023-01 with 0 rated good; at most floor(0.2 × 0) = 0 may be excellent"
+        "::warning file=2023/plans/2023-01/tran-van-b.yaml,line=9,col=64,title=acct [quota-exceeded]::the rating group of "
+        "btv (btv, phuong-1) has 1 rated excellent in 2023-01 with 0 rated good; at most floor(0.2 × 0) = 0 may be "
+        "excellent, and this rating of tran-van-b on 2023-02-02 is one of the 1 dated last"
     )
 
 
@@ -224,7 +226,7 @@ def test_overdue_sarif_validates_against_the_schema_with_help_for_every_rule() -
     body = sarif("overdue", "--as-of", "2023-07-10", cwd=SAMPLE.parent)
     assert_rules_have_help(body, OVERDUE_CODES)
     results = body["runs"][0]["results"]
-    assert len(results) == 60
+    assert len(results) == 62  # 60 overdue and 2 due soon
     task = next(r for r in results if r["ruleId"] == "task")
     assert task["level"] == "error"
     assert (

@@ -117,11 +117,11 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int, int]]] = [
         {
             C: edit(
                 COMMITMENT,
-                "        done: 2023-09-20\n",
-                "        done: 2023-09-20\n        milestones: [{by: 2023-06-30, value: 1}]\n",
+                "        # done: written when the site is handed over\n",
+                "        milestones: [{by: 2023-06-30, value: 1}]\n",
             )
         },
-        (C, 16, 9),
+        (C, 15, 9),
     ),
     (
         "report-order",
@@ -129,10 +129,31 @@ CASES: list[tuple[str, dict[str, str | bytes | None], tuple[str, int, int]]] = [
         (C, 26, 18),
     ),  # the date
     (
-        "report-in-future",
+        "future-date",
         {C: edit(COMMITMENT, "{on: 2023-06-30, value: 58.0}", "{on: 2023-07-11, value: 58.0}")},
         (C, 26, 18),
     ),  # one day after D
+    # the first day of April is the earliest a May plan's task may be done: 31 March is too early
+    ("done-too-early", {P: edit(PLAN, "done: 2023-05-18", "done: 2023-03-31")}, (P, 10, 11)),
+    # tran-van-b's rater is the head of his unit, nguyen-van-a (or ho-sy-trung above him); never himself
+    ("rating-by", {P: edit(PLAN, "by: nguyen-van-a, general", "by: tran-van-b, general")}, (P, 13, 30)),
+    # ho-sy-trung heads btv: btv has no rated_by, no unit above it and no commitment: at btv's id in org
+    (
+        "no-rater",
+        {"2023/plans/2023-05/ho-sy-trung.yaml": "kind: plan\nperson: ho-sy-trung\nmonth: 2023-05\ntasks: []\n"},
+        ("org.yaml", 3, 9),
+    ),
+    (
+        "amendment-approver",
+        {
+            P: PLAN
+            + "amendments:\n  - {on: 2023-06-10, task: t1, set: {done: 2023-05-18}, reason: Sửa ngày, approved_by: tran-van-b}\n"
+        },
+        (P, 15, 88),
+    ),  # a person may not approve a change to their own concluded month
+    # the May plan saved in June's folder: at its `kind` value, naming where it belongs
+    ("misplaced", {P: None, JUNE: PLAN}, (JUNE, 1, 7)),
+    ("not-read", {"2023/issues/ghi-chu.yaml.txt": "kind: issue\n"}, ("2023/issues/ghi-chu.yaml.txt", 1, 1)),
     ("date-order", {I: edit(ISSUE, "due: 2023-10-31", "due: 2023-02-09")}, (I, 8, 6)),
     ("amendment-unknown-item", {C: edit(AMENDED, "item: le-loi", "item: le-lai")}, (C, 37, 11)),
     (

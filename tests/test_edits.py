@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import run_acct, write_tracker
+from conftest import run_acct, snapshot, write_tracker
 from typer.testing import CliRunner
 
 from accountability.cli import app
@@ -161,10 +161,10 @@ def edit(root: Path, path: str, *args: str) -> tuple[list[bytes], str]:
 
 def refused(root: Path, *args: str, code: int) -> str:
     """Run an acct command that must be refused: every file of the tracker unchanged, byte for byte; its stderr."""
-    before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    before = snapshot(root)
     result = run_acct(*args, *AS_OF, cwd=root)
     assert result.returncode == code, result.stdout + result.stderr
-    assert {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} == before
+    assert snapshot(root) == before
     assert "Traceback" not in result.stderr and result.stdout == ""
     return result.stderr
 
@@ -407,9 +407,11 @@ def test_a_reference_to_a_file_with_errors_says_so(tmp_path: Path) -> None:
 def test_an_edit_that_would_break_the_file_is_refused(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     message = refused(root, "done", "phuong-1/cau-cho", "--year", "2023", "--on", "2024-01-05", code=1)
-    first, second = message.splitlines()
+    first, *rest = message.splitlines()
     assert first == f"acct: refused: the edit would make {COMMITMENT_PATH} invalid, so nothing was written"
-    assert second.startswith(f"{COMMITMENT_PATH}:22:15: error: [")
+    # outside the commitment's year, and after the judging date (2023-07-10)
+    assert [line.split(" error: ")[0] for line in rest] == [f"{COMMITMENT_PATH}:22:15:"] * 2
+    assert {line.split("[")[1].split("]")[0] for line in rest} == {"date-outside-year", "future-date"}
 
 
 def test_a_report_that_is_not_a_number_is_refused(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""`acct export`: the ten tables with their documented columns, figures worked out by hand, a unit's score
+"""`acct export`: the eleven tables with their documented columns, figures worked out by hand, a unit's score
 re-computed from the exported CSV alone, and Parquet with or without pyarrow."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ TABLES = [
     "tasks",
     "unit_scores",
     "person_scores",
+    "escalations",
     "issues",
 ]
 Q2 = ["2023-Q2", "--as-of", "2023-07-10"]
@@ -42,7 +43,7 @@ def documented_columns() -> dict[str, list[str]]:
 def export(root: Path, out: Path, fmt: str, period: list[str] = Q2) -> None:
     result = run_acct("export", *period, "--format", fmt, "-o", str(out), "--root", str(root), cwd=root)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
-    assert len(result.stdout.splitlines()) == 10
+    assert len(result.stdout.splitlines()) == 11
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_the_docs_list_the_ten_tables() -> None:
+def test_the_docs_list_the_eleven_tables() -> None:
     assert list(documented_columns()) == TABLES
 
 
@@ -85,13 +86,13 @@ def test_csv_rows_worked_out_by_hand(tracker: Path, tmp_path: Path) -> None:
         "phuong-1,Phường 1,btv,nguyen-van-a,dong-ha,2023-Q2,2023",
     ]
     assert text["people"][2] == "tran-van-b,Trần Văn B,phuong-1,,,,,,dong-ha,2023-Q2,2023"
-    # As of 10 July, Q2's cut-off is 30 June. le-loi is due 30 September and done on 20 September, after the cut-off:
-    # open, counted but not scored. thu-ngan-sach's pace line runs from 0 on 1 January to 120 on 31 December, so at
+    # As of 10 July, Q2's cut-off is 30 June. le-loi is due 30 September and not done: open, counted but not scored.
+    # thu-ngan-sach's pace line runs from 0 on 1 January to 120 on 31 December, so at
     # 30 June (180 of 364 days) it expects 120 × 180/364; the report says 58, so the credit is 58 × 364 / (120 × 180).
     assert 58 * 364 / (120 * 180) == 0.9774074074074074
     assert text["items"] == [
         (
-            "phuong-1,2023,gpmb,Giải phóng mặt bằng,1.0,le-loi,Bàn giao mặt bằng tuyến Lê Lợi,tran-van-b,2023-09-30,2023-09-20,"
+            "phuong-1,2023,gpmb,Giải phóng mặt bằng,1.0,le-loi,Bàn giao mặt bằng tuyến Lê Lợi,tran-van-b,2023-09-30,,"
             "1.0,task,,,,True,open,,2023/commitments/phuong-1.yaml,dong-ha,2023-Q2"
         ),
         (
@@ -118,17 +119,20 @@ def test_csv_rows_worked_out_by_hand(tracker: Path, tmp_path: Path) -> None:
             "phuong-1/le-loi,,2023-06-02,0,,False,on_time,1.0,dong-ha,2023-Q2,2023"
         )
     ]
+    # the quarter's level is proposed from the score; May's is the concluded rating
     assert text["person_scores"] == [
-        "2023-Q2,2023-07-10,tran-van-b,phuong-1,,98.0,,,excellent,False,0,,,dong-ha,2023",
-        "2023-Q2,2023-07-10,tran-van-b,phuong-1,2023-05,98.0,excellent,good,good,False,0,,,dong-ha,2023",
+        "2023-Q2,2023-07-10,tran-van-b,phuong-1,,98.0,,,excellent,False,0,,,proposed,dong-ha,2023",
+        "2023-Q2,2023-07-10,tran-van-b,phuong-1,2023-05,98.0,excellent,good,good,False,0,,,concluded,dong-ha,2023",
     ]
-    # 100 × (0.97741 + 0) / 2 groups with a scored item = 48.9
+    # 100 × (0.97741 + 0) / 2 groups with a scored item = 48.9. The quota counts May's one concluded rating, good:
+    # phuong-1 has 1 person rated, fewer than 5, so it is counted with btv: 0 excellent, 1 good, 0 allowed
     assert text["unit_scores"] == [
         (
-            "2023-Q2,2023-07-10,phuong-1,Phường 1,48.9,not-done,1,1,0,0,0,1,2,0,0,0,1,0,0,True,"
-            "review-now:thu-ngan-sach,0,1,1,dong-ha,2023"
+            "2023-Q2,2023-07-10,phuong-1,Phường 1,48.9,not-done,1,1,0,0,0,1,2,0,0,0,0,1,0,False,"
+            "review-now:thu-ngan-sach,0,1,1,phuong-1 btv,,dong-ha,2023"
         )
     ]
+    assert text["escalations"] == []  # May's one task was done on time
     # due 31 October, open on 10 July: not yet counted in the year's share
     assert text["issues"] == [
         "lan-chiem-via-he,Lấn chiếm vỉa hè tuyến Hùng Vương,2023-02-10,phuong-1,phuong-1,nguyen-van-a,2023-10-31,,"
@@ -169,6 +173,8 @@ def test_every_unit_scores_row_equals_acct_score_json(sample_export: Path, sampl
             "allowed_excellent": u["quota"]["allowed_excellent"],
             "quota_over": u["quota"]["over"],
             "flags": " ".join(u["flags"]),
+            "quota_group": " ".join(u["quota"]["group"]),
+            "quota_months_over": " ".join(u["quota"]["months_over"]),
             "tracker": "thanh-uy-dong-ha",
             "year": 2023,
         }
@@ -236,8 +242,8 @@ def test_parquet_reads_back_with_fixed_types_and_the_values_of_the_jsonl(sample_
     export(SAMPLE, tmp_path, "parquet")
     types = {"date": "date32[day]", "integer": "int64", "decimal": "double", "boolean": "bool", "text": "string"}
     documented = {
-        "date": "due done on as_of active_from active_to self_on rating_on review_on raised resolved period_start period_end",
-        "integer": "year rank quality_fails delays misses excellent good allowed_excellent",
+        "date": "due done on as_of active_from active_to self_on rating_on review_on deadline raised resolved period_start period_end",
+        "integer": "year rank quality_fails delays misses excellent good allowed_excellent line",
         "decimal": "group_weight weight target credit value self_score rating_general score issues_target",
         "boolean": "counted excused quota_over provisional on_time",
     }

@@ -13,7 +13,19 @@ from typer.testing import CliRunner
 from accountability.cli import app
 
 AS_OF = ["--as-of", "2023-07-10"]
-TABLES = ["trackers", "units", "people", "items", "reports", "plans", "tasks", "unit_scores", "person_scores", "issues"]
+TABLES = [
+    "trackers",
+    "units",
+    "people",
+    "items",
+    "reports",
+    "plans",
+    "tasks",
+    "unit_scores",
+    "person_scores",
+    "escalations",
+    "issues",
+]
 
 
 def export(root: Path, out: Path, *args: str) -> tuple[int, str, str]:
@@ -72,8 +84,8 @@ def test_every_row_of_every_table_carries_the_tracker_and_the_period(tmp_path: P
     assert export(root, tmp_path / "out", "2023-Q2")[0] == 0
     for table in TABLES:
         found = rows(tmp_path / "out" / f"{table}.csv")
-        assert found, table
-        assert {(r["tracker"], r["period"], r["year"]) for r in found} == {("dong-ha", "2023-Q2", "2023")}, table
+        assert found or table == "escalations", table  # May's one task was done on time: nothing to escalate
+        assert {(r["tracker"], r["period"], r["year"]) for r in found} <= {("dong-ha", "2023-Q2", "2023")}, table
 
 
 def test_only_the_commitments_and_plans_of_the_periods_year_are_exported(tmp_path: Path) -> None:

@@ -18,14 +18,13 @@ PLAN = "2023/plans/2023-05/tran-van-b.yaml"
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The roots that were really loaded and checked (a replay loads nothing)."""
     seen: list[Path] = []
-    for name in ("core_check", "sharded_check"):  # score and overdue load through the one, check through the other
-        original = getattr(options, name)
+    original = options.check  # every command checks the tracker through the engine's one `check`
 
-        def spy(root, *args, original=original, **kwargs):  # type: ignore[no-untyped-def]
-            seen.append(root)
-            return original(root, *args, **kwargs)
+    def spy(root, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(root)
+        return original(root, *args, **kwargs)
 
-        monkeypatch.setattr(options, name, spy)
+    monkeypatch.setattr(options, "check", spy)
     return seen
 
 

@@ -64,13 +64,9 @@ def test_the_months_whole_loop_changes_only_the_intended_lines(tmp_path: Path) -
         "phuong-1/thu-ngan-sach: recorded 71.3 on 2023-07-31 (2023/commitments/phuong-1.yaml)\n"
     )
     acct(repo, "record", "phuong-1/ket-nap", "4", "--on", "2023-07-31")
-    # No errors, so check exits 0. Its one warning is SCORING.md's quota, not the edits: with every task done on
-    # time, tran-van-b's July computes excellent, and no one in phuong-1 is at good, so floor(0.2 × 0) = 0 allowed.
-    assert acct(repo, "check") == (
-        "2023/plans/2023-07/tran-van-b.yaml:6:8: warning: [quota-exceeded] phuong-1 has 1 rated excellent in 2023-07 "
-        "with 0 rated good; at most floor(0.2 × 0) = 0 may be excellent\n"
-        "checked 7 files: 0 errors, 1 warning\n"
-    )
+    # No errors and no warnings: July computes excellent, but the quota counts concluded ratings only, and no one
+    # has rated July yet
+    assert acct(repo, "check") == "checked 7 files: 0 errors, 0 warnings\n"
 
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == (
         " M 2023/commitments/phuong-1.yaml\n?? 2023/plans/2023-07/tran-van-b.yaml\n"

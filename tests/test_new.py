@@ -168,8 +168,8 @@ def test_new_plan_bad_arguments_are_exit_2(tmp_path: Path) -> None:
 RICH_COMMITMENT = (
     COMMITMENT.replace("    title: Giải phóng mặt bằng\n", "    title: Giải phóng mặt bằng\n    weight: 40\n")
     .replace(
-        "        done: 2023-09-20\n",
-        "        done: 2023-09-20\n        weight: 2\n        evidence: [Biên bản bàn giao]\n",
+        "        # done: written when the site is handed over\n",
+        "        done: 2023-07-08\n        weight: 2\n        evidence: [Biên bản bàn giao]\n",
     )
     .replace(
         "        target: {value: 120, unit: tỷ đồng}\n",

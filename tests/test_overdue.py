@@ -11,10 +11,11 @@ The tracker TRACKER is judged as of D = 2023-07-12, with the defaults grace_days
 - tran-van-b's June t1 (due 15 June, not done) is carried into July as t1, due 20 July: only the July task is
   listed, `due-soon` -8. June t2 (due 20 June, not done): `plan-task`, 22 days; it has no review: `review` for its
   assigner ho-sy-trung, due 5 July, 7 days late.
-- nguyen-van-a's June plan has no rating: `rating`, due 30 June + 2 × 5 = 10 July, 2 days late, for the head of
-  the unit above his (he heads phuong-1): ho-sy-trung.
+- nguyen-van-a's June plan has no rating: `rating`, due 30 June + 2 × 5 = 10 July, 2 days late, for his rater, the
+  head of the unit above his (he heads phuong-1): ho-sy-trung.
 - ho-sy-trung's June plan has neither self-assessment nor rating: `self`, due 5 July, 7 days late, and `rating`,
-  2 days late, for himself (he heads the top unit).
+  2 days late, for his rater: btv's `rated_by`, le-van-tinh of the province's Standing Committee, an external unit
+  (province.yaml) whose people keep no plans here.
 - lan-chiem-via-he, due 1 July, resolved 20 July, after D: `issue`, nguyen-van-a, 11 days late.
 """
 
@@ -26,7 +27,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ORG, PROJECT, SAMPLE, run_acct, write_tracker
+from conftest import ORG_RATED, PROJECT, PROVINCE, SAMPLE, run_acct, write_tracker
 
 D = "2023-07-12"
 COMMITMENT_PATH = "2023/commitments/phuong-1.yaml"
@@ -134,7 +135,8 @@ resolved: 2023-07-20
 
 TRACKER = {
     "acct.yaml": "acct: 1\n",
-    "org.yaml": ORG,
+    "org.yaml": ORG_RATED,
+    "province.yaml": PROVINCE,
     COMMITMENT_PATH: COMMITMENT,
     B_JUNE: B_JUNE_PLAN,
     B_JULY: B_JULY_PLAN,
@@ -146,11 +148,11 @@ TRACKER = {
 
 # (code, path, line, who, due, days) of every finding in TRACKER as of D, in the JSON's order: by person, file, line
 EXPECTED = [
-    ("rating", T_JUNE, 3, "ho-sy-trung", "2023-07-10", 2),
     ("self", T_JUNE, 3, "ho-sy-trung", "2023-07-05", 7),
     ("rating", A_JUNE, 3, "ho-sy-trung", "2023-07-10", 2),
     ("review", B_JUNE, 10, "ho-sy-trung", "2023-07-05", 7),  # t2's assigner, not the head of tran-van-b's unit
-    ("plan", "org.yaml", 11, "ho-sy-trung", "2023-07-05", 7),
+    ("plan", "org.yaml", 12, "ho-sy-trung", "2023-07-05", 7),
+    ("rating", T_JUNE, 3, "le-van-tinh", "2023-07-10", 2),  # the head of btv is rated by btv's rated_by
     ("due-soon", COMMITMENT_PATH, 17, "nguyen-van-a", "2023-07-26", -14),
     ("report", COMMITMENT_PATH, 37, "nguyen-van-a", "2023-07-05", 7),  # at the item's `reports:` key
     ("issue", ISSUE_PATH, 8, "nguyen-van-a", "2023-07-01", 11),
@@ -190,7 +192,7 @@ BOUNDARIES = [
     ("task", "2023-06-30", ("task", COMMITMENT_PATH, 13, "tran-van-b", "2023-06-30", 1)),
     ("report", "2023-07-05", ("report", COMMITMENT_PATH, 37, "nguyen-van-a", "2023-07-05", 1)),
     ("plan-task", "2023-06-20", ("plan-task", B_JUNE, 13, "tran-van-b", "2023-06-20", 1)),
-    ("plan", "2023-07-05", ("plan", "org.yaml", 11, "ho-sy-trung", "2023-07-05", 1)),
+    ("plan", "2023-07-05", ("plan", "org.yaml", 12, "ho-sy-trung", "2023-07-05", 1)),
     ("self", "2023-07-05", ("self", T_JUNE, 3, "ho-sy-trung", "2023-07-05", 1)),
     ("review", "2023-07-05", ("review", B_JUNE, 10, "ho-sy-trung", "2023-07-05", 1)),
     ("issue", "2023-07-01", ("issue", ISSUE_PATH, 8, "nguyen-van-a", "2023-07-01", 1)),
@@ -205,11 +207,11 @@ def test_each_code_at_its_boundary(
     assert [f for f in findings(tracker, next_day(last_day)) if f[0] == code] == [expected]
 
 
-def test_rating_at_twice_the_grace_goes_to_the_head_of_the_unit_or_the_unit_above(tracker: Path) -> None:
+def test_rating_at_twice_the_grace_goes_to_the_persons_rater(tracker: Path) -> None:
     assert [f for f in findings(tracker, "2023-07-10") if f[0] == "rating"] == []
     assert [f for f in findings(tracker, "2023-07-11") if f[0] == "rating"] == [
-        ("rating", T_JUNE, 3, "ho-sy-trung", "2023-07-10", 1),  # ho-sy-trung heads the top unit: nobody above him
         ("rating", A_JUNE, 3, "ho-sy-trung", "2023-07-10", 1),  # nguyen-van-a heads phuong-1: the head of btv rates him
+        ("rating", T_JUNE, 3, "le-van-tinh", "2023-07-10", 1),  # ho-sy-trung heads the top unit: its rated_by
     ]
     # tran-van-b is rated by the head of his own unit, phuong-1
     no_rating = B_JUNE_PLAN.replace("rating: {on: 2023-07-06, by: nguyen-van-a}\n", "")
@@ -316,13 +318,14 @@ def test_plans_are_needed_from_the_first_month_with_any_plan_for_active_people(t
     assert [f for f in findings(tracker, "2023-06-06") if f[0] == "plan"] == []  # everyone has a June plan
     (tracker / T_JUNE).unlink()
     assert [f for f in findings(tracker, "2023-06-06") if f[0] == "plan"] == [
-        ("plan", "org.yaml", 11, "ho-sy-trung", "2023-06-05", 1)
+        ("plan", "org.yaml", 12, "ho-sy-trung", "2023-06-05", 1)
     ]
-    inactive = ORG.replace("    unit: btv\n", "    unit: btv\n    active: {from: 2023-07-01}\n")
+    inactive = ORG_RATED.replace("    unit: btv\n", "    unit: btv\n    active: {from: 2023-07-01}\n")
     write_tracker(tracker, {"org.yaml": inactive}, base=False)
     assert [f for f in findings(tracker, "2023-07-06") if f[0] == "plan"] == [
-        ("plan", "org.yaml", 11, "ho-sy-trung", "2023-07-05", 1)
+        ("plan", "org.yaml", 12, "ho-sy-trung", "2023-07-05", 1)
     ]
+    # le-van-tinh belongs to an external unit: no plan is expected of him, ever
 
 
 def test_due_soon_is_a_warning_within_due_soon_days_or_within(tracker: Path) -> None:
@@ -347,24 +350,26 @@ def test_text_groups_findings_by_the_person_who_must_act(tracker: Path) -> None:
     result = overdue(tracker, D)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "Hồ Sỹ Trung (ho-sy-trung): 5 overdue, 0 due soon",
-        f"  {T_JUNE}:3: error: [self] self-assessment for 2023-06 — due 2023-07-05, 7 days late",
-        f"  {B_JUNE}:10: error: [review] review of tran-van-b's task t2 «Lập phương án bồi thường» — due 2023-07-05, 7 days late",
-        "  org.yaml:11: error: [plan] work plan for 2023-07 — due 2023-07-05, 7 days late",
-        f"  {T_JUNE}:3: error: [rating] rating of ho-sy-trung for 2023-06 — due 2023-07-10, 2 days late",
-        f"  {A_JUNE}:3: error: [rating] rating of nguyen-van-a for 2023-06 — due 2023-07-10, 2 days late",
+        "Hồ Sỹ Trung (ho-sy-trung): 4 overdue, 0 due soon",
+        f"  {T_JUNE}:3: error: [self] self-assessment for 2023-06 (Ban Thường vụ Thành ủy) — due 2023-07-05, 7 days late",
+        f"  {B_JUNE}:10: error: [review] review of tran-van-b's task t2 «Lập phương án bồi thường» (Phường 1) — due 2023-07-05, 7 days late",
+        "  org.yaml:12: error: [plan] work plan for 2023-07 (Ban Thường vụ Thành ủy) — due 2023-07-05, 7 days late",
+        f"  {A_JUNE}:3: error: [rating] rating of nguyen-van-a for 2023-06 (Phường 1) — due 2023-07-10, 2 days late",
+        "",
+        "Lê Văn Tỉnh (le-van-tinh): 1 overdue, 0 due soon",
+        f"  {T_JUNE}:3: error: [rating] rating of ho-sy-trung for 2023-06 (Ban Thường vụ Thành ủy) — due 2023-07-10, 2 days late",
         "",
         "Nguyễn Văn A (nguyen-van-a): 2 overdue, 1 due soon",
-        f"  {ISSUE_PATH}:8: error: [issue] Lấn chiếm vỉa hè tuyến Hùng Vương — due 2023-07-01, 11 days late",
-        f"  {COMMITMENT_PATH}:37: error: [report] Kết nạp đảng viên mới: report for the period ending 2023-06-30 — due 2023-07-05, 7 days late",
-        f"  {COMMITMENT_PATH}:17: warning: [due-soon] Bàn giao mặt bằng cầu chợ — due 2023-07-26, due in 14 days",
+        f"  {ISSUE_PATH}:8: error: [issue] Lấn chiếm vỉa hè tuyến Hùng Vương (Phường 1) — due 2023-07-01, 11 days late",
+        f"  {COMMITMENT_PATH}:37: error: [report] Kết nạp đảng viên mới: report for the period ending 2023-06-30 (Phường 1) — due 2023-07-05, 7 days late",
+        f"  {COMMITMENT_PATH}:17: warning: [due-soon: task] Bàn giao mặt bằng cầu chợ (Phường 1) — due 2023-07-26, due in 14 days",
         "",
         "Trần Văn B (tran-van-b): 2 overdue, 1 due soon",
-        f"  {B_JUNE}:13: error: [plan-task] Lập phương án bồi thường — due 2023-06-20, 22 days late",
-        f"  {COMMITMENT_PATH}:13: error: [task] Bàn giao mặt bằng tuyến Lê Lợi — due 2023-06-30, 12 days late",
-        f"  {B_JULY}:8: warning: [due-soon] Kiểm đếm tuyến Lê Lợi — due 2023-07-20, due in 8 days",
+        f"  {B_JUNE}:13: error: [plan-task] Lập phương án bồi thường (Phường 1) — due 2023-06-20, 22 days late",
+        f"  {COMMITMENT_PATH}:13: error: [task] Bàn giao mặt bằng tuyến Lê Lợi (Phường 1) — due 2023-06-30, 12 days late",
+        f"  {B_JULY}:8: warning: [due-soon: plan-task] Kiểm đếm tuyến Lê Lợi (Phường 1) — due 2023-07-20, due in 8 days",
         "",
-        "9 overdue, 2 due soon, for 3 people",
+        "9 overdue, 2 due soon, for 4 people",
     ]
 
 
@@ -372,8 +377,10 @@ def test_json_has_the_documented_keys(tracker: Path) -> None:
     body = json.loads(overdue(tracker, D, "--format", "json").stdout)
     assert list(body) == ["as_of", "findings"]
     assert body["as_of"] == D
-    assert body["findings"][3] == {
+    assert body["findings"][2] == {
         "code": "review",
+        "kind": "review",
+        "unit": "phuong-1",
         "severity": "error",
         "path": B_JUNE,
         "line": 10,
@@ -382,7 +389,11 @@ def test_json_has_the_documented_keys(tracker: Path) -> None:
         "days": 7,
         "title": "review of tran-van-b's task t2 «Lập phương án bồi thường»",
     }
-    assert body["findings"][5]["severity"] == "warning"
+    assert (body["findings"][5]["code"], body["findings"][5]["kind"], body["findings"][5]["severity"]) == (
+        "due-soon",
+        "task",
+        "warning",
+    )
 
 
 def test_github_annotates_each_line_longest_overdue_first(tracker: Path) -> None:
@@ -402,7 +413,7 @@ def test_github_annotates_each_line_longest_overdue_first(tracker: Path) -> None
         lines[-2]
         == f"::warning file={COMMITMENT_PATH},line=17,title=acct [due-soon]::nguyen-van-a: Bàn giao mặt bằng cầu chợ — due 2023-07-26, due in 14 days"
     )
-    assert lines[-1] == "9 overdue, 2 due soon, for 3 people"
+    assert lines[-1] == "9 overdue, 2 due soon, for 4 people"
 
 
 def test_exit_codes(tracker: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -426,6 +437,44 @@ def test_exit_codes(tracker: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     assert "no tracker found" in result.stderr
 
 
+def test_due_soon_applies_to_every_kind_of_deadline(tracker: Path) -> None:
+    # 3 July, within 7 days (up to 10 July): the second quarter's report (due 5 July), the July plan of ho-sy-trung
+    # (due 5 July), June's self-assessment and review not yet written (due 5 July), and June's three ratings (due
+    # 10 July; tran-van-b's is dated 6 July, after D, so not written yet), each under the person who must act
+    soon = [f for f in findings(tracker, "2023-07-03", "--within", "7") if f[0] == "due-soon"]
+    assert soon == [
+        ("due-soon", T_JUNE, 3, "ho-sy-trung", "2023-07-05", -2),  # self
+        ("due-soon", A_JUNE, 3, "ho-sy-trung", "2023-07-10", -7),  # rating of nguyen-van-a
+        ("due-soon", B_JUNE, 10, "ho-sy-trung", "2023-07-05", -2),  # review of t2
+        ("due-soon", "org.yaml", 12, "ho-sy-trung", "2023-07-05", -2),  # plan for July
+        ("due-soon", T_JUNE, 3, "le-van-tinh", "2023-07-10", -7),  # rating of ho-sy-trung
+        ("due-soon", COMMITMENT_PATH, 37, "nguyen-van-a", "2023-07-05", -2),  # Q2 report of ket-nap
+        ("due-soon", B_JUNE, 3, "nguyen-van-a", "2023-07-10", -7),  # rating of tran-van-b
+    ]
+    body = json.loads(overdue(tracker, "2023-07-03", "--format", "json", "--within", "7").stdout)
+    kinds = [f["kind"] for f in body["findings"] if f["code"] == "due-soon"]
+    assert kinds == ["self", "rating", "review", "plan", "rating", "report", "rating"]
+
+
+def test_every_finding_names_its_unit_and_unit_narrows_the_list(tracker: Path) -> None:
+    body = json.loads(overdue(tracker, D, "--format", "json").stdout)
+    assert [(f["code"], f["unit"]) for f in body["findings"]][:5] == [
+        ("self", "btv"),
+        ("rating", "phuong-1"),
+        ("review", "phuong-1"),
+        ("plan", "btv"),
+        ("rating", "btv"),
+    ]
+    only = findings(tracker, D, "--unit", "phuong-1")
+    assert only == [f for f in EXPECTED if f[:2] not in (("self", T_JUNE), ("plan", "org.yaml"), ("rating", T_JUNE))]
+    assert findings(tracker, D, "--unit", "btv") == EXPECTED  # btv and every unit below it
+    result = overdue(tracker, D, "--unit", "phuong-2")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "acct: --unit 'phuong-2' is not a unit in org; did you mean 'phuong-1'?\n",
+    )
+
+
 def test_invalid_files_are_listed_not_judged(tracker: Path) -> None:
     write_tracker(tracker, {ISSUE_PATH: ISSUE.replace("lead:", "leader:")}, base=False)
     result = overdue(tracker, D)
@@ -440,18 +489,19 @@ def test_the_sample_tracker_lists_its_overdue_work_by_person() -> None:
     blocks = {block.splitlines()[0]: block.splitlines()[1:] for block in result.stdout.split("\n\n")[:-1]}
     # Phường 1's Hùng Vương clearance was due 30 June and handed over on 14 August: overdue on 10 July
     assert blocks["Đặng Quốc Huy (dang-quoc-huy): 2 overdue, 0 due soon"] == [
-        "  2023/commitments/phuong-1.yaml:20: error: [task] Bàn giao mặt bằng dự án mở rộng đường Hùng Vương (đoạn qua Phường 1) — due 2023-06-30, 10 days late",
-        "  org.yaml:89: error: [plan] work plan for 2023-07 — due 2023-07-05, 5 days late",
+        "  2023/commitments/phuong-1.yaml:20: error: [task] Bàn giao mặt bằng dự án mở rộng đường Hùng Vương (đoạn qua Phường 1) (Phường 1) — due 2023-06-30, 10 days late",
+        "  org.yaml:95: error: [plan] work plan for 2023-07 (Phường 1) — due 2023-07-05, 5 days late",
     ]
     # Hồ Thị Mai's May plan has reviews and a rating but no self-assessment, due 31 May + 5 days
     assert blocks["Hồ Thị Mai (ho-thi-mai): 2 overdue, 0 due soon"][0] == (
-        "  2023/plans/2023-05/ho-thi-mai.yaml:5: error: [self] self-assessment for 2023-05 — due 2023-06-05, 35 days late"
+        "  2023/plans/2023-05/ho-thi-mai.yaml:5: error: [self] self-assessment for 2023-05 (Phường Đông Lễ) — due 2023-06-05, 35 days late"
     )
     # Trương Thị Hoa's April salaries (t2, due 10 April) were never done nor carried over
     assert blocks["Trương Thị Hoa (truong-thi-hoa): 2 overdue, 0 due soon"][0] == (
-        "  2023/plans/2023-04/truong-thi-hoa.yaml:20: error: [plan-task] Thực hiện chi lương, phụ cấp cán bộ, công chức tháng 4 — due 2023-04-10, 91 days late"
+        "  2023/plans/2023-04/truong-thi-hoa.yaml:20: error: [plan-task] Thực hiện chi lương, phụ cấp cán bộ, công chức tháng 4 (Phường 1) — due 2023-04-10, 91 days late"
     )
-    assert result.stdout.splitlines()[-1] == "60 overdue, 0 due soon, for 51 people"
+    # and June's ratings are due on 10 July, two of them not yet written: due soon, for the raters
+    assert result.stdout.splitlines()[-1] == "60 overdue, 2 due soon, for 51 people"
 
 
 def test_the_excerpts_in_workflow_md_are_what_acct_prints() -> None:

@@ -64,17 +64,19 @@ Met or beaten 0/2 targets, 0 of them beaten; done 0/1 tasks; 0 of the 2 targets 
 
 ### Monthly ratings of the unit's people
 
-| Person | 2023-05 | Period | Level |
-| --- | --- | --- | --- |
-| Trần Văn B | 98.0 good | 98.0 | excellent |
+| Person | 2023-05 | Period | Level | Concluded |
+| --- | --- | --- | --- | --- |
+| Trần Văn B | 98.0 good | 98.0 | excellent (proposed from scores) | 1 good |
 
 #### Levels by month, and the quota of excellent ratings
 
-| Month | excellent | good | done | not done | not rated | Excellent allowed |
+| Month | excellent | good | done | not done | Not rated yet | Most allowed excellent (rating group) |
 | --- | --- | --- | --- | --- | --- | --- |
 | 2023-05 | 0 | 1 | 0 | 0 | 0 | 0 |
 
-For the period: 1 excellent, 0 good; at most 0 may be excellent: over the quota
+Concluded ratings in the period: 0 excellent, 1 good; at most 0 may be excellent
+
+Rating group (units counted together for the quota): Phường 1, Ban Thường vụ Thành ủy
 
 ### Escalations and flags
 
@@ -125,22 +127,45 @@ def test_json_of_a_small_tracker_field_by_field(tracker: Path) -> None:
     (unit,) = report["units"]
     assert (unit["score"], unit["level"]) == (48.9, "not-done")
     (person,) = section["people"]
-    assert (person["person"]["id"], person["score"], person["level"], person["misses"], person["step"]) == (
+    assert (person["person"]["id"], person["score"], person["level"], person["basis"]) == (
         "tran-van-b",
         98.0,
         "excellent",
+        "proposed",
+    )
+    assert (person["escalation"]["misses"], person["escalation"]["step"], person["concluded_months"]) == (
         0,
         None,
+        {"good": 1},
     )
-    assert person["months"] == [{"month": "2023-05", "score": 98.0, "level": "good", "provisional": False}]
+    assert person["months"] == [
+        {"month": "2023-05", "score": 98.0, "computed": "excellent", "concluded": "good", "provisional": False}
+    ]
+    # one person rated in phuong-1, fewer than 5: counted with btv, the unit above
     assert section["months"] == [
         {
             "month": "2023-05",
             "counts": {"excellent": 0, "good": 1, "done": 0, "not-done": 0, "none": 0},
-            "quota": {"excellent": 0, "good": 1, "allowed_excellent": 0, "over": False},
+            "group": {
+                "month": "2023-05",
+                "root": "btv",
+                "units": ["btv", "phuong-1"],
+                "excellent": 0,
+                "good": 1,
+                "allowed_excellent": 0,
+                "excess": [],
+                "over": False,
+            },
         }
     ]
-    assert unit["quota"] == {"excellent": 1, "good": 0, "allowed_excellent": 0, "over": True}
+    assert unit["quota"] == {
+        "excellent": 0,
+        "good": 1,
+        "allowed_excellent": 0,
+        "over": False,
+        "group": ["phuong-1", "btv"],
+        "months_over": [],
+    }
     assert unit["flags"] == ["review-now:thu-ngan-sach"]
     assert section["issues"] == [
         {
@@ -156,26 +181,29 @@ def test_json_of_a_small_tracker_field_by_field(tracker: Path) -> None:
 
 
 def test_year_end_review_lists_what_the_head_must_answer_for(tracker: Path) -> None:
-    """2023 judged on 2024-01-15: revenue 58 < 120 and no report of new members → both missed; score
-    100 × (1 + 58/120 + 0) / 3 = 49.4 → not done; the issue due 31 Oct is unresolved → overdue."""
+    """2023 judged on 2024-01-15: Lê Lợi was never handed over → overdue; revenue 58 < 120 and no report of new
+    members → both missed; score 100 × (0 + 58/120 + 0) / 3 = 16.11 → 16.1 → not done; the issue due 31 Oct is
+    unresolved → overdue. The quota is not over (May's one concluded rating is good), and no one's work was left
+    not completed."""
     text = run_acct(*YEAR_END, cwd=tracker).stdout
     review = text[text.index("## Year-end review") :]
-    assert review.splitlines()[2:8] == [
+    assert review.splitlines()[2:9] == [
         "**Phường 1** (Nguyễn Văn A)",
         "- the unit is rated not done",
+        "- overdue: Bàn giao mặt bằng tuyến Lê Lợi (owner Trần Văn B, due 2023-09-30)",
         "- missed: Thu ngân sách (owner Nguyễn Văn A, due 2023-12-31)",
         "- missed: Kết nạp đảng viên mới (owner Nguyễn Văn A, due 2023-12-31)",
-        "- more people rated excellent than the quota allows: 1 excellent with 0 good, at most 0",
         "- key issue overdue: Lấn chiếm vỉa hè tuyến Hùng Vương (lead Nguyễn Văn A, due 2023-10-31)",
+        "",
     ]
     data = json.loads(run_acct(*YEAR_END, "--format", "json", cwd=tracker).stdout)
     (entry,) = data["year_end_review"]
     assert (entry["level"], [i["id"] for i in entry["items"]], entry["clear"]) == (
         "not-done",
-        ["thu-ngan-sach", "ket-nap"],
+        ["le-loi", "thu-ngan-sach", "ket-nap"],
         False,
     )
-    assert data["units"][0]["score"] == 49.4
+    assert data["units"][0]["score"] == 16.1
 
 
 def test_vietnamese_and_english_labels_numbers_and_dates(tracker: Path) -> None:
@@ -187,7 +215,7 @@ def test_vietnamese_and_english_labels_numbers_and_dates(tracker: Path) -> None:
         "Đạt và vượt 0/2 chỉ tiêu, trong đó 0 chỉ tiêu vượt; hoàn thành 0/1 nhiệm vụ; 0/2 chỉ tiêu chưa đến hạn đạt tiến độ."
         in vi
     )
-    assert "| Trần Văn B | 98,0 Tốt | 98,0 | Hoàn thành xuất sắc nhiệm vụ |" in vi
+    assert "| Trần Văn B | 98,0 Tốt | 98,0 | Hoàn thành xuất sắc nhiệm vụ (đề xuất theo điểm) | 1 Tốt |" in vi
     assert "_Tính đến ngày 10/07/2023_" in vi
     assert "**Score 48.9: not done (rank 1 of 1)**" in en
     assert "| Thu ngân sách | behind pace | Nguyễn Văn A | 2023-12-31 | 58 / 120 tỷ đồng | 48.33% |" in en
@@ -260,7 +288,7 @@ def test_the_whole_sample_opens_with_the_ranked_overview() -> None:
     assert [s["unit"] for s in data["sections"]] == [u["unit"] for u in data["units"]]
     text = run_acct(*Q2, cwd=SAMPLE.parent).stdout
     assert text.index("## Overview: every unit ranked") < text.index("## 1. ")
-    assert "| 9 | Phường 1 | 85.5 | good |" in text
+    assert "| 9 | Phường 1 | 84.3 | good |" in text
 
 
 # ---------------------------------------------------------------------------------------------------------------

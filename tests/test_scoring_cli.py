@@ -23,7 +23,7 @@ AS_OF = "2023-07-10"
 ORG = """\
 kind: org
 units:
-  - {id: btv, name: Ban Thường vụ Thành ủy, head: ho-sy-trung}
+  - {id: btv, name: Ban Thường vụ Thành ủy, head: ho-sy-trung, rated_by: le-van-tinh}
   - {id: phuong-1, name: Phường 1, parent: btv, head: nguyen-van-a}
   - {id: khu-pho-1, name: Khu phố 1, parent: phuong-1, head: dang-van-g}
   - {id: phuong-2, name: Phường 2, parent: btv, head: le-thi-c}
@@ -36,6 +36,9 @@ people:
   - {id: le-thi-c, name: Lê Thị C, unit: phuong-2}
   - {id: vo-van-e, name: Võ Văn E, unit: phuong-2}
 """
+
+# The province's Standing Committee, outside the tracker: its member rates the head of btv
+PROVINCE = "kind: org\nunits:\n  - {id: tinh-uy, name: Tỉnh ủy, external: true, head: le-van-tinh}\npeople:\n  - {id: le-van-tinh, name: Lê Văn Tỉnh, unit: tinh-uy}\n"
 
 # phuong-1, Q2 as of 10 July (C = 30 June):
 #   gpmb (W 50): le-loi on time (1), hung-vuong done 25 June after its due 15 June: late (0.5) → (1 + 0.5)/2 = 0.75
@@ -163,9 +166,11 @@ month: 2023-06
 tasks:
   - {id: t1, title: Báo cáo tiến độ GPMB, assigned_by: nguyen-van-a, due: 2023-06-15, done: 2023-06-10, review: {on: 2023-07-03, quality_fails: 2}}
 """
-# tran-van-b over Q2: (94.1 + 60.0 + 83.3)/3 = 237.4/3 = 79.133 → 79.1, good, provisional (June)
+# tran-van-b over Q2: (94.1 + 60.0 + 83.3)/3 = 237.4/3 = 79.133 → 79.1, proposed good, provisional (June);
+#   concluded months: April good, May done
 #   tasks 5: on_time 3 (Apr t1, May t2, Jun t1), late 1 (Apr t2), undone 1 (May t1)
-#   misses in 2023 up to June: April (t2 late, unexcused) and May (t1 undone) → 2 → suspension
+#   misses in 2023 by 10 July: April's t2 was done 27 April, before April's review deadline (30 April + 5 = 5 May):
+#   no miss; May's t1 is still not done after 5 June: a miss → 1 → reminder
 
 # pham-thi-d, May: t1 on time → 70; 30 + 70 = 100.0, excellent, concluded excellent
 D_MAY = """\
@@ -187,14 +192,15 @@ tasks:
 rating: {on: 2023-06-05, by: ho-sy-trung, general: 20, level: good}
 """
 
-# ho-sy-trung, May: 25 + 70 = 95.0, computed excellent, concluded good; btv has no commitment → score null
+# ho-sy-trung, May: 25 + 70 = 95.0, computed excellent, concluded good by his rater (btv's rated_by); btv has no
+#   commitment → score null
 TRUNG_MAY = """\
 kind: plan
 person: ho-sy-trung
 month: 2023-05
 tasks:
-  - {id: t1, title: Sơ kết quý I, assigned_by: ho-sy-trung, due: 2023-05-12, done: 2023-05-12}
-rating: {on: 2023-06-05, by: ho-sy-trung, general: 25, level: good}
+  - {id: t1, title: Sơ kết quý I, assigned_by: le-van-tinh, due: 2023-05-12, done: 2023-05-12}
+rating: {on: 2023-06-05, by: le-van-tinh, general: 25, level: good}
 """
 
 # le-thi-c, May: t1 on time (1), t2 undone (0) → 70 × 0.5 = 35; 20 + 35 = 55.0, computed done;
@@ -232,6 +238,7 @@ def _issue(id: str, due: str, resolved: str | None) -> str:
 FILES: dict[str, str | bytes | None] = {
     "acct.yaml": "acct: 1\n",
     "org.yaml": ORG,
+    "province.yaml": PROVINCE,
     "2023/commitments/phuong-1.yaml": PHUONG_1,
     "2023/commitments/phuong-2.yaml": PHUONG_2,
     "2023/commitments/khu-pho-1.yaml": KHU_PHO_1,
@@ -249,7 +256,31 @@ FILES: dict[str, str | bytes | None] = {
 }
 
 UNIT_KEYS = {"unit", "name", "score", "level", "rank", "tasks", "indicators", "quota", "flags"}
-PERSON_KEYS = {"person", "unit", "score", "level", "provisional", "months", "tasks", "escalation"}
+PERSON_KEYS = {
+    "person",
+    "unit",
+    "score",
+    "level",
+    "provisional",
+    "months",
+    "tasks",
+    "escalation",
+    "proposed",
+    "concluded_months",
+}
+
+# The quota counts concluded ratings only, month by month, in rating groups (min_group 5):
+#   April: only tran-van-b (good, phuong-1) is rated. khu-pho-1 (0) pools into phuong-1; phuong-1 (1 < 5) and
+#     phuong-2 (0) pool into btv: one group btv with 0 excellent, 1 good, floor(0.2 × 1) = 0 allowed: not over.
+#   May: phuong-1 has 3 rated (pham-thi-d excellent, nguyen-van-a good, tran-van-b done), phuong-2 2 (le-thi-c and
+#     vo-van-e good), btv 1 (ho-sy-trung good): phuong-1 and phuong-2 are each under 5 and pool into btv, 6 in all:
+#     1 excellent, 4 good, floor(0.2 × 4) = 0 allowed → over by one: pham-thi-d's rating.
+#   Each unit sums the groups of the months in which it had people rated.
+GROUP = {
+    "btv": ["btv", "phuong-1", "phuong-2"],
+    "phuong-1": ["phuong-1", "btv", "phuong-2"],
+    "phuong-2": ["phuong-2", "btv", "phuong-1"],
+}
 ZERO_INDICATORS = {"total": 0, "achieved": 0, "exceeded": 0, "missed": 0, "on_track": 0, "behind": 0, "no_report": 0}
 
 EXPECTED_UNITS: list[dict[str, Any]] = [
@@ -261,7 +292,14 @@ EXPECTED_UNITS: list[dict[str, Any]] = [
         "rank": 1,
         "tasks": {"total": 3, "on_time": 3, "late": 0, "overdue": 0, "open": 0},
         "indicators": ZERO_INDICATORS,
-        "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False},
+        "quota": {
+            "excellent": 0,
+            "good": 0,
+            "allowed_excellent": 0,
+            "over": False,
+            "group": ["khu-pho-1"],
+            "months_over": [],
+        },
         "flags": [],
     },
     {
@@ -272,9 +310,15 @@ EXPECTED_UNITS: list[dict[str, Any]] = [
         "rank": 1,
         "tasks": {"total": 2, "on_time": 2, "late": 0, "overdue": 0, "open": 0},
         "indicators": {**ZERO_INDICATORS, "total": 1, "achieved": 1, "exceeded": 1},
-        # a quarter's level comes from the thresholds (SCORING.md), not the months' concluded ratings:
-        # le-thi-c 55.0 done, vo-van-e 47.5 not-done: neither excellent nor good
-        "quota": {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False},
+        # May only: the group of btv
+        "quota": {
+            "excellent": 1,
+            "good": 4,
+            "allowed_excellent": 0,
+            "over": True,
+            "group": GROUP["phuong-2"],
+            "months_over": ["2023-05"],
+        },
         "flags": [],
     },
     {
@@ -285,8 +329,15 @@ EXPECTED_UNITS: list[dict[str, Any]] = [
         "rank": 3,
         "tasks": {"total": 4, "on_time": 1, "late": 1, "overdue": 1, "open": 1},
         "indicators": {**ZERO_INDICATORS, "total": 1, "behind": 1},
-        # pham-thi-d 100.0 and nguyen-van-a 90.0 excellent; tran-van-b 79.1 good: floor(0.2 × 1) = 0 < 2 → over
-        "quota": {"excellent": 2, "good": 1, "allowed_excellent": 0, "over": True},
+        # April (0 excellent, 1 good, 0 allowed) + May (1, 4, 0)
+        "quota": {
+            "excellent": 1,
+            "good": 5,
+            "allowed_excellent": 0,
+            "over": True,
+            "group": GROUP["phuong-1"],
+            "months_over": ["2023-05"],
+        },
         "flags": ["review-now:thu-ngan-sach"],
     },
     {
@@ -297,8 +348,15 @@ EXPECTED_UNITS: list[dict[str, Any]] = [
         "rank": None,
         "tasks": {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "open": 0},
         "indicators": ZERO_INDICATORS,
-        # ho-sy-trung 95.0 excellent: floor(0.2 × 0) = 0 < 1 → over
-        "quota": {"excellent": 1, "good": 0, "allowed_excellent": 0, "over": True},
+        # May only
+        "quota": {
+            "excellent": 1,
+            "good": 4,
+            "allowed_excellent": 0,
+            "over": True,
+            "group": GROUP["btv"],
+            "months_over": ["2023-05"],
+        },
         "flags": [],
     },
 ]
@@ -315,6 +373,11 @@ def _person(
     misses: int,
     step: str | None,
 ) -> dict[str, Any]:
+    concluded: dict[str, int] = {}
+    for m in months:
+        if m["concluded"]:
+            concluded[m["concluded"]] = concluded.get(m["concluded"], 0) + 1
+    order = ["excellent", "good", "done", "not-done"]
     return {
         "person": person,
         "unit": unit,
@@ -324,6 +387,8 @@ def _person(
         "months": months,
         "tasks": dict(zip(("total", "on_time", "late", "undone", "open"), tasks, strict=False)),
         "escalation": {"misses": misses, "step": step},
+        "proposed": level,  # a quarter is longer than a month: its level is a proposal
+        "concluded_months": dict(sorted(concluded.items(), key=lambda kv: order.index(kv[0]))),
     }
 
 
@@ -377,8 +442,8 @@ EXPECTED_PEOPLE = [  # highest score first
             _month("2023-06", 83.3, "good", None, provisional=True),
         ],
         (5, 3, 1, 1, 0),
-        2,
-        "suspension",
+        1,
+        "reminder",
     ),
     _person(
         "le-thi-c",
@@ -423,7 +488,9 @@ def score_json(root: Path, *args: str) -> dict[str, Any]:
 
 
 def _documented(person: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in person.items() if k in PERSON_KEYS}
+    found = {k: v for k, v in person.items() if k in PERSON_KEYS}
+    found["escalation"] = {k: v for k, v in person["escalation"].items() if k in ("misses", "step")}
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -439,12 +506,13 @@ def test_json_has_the_documented_keys_and_the_hand_computed_values(root: Path) -
         assert set(unit) == UNIT_KEYS
         assert set(unit["tasks"]) == {"total", "on_time", "late", "overdue", "open"}
         assert set(unit["indicators"]) == set(ZERO_INDICATORS)
-        assert set(unit["quota"]) == {"excellent", "good", "allowed_excellent", "over"}
+        assert set(unit["quota"]) == {"excellent", "good", "allowed_excellent", "over", "group", "months_over"}
     for person in body["people"]:
         assert PERSON_KEYS <= set(person)
-        assert set(person) - PERSON_KEYS <= {"flags"}  # "other keys may be added"
+        assert set(person) - PERSON_KEYS <= {"flags", "level_basis", "discipline"}  # "other keys may be added"
         assert set(person["tasks"]) == {"total", "on_time", "late", "undone", "open"}
-        assert set(person["escalation"]) == {"misses", "step"}
+        assert set(person["escalation"]) == {"misses", "step", "year", "evidence"}
+        assert person["level_basis"] == "proposed"
         for month in person["months"]:
             assert set(month) == {"month", "score", "computed", "concluded", "provisional"}
     assert body["units"] == EXPECTED_UNITS
@@ -536,8 +604,8 @@ def test_csv_parses_with_the_documented_columns(root: Path) -> None:
         "tasks_overdue": "1",
         "indicators_total": "1",
         "indicators_achieved": "0",
-        "excellent": "2",
-        "good": "1",
+        "excellent": "1",
+        "good": "5",
         "allowed_excellent": "0",
         "quota_over": "True",
         "flags": "review-now:thu-ngan-sach",
@@ -564,8 +632,8 @@ def test_csv_parses_with_the_documented_columns(root: Path) -> None:
         "tasks_total": "5",
         "tasks_done": "4",
         "tasks_overdue": "1",
-        "misses": "2",
-        "step": "suspension",
+        "misses": "1",
+        "step": "reminder",
     }
 
 
@@ -579,9 +647,9 @@ def test_markdown_has_tables_with_a_header_separator(root: Path) -> None:
     assert len(headers) == 2  # units, then people
     assert lines[headers[0]].startswith("| # | Unit | Score | Level |")
     assert any(
-        line.startswith("| 3 | Phường 1 | 66.8 | done | 2/4 | 1 | 0/1 (0) | 2/1 (0) over the quota |") for line in lines
+        line.startswith("| 3 | Phường 1 | 66.8 | done | 2/4 | 1 | 0/1 (0) | 1/5 (0) over the quota |") for line in lines
     )
-    assert any(line.startswith("| Trần Văn B | phuong-1 | 79.1* | good |") for line in lines)
+    assert any(line.startswith("| Trần Văn B | phuong-1 | 79.1* | good (proposed from scores) |") for line in lines)
     assert "key issues resolved on time: 1/2 (50.00%), target 80.00%: not met" in "\n".join(lines)
 
 
@@ -636,7 +704,7 @@ def test_explain_a_person_month_matches_the_json(root: Path) -> None:
     assert "provisional score = task_results / 0.7 = 83.3333 → 83.3" in out
     assert (
         out.rstrip().splitlines()[-1]
-        == f"result: score {months['2023-06']['score']} (provisional); computed good; concluded —"
+        == f"result: score {months['2023-06']['score']} (provisional); computed good; concluded — (not rated yet)"
     )
 
 

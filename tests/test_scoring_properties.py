@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accountability.model import Commitment, Person, Plan
+from accountability.model.tracker import Doc
 from accountability.periods import Judging, month_period, parse_period
 from accountability.scoring.people import score_month
 from accountability.scoring.rules import ND335
@@ -186,7 +187,7 @@ as_of_dates = st.dates(min_value=MAY.start, max_value=D(2023, 8, 31))
 @SETTINGS
 @given(plans(), as_of_dates, st.booleans())
 def test_a_month_score_lies_in_0_to_100(body: dict[str, Any], as_of: dt.date, disciplined: bool) -> None:
-    month = score_month(Plan.model_validate(body), person(disciplined), as_of, ND335)
+    month = score_month(Doc("p.yaml", Plan.model_validate(body)), person(disciplined), as_of, ND335)
     assert month.score is None or 0 <= month.score <= 100
     assert month.task_results is None or 0 <= month.task_results <= 70 + 1e-9
     if disciplined:
@@ -206,7 +207,7 @@ def test_finishing_a_task_never_lowers_the_month_score(
         task["review"] = {"on": task["review"]["on"], "excused": task["review"]["excused"]}
     finished = {**body, "tasks": [dict(t) for t in body["tasks"]]}
     finished["tasks"][which]["done"] = data.draw(st.dates(min_value=MAY.start, max_value=task["due"]))
-    before = score_month(Plan.model_validate(body), None, as_of, ND335).score
-    after = score_month(Plan.model_validate(finished), None, as_of, ND335).score
+    before = score_month(Doc("p.yaml", Plan.model_validate(body)), None, as_of, ND335).score
+    after = score_month(Doc("p.yaml", Plan.model_validate(finished)), None, as_of, ND335).score
     if before is not None:
         assert after is not None and after >= before

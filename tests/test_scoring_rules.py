@@ -14,13 +14,15 @@ from typing import Any
 import pytest
 
 from accountability.model import DEFAULT_CONFIG, Commitment, Config, Issue, Item, Person, Plan, Task
+from accountability.model.tracker import Doc
 from accountability.periods import FORMS, Judging, judging, month_period, parse_period
 from accountability.problems import FatalError
+from accountability.scoring.escalation import escalation, escalation_step, month_miss
 from accountability.scoring.issues import issue_share
 from accountability.scoring.items import attainment, counts_in, expected_at, judge_item
 from accountability.scoring.numbers import round1
-from accountability.scoring.people import escalation_step, misses, period_score, score_month, score_task
-from accountability.scoring.quota import quota
+from accountability.scoring.people import MonthScore, period_level, score_month, score_task
+from accountability.scoring.quota import Rated, allowed_excellent, group_months, rating_groups
 from accountability.scoring.rules import ND335, level_of, rules_for
 from accountability.scoring.units import default_group_weight, score_unit
 
@@ -84,11 +86,21 @@ def task(
 
 def plan(
     month: str, tasks: list[dict[str, Any]], rating: dict[str, Any] | None = None, person: str = "tran-van-b"
-) -> Plan:
+) -> Doc[Plan]:
     data: dict[str, Any] = {"kind": "plan", "person": person, "month": month, "tasks": tasks}
     if rating is not None:
         data["rating"] = {"by": "nguyen-van-a", **rating}
-    return Plan.model_validate(data)
+    return Doc(f"{month[:4]}/plans/{month}/{person}.yaml", Plan.model_validate(data))
+
+
+def period_score(months: list[MonthScore], who: Person, start: dt.date, end: dt.date) -> tuple[Any, ...]:
+    level = period_level(months, who, start, end, RULES)
+    return (level.score, level.level, level.provisional)
+
+
+def misses(plans: list[Doc[Plan]], as_of: dt.date) -> list[str]:
+    """The months that are a miss as of D."""
+    return [m.month for d in plans if (m := month_miss(d, as_of, RULES)) is not None]
 
 
 def person(discipline: Sequence[dict[str, Any]] = ()) -> Person:
@@ -379,6 +391,22 @@ def test_on_track_through_milestones() -> None:
 def test_down_indicator_on_pace_compares_with_the_target(value: float, state: str, credit: float) -> None:
     r = judge_item(indicator(5, reports=[(D(2023, 6, 30), value)], direction="down"), "g", MID_YEAR, RULES)
     assert (r.state, r.credit, r.expected) == (state, credit, 5)
+
+
+def test_a_level_indicator_is_behind_in_march_as_in_december() -> None:
+    # "98% of procedures on time": a rate is judged against the target itself all year, not paced from 0
+    rate = indicator(98, reports=[(D(2023, 3, 31), 95)], measure="level")
+    r = judge_item(rate, "g", judged("2023", D(2023, 3, 31)), RULES)
+    # expected = 98 (the target); 95 < 98 → behind, credit 95/98 = 0.969388
+    assert (r.state, r.expected) == ("behind", 98)
+    assert r.credit == pytest.approx(95 / 98)
+    # the same report paced from 0 as a cumulative figure would be far ahead: 98 × 89/364 = 23.96
+    paced = judge_item(indicator(98, reports=[(D(2023, 3, 31), 95)]), "g", judged("2023", D(2023, 3, 31)), RULES)
+    assert (paced.state, paced.credit) == ("on_track", 1.0)
+    reached = judge_item(
+        indicator(98, reports=[(D(2023, 3, 31), 98.5)], measure="level"), "g", judged("2023", D(2023, 3, 31)), RULES
+    )
+    assert (reached.state, reached.credit) == ("on_track", 1.0)
 
 
 def test_zero_target_up_on_pace() -> None:
@@ -723,6 +751,7 @@ def test_discipline_within_the_month_makes_it_not_done() -> None:
         plan("2023-05", perfect, rating), person([{"on": D(2023, 5, 20), "form": "khiển trách"}]), D(2023, 6, 10), RULES
     )
     assert (m.score, m.computed, m.disciplined) == (100.0, "not-done", True)
+    assert [d.form for d in m.discipline] == ["khiển trách"]
     # a decision of 1 June falls outside May
     m = score_month(
         plan("2023-05", perfect, rating), person([{"on": D(2023, 6, 1), "form": "khiển trách"}]), D(2023, 6, 10), RULES
@@ -782,15 +811,15 @@ def test_period_score_is_the_mean_of_the_months() -> None:
     months, who = quarter_months()
     assert [m.score for m in months] == [98.0, 75.1, 91.7]
     # (98.0 + 75.1 + 91.7)/3 = 264.8/3 = 88.267 → 88.3, good; June is provisional, so the quarter is
-    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30), RULES) == (88.3, "good", True)
+    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30)) == (88.3, "good", True)
     months, who = quarter_months(june_rating=True)
     # (98.0 + 75.1 + 89.2)/3 = 262.3/3 = 87.433 → 87.4, good, nothing provisional
-    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30), RULES) == (87.4, "good", False)
+    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30)) == (87.4, "good", False)
 
 
 def test_discipline_in_the_period_makes_it_not_done() -> None:
     months, who = quarter_months([{"on": D(2023, 4, 20), "form": "khiển trách"}])
-    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30), RULES) == (88.3, "not-done", True)
+    assert period_score(months, who, D(2023, 4, 1), D(2023, 6, 30)) == (88.3, "not-done", True)
 
 
 def test_discipline_in_the_period_counts_even_with_a_single_plan() -> None:
@@ -803,7 +832,7 @@ def test_discipline_in_the_period_counts_even_with_a_single_plan() -> None:
     )
     assert (may.score, may.computed) == (100.0, "excellent")  # 30 + 70; June's discipline is outside May
     # Q2: "Any discipline in the period makes it not-done"
-    assert period_score([may], who, D(2023, 4, 1), D(2023, 6, 30), RULES) == (100.0, "not-done", False)
+    assert period_score([may], who, D(2023, 4, 1), D(2023, 6, 30)) == (100.0, "not-done", False)
 
 
 def test_period_score_levels_and_only_months_with_a_score() -> None:
@@ -811,70 +840,158 @@ def test_period_score_levels_and_only_months_with_a_score() -> None:
     # a month with no scored task has no score and is left out of the mean: (98.0 + 75.1)/2 = 86.55 → 86.6
     empty = score_month(plan("2023-06", [task("t1", D(2023, 6, 30))]), who, D(2023, 6, 20), RULES)
     assert empty.score is None
-    assert period_score([months[0], months[1], empty], who, D(2023, 4, 1), D(2023, 6, 30), RULES)[0] == 86.6
+    assert period_score([months[0], months[1], empty], who, D(2023, 4, 1), D(2023, 6, 30))[0] == 86.6
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# quota
+# a person over a longer period: a proposed level beside the concluded months
+
+
+def test_a_longer_period_proposes_a_level_and_counts_the_concluded_months() -> None:
+    months, who = quarter_months(june_rating=True)
+    level = period_level(months, who, D(2023, 4, 1), D(2023, 6, 30), RULES)
+    # April and May are rated without a level, June too: no month has a concluded level yet
+    assert (level.level, level.basis, level.proposed, level.concluded_months) == ("good", "proposed", "good", {})
+    april = plan(
+        "2023-04",
+        [task("t1", D(2023, 4, 10), D(2023, 4, 9))],
+        {"on": D(2023, 5, 5), "general": 28, "level": "excellent"},
+    )
+    may = plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27, "level": "good"})
+    rated = [score_month(p, who, D(2023, 7, 10), RULES) for p in (april, may)]
+    level = period_level(rated, who, D(2023, 4, 1), D(2023, 6, 30), RULES)
+    # (98.0 + 75.1) / 2 = 86.55 → 86.6, proposed good; concluded: 1 excellent, 1 good
+    assert (level.score, level.level, level.basis) == (86.6, "good", "proposed")
+    assert level.concluded_months == {"excellent": 1, "good": 1}
+
+
+def test_a_one_month_period_keeps_the_month_level_and_says_which() -> None:
+    who = person()
+    may = plan("2023-05", MAY_TASKS, {"on": D(2023, 6, 5), "general": 27, "level": "excellent", "reason": "x"})
+    month = score_month(may, who, D(2023, 6, 10), RULES)
+    level = period_level([month], who, D(2023, 5, 1), D(2023, 5, 31), RULES)
+    assert (level.level, level.basis, level.proposed) == ("excellent", "concluded", None)
+    unrated = score_month(plan("2023-05", MAY_TASKS), who, D(2023, 6, 10), RULES)
+    level = period_level([unrated], who, D(2023, 5, 1), D(2023, 5, 31), RULES)
+    assert (level.level, level.basis, level.proposed) == ("done", "computed", None)  # 68.8, provisional
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# quota: concluded ratings only, within rating groups
 
 
 @pytest.mark.parametrize(
-    ("excellent", "good", "allowed", "over"),
-    [
-        (1, 5, 1, False),  # floor(0.2 × 5) = 1; 1 ≤ 1
-        (1, 4, 0, True),  # floor(0.2 × 4) = floor(0.8) = 0; 1 > 0
-        (2, 10, 2, False),  # floor(0.2 × 10) = 2
-        (3, 10, 2, True),
-        (0, 0, 0, False),
-        (1, 0, 0, True),
-    ],
+    ("good", "allowed"),
+    [(5, 1), (4, 0), (10, 2), (0, 0), (9, 1)],  # floor(0.2 × good), with 0.2 × 5 = 1.0 exactly
 )
-def test_quota(excellent: int, good: int, allowed: int, over: bool) -> None:
-    levels = ["excellent"] * excellent + ["good"] * good + ["done", "not-done", None]
-    result = quota(levels, RULES)
-    assert (result.excellent, result.good, result.allowed_excellent, result.over) == (excellent, good, allowed, over)
-    assert result.as_dict() == {"excellent": excellent, "good": good, "allowed_excellent": allowed, "over": over}
+def test_allowed_excellent(good: int, allowed: int) -> None:
+    assert allowed_excellent(good, RULES) == allowed
+
+
+PARENTS = {"huyen-uy": None, "xa-a": "huyen-uy", "xa-b": "huyen-uy", "to-1": "xa-a"}
+
+
+def rated(person: str, unit: str, level: str, on: dt.date, month: str = "2023-05") -> Rated:
+    return Rated(person, unit, month, level, on, f"2023/plans/{month}/{person}.yaml")
+
+
+def test_small_units_are_pooled_up_the_tree() -> None:
+    from collections import Counter
+
+    # xa-a has 6 rated: its own group; xa-b 2 and to-1 1: pooled; to-1 into xa-a, xa-b into huyen-uy (which has 3)
+    groups = rating_groups(PARENTS, Counter({"xa-a": 5, "to-1": 1, "xa-b": 2, "huyen-uy": 3}), 5)
+    assert groups == {"huyen-uy": "huyen-uy", "xa-a": "xa-a", "to-1": "xa-a", "xa-b": "huyen-uy"}
+    # huyen-uy with xa-b: 3 + 2 = 5, a group of its own; with 2 of its own it would still be the root
+    groups = rating_groups(PARENTS, Counter({"xa-b": 2, "huyen-uy": 1}), 5)
+    assert groups["xa-b"] == "huyen-uy" and groups["xa-a"] == "huyen-uy"
+
+
+def test_a_two_person_unit_pooled_with_its_parent_is_not_over() -> None:
+    # xa-b alone: 1 excellent, 1 good → floor(0.2 × 1) = 0 allowed: over. Pooled with huyen-uy's 4 good and 0
+    # excellent: 1 excellent, 5 good → floor(0.2 × 5) = 1 allowed: not over.
+    ratings = [rated("b1", "xa-b", "excellent", D(2023, 6, 5)), rated("b2", "xa-b", "good", D(2023, 6, 5))]
+    ratings += [rated(f"h{i}", "huyen-uy", "good", D(2023, 6, 6)) for i in range(4)]
+    [group] = group_months(ratings, PARENTS, RULES, 5)
+    assert (group.root, group.units, group.excellent, group.good, group.allowed_excellent, group.over) == (
+        "huyen-uy",
+        ("huyen-uy", "xa-b"),
+        1,
+        5,
+        1,
+        False,
+    )
+    alone = group_months(ratings[:2], {"xa-b": None}, RULES, 5)[0]
+    assert (alone.excellent, alone.good, alone.allowed_excellent, alone.over) == (1, 1, 0, True)
+
+
+def test_the_excess_is_the_excellent_ratings_dated_last() -> None:
+    ratings = [rated(f"g{i}", "xa-a", "good", D(2023, 6, 5)) for i in range(5)]  # floor(0.2 × 5) = 1 allowed
+    ratings += [
+        rated("e1", "xa-a", "excellent", D(2023, 6, 3)),
+        rated("e2", "xa-a", "excellent", D(2023, 6, 9)),
+        rated("e3", "xa-a", "excellent", D(2023, 6, 7)),
+    ]
+    [group] = group_months(ratings, {"xa-a": None}, RULES, 5)
+    assert (group.excellent, group.allowed_excellent) == (3, 1)
+    assert [r.person for r in group.excess] == ["e2", "e3"]  # 3 − 1 = 2 over: the two dated last
+
+
+def test_no_quota_before_any_rating() -> None:
+    assert group_months([], PARENTS, RULES, 5) == []
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# misses and escalation
+# misses and escalation: times assigned work was not completed
 
 
-def month_plan(month: str, kind: str, rating: dict[str, Any] | None = None) -> Plan:
-    """A plan whose one task (due the 10th) is on time, late, late but excused, or never done."""
+def month_plan(month: str, kind: str, rating: dict[str, Any] | None = None) -> Doc[Plan]:
+    """A plan whose one task (due the 10th) is on time, late (the 13th), done after the review deadline (the
+    6th of next month), late but excused, or never done (two tasks)."""
     due = D(int(month[:4]), int(month[5:]), 10)
     review = {"on": due + dt.timedelta(days=25)}
+    after_deadline = month_period(month).end + dt.timedelta(days=6)
     tasks = {
         "on_time": [task("t1", due, due - dt.timedelta(days=1), review=review)],
         "late": [task("t1", due, due + dt.timedelta(days=3), review=review)],
-        "excused": [task("t1", due, due + dt.timedelta(days=3), review={**review, "excused": True})],
-        "undone": [task("t1", due), task("t2", due)],
+        "after_deadline": [task("t1", due, after_deadline)],
+        "excused": [task("t1", due, review={**review, "excused": True})],
+        "undone": [task("t1", due), task("t2", due, due)],
     }[kind]
     return plan(month, tasks, rating)
 
 
-def test_misses_are_counted_per_month() -> None:
-    plans = [month_plan("2023-01", "undone"), month_plan("2023-02", "on_time")]
-    # two undone tasks in January make one miss; February has none
-    assert misses(plans, D(2023, 3, 15), RULES) == ["2023-01"]
+def test_a_task_done_late_but_by_the_review_deadline_is_no_miss() -> None:
+    # due 10 March, done 13 March; the deadline is 31 March + 5 grace days = 5 April
+    assert misses([month_plan("2023-03", "late")], D(2023, 4, 20)) == []
+    # done 6 April, the day after the deadline: not completed by then
+    assert misses([month_plan("2023-03", "after_deadline")], D(2023, 4, 20)) == ["2023-03"]
 
 
-def test_a_late_unexcused_task_is_a_miss_and_an_excused_one_is_not() -> None:
-    assert misses([month_plan("2023-03", "late")], D(2023, 4, 20), RULES) == ["2023-03"]
-    assert misses([month_plan("2023-03", "excused")], D(2023, 4, 20), RULES) == []
-    # the excuse counts only once written (review on 4 April), so as of 1 April it is still a miss
-    assert misses([month_plan("2023-03", "excused")], D(2023, 4, 1), RULES) == ["2023-03"]
+def test_an_undone_task_is_a_miss_once_the_deadline_has_passed_and_the_evidence_is_exactly_it() -> None:
+    undone = month_plan("2023-03", "undone")  # t1 never done; t2 done on time
+    assert month_miss(undone, D(2023, 4, 5), RULES) is None  # the deadline day itself: not yet
+    miss = month_miss(undone, D(2023, 4, 6), RULES)
+    assert miss is not None
+    assert (miss.month, miss.deadline, miss.concluded_not_done) == ("2023-03", D(2023, 4, 5), None)
+    assert [(e.ref, e.path, e.at) for e in miss.tasks] == [
+        ("tran-van-b/2023-03/t1", "2023/plans/2023-03/tran-van-b.yaml", ("tasks", 0))
+    ]
+
+
+def test_an_excused_task_is_no_miss_once_the_excuse_is_written() -> None:
+    # the excusing review is dated 4 April; as of 6 April it is written
+    assert misses([month_plan("2023-03", "excused")], D(2023, 4, 6)) == []
+    # a review dated after D is not written yet: as of 3 April the deadline has not passed either
+    assert misses([month_plan("2023-03", "excused")], D(2023, 4, 3)) == []
 
 
 def test_a_month_concluded_not_done_is_a_miss() -> None:
-    rated = month_plan("2023-03", "on_time", {"on": D(2023, 4, 10), "level": "not-done"})
-    assert misses([rated], D(2023, 4, 20), RULES) == ["2023-03"]
-    assert misses([rated], D(2023, 4, 5), RULES) == []  # the rating is not written yet
-
-
-def test_a_task_not_yet_due_is_not_a_miss() -> None:
-    assert misses([month_plan("2023-03", "undone")], D(2023, 3, 10), RULES) == []  # due on D is not late
-    assert misses([month_plan("2023-03", "undone")], D(2023, 3, 11), RULES) == ["2023-03"]
+    concluded = month_plan("2023-03", "on_time", {"on": D(2023, 4, 10), "level": "not-done"})
+    assert misses([concluded], D(2023, 4, 20)) == ["2023-03"]
+    miss = month_miss(concluded, D(2023, 4, 20), RULES)
+    assert miss is not None and miss.tasks == () and miss.concluded_not_done is not None
+    assert miss.concluded_not_done.at == ("rating", "level")
+    assert misses([concluded], D(2023, 4, 5)) == []  # the rating is not written yet
 
 
 @pytest.mark.parametrize(
@@ -887,15 +1004,21 @@ def test_escalation_step(count: int, step: str | None) -> None:
 
 def test_escalation_across_months() -> None:
     plans = [
-        month_plan("2023-01", "undone"),
+        month_plan("2023-01", "undone"),  # a miss from 6 February
         month_plan("2023-02", "on_time"),
-        month_plan("2023-03", "late"),
-        month_plan("2023-04", "on_time", {"on": D(2023, 5, 5), "level": "not-done"}),
+        month_plan("2023-03", "late"),  # done by the deadline: no miss
+        month_plan("2023-04", "on_time", {"on": D(2023, 5, 5), "level": "not-done"}),  # a miss from 5 May
+        month_plan("2023-05", "after_deadline"),  # done 6 June: a miss from 6 June
     ]
-    # the plans up to each month, as of a few days after it
-    seen = [misses(plans[:n], D(2023, n + 1, 8), RULES) for n in (1, 2, 3, 4)]
-    assert seen == [["2023-01"], ["2023-01"], ["2023-01", "2023-03"], ["2023-01", "2023-03", "2023-04"]]
-    assert [escalation_step(len(m), RULES) for m in seen] == ["reminder", "reminder", "suspension", "discipline"]
+    seen = [misses(plans[:n], D(2023, n + 1, 8)) for n in (1, 2, 3, 4, 5)]
+    assert seen == [["2023-01"], ["2023-01"], ["2023-01"], ["2023-01", "2023-04"], ["2023-01", "2023-04", "2023-05"]]
+    found = escalation((month_miss(p, D(2023, 6, 8), RULES) for p in plans), 2023, RULES)
+    assert (found.count, found.step, [m.month for m in found.misses]) == (
+        3,
+        "discipline",
+        ["2023-01", "2023-04", "2023-05"],
+    )
+    assert escalation((month_miss(p, D(2023, 6, 8), RULES) for p in plans), 2022, RULES).step is None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -999,7 +1122,7 @@ def test_acct_yaml_overrides_apply_and_unset_keys_keep_nd335() -> None:
     )
     # and they reach the arithmetic
     assert level_of(86, rules) == "excellent"
-    assert quota(["excellent", "good", "good"], rules).allowed_excellent == 1  # floor(0.5 × 2) = 1
+    assert allowed_excellent(2, rules) == 1  # floor(0.5 × 2) = 1
     r = judge_item(item("x", D(2023, 6, 30), done=D(2023, 7, 1)), "g", judged("2023", D(2023, 7, 10)), rules)
     assert r.credit == 0.25
     r = judge_item(item("x", D(2023, 7, 18)), "g", judged("2023", D(2023, 7, 10)), rules)

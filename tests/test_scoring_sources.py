@@ -285,7 +285,14 @@ def test_tan_ky_2020_counts_and_score(tan_ky: Path) -> None:
         "year-end-review:da-10",
         "year-end-review:da-11",
     ]
-    assert unit["quota"] == {"excellent": 0, "good": 0, "allowed_excellent": 0, "over": False}
+    assert unit["quota"] == {
+        "excellent": 0,
+        "good": 0,
+        "allowed_excellent": 0,
+        "over": False,
+        "group": ["ubnd-tan-ky"],
+        "months_over": [],
+    }
     assert body["people"] == []
 
 

@@ -1,6 +1,6 @@
 """`acct done` and `acct record`: find what a reference names, edit its file in place, validate, write atomically.
 
-An edit is refused — and the file left untouched — when it would give the file an error it did not have, when a
+An edit is refused — and the file left untouched — when it would give the tracker an error it did not have, when a
 report would not come after the item's last one, or when the file is read-only.
 """
 
@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.authoring.newfiles import commitment_path, plan_path
-from accountability.checks import run_checks
+from accountability.engine import PlainRunner, Runner, check
 from accountability.files.atomic import write_atomic
-from accountability.files.discover import tracker_files
-from accountability.files.locate import located
-from accountability.files.read import Loaded, assemble, load_bytes, load_file
+from accountability.files.discover import commitment_path, plan_path
 from accountability.files.splice import Source
 from accountability.model import Commitment, Plan
 from accountability.model.base import MONTH
@@ -141,27 +139,25 @@ def _source(root: Path, path: str) -> Source:
         raise FatalError(f"cannot read {path}: {exc}") from None
 
 
-def save(root: Path, path: str, source: Source, as_of: dt.date) -> None:
-    """Validate the edited file within the whole tracker, then write it atomically; refuse a new error."""
+RunnerFor = Callable[[Mapping[str, bytes]], Runner]
+"""A runner for the engine, given the files' new bytes (the fast one of `accountability.speed`, or the plain one)."""
+
+
+def save(root: Path, path: str, source: Source, as_of: dt.date, runner_for: RunnerFor = PlainRunner) -> None:
+    """Check the tracker with the edited file in it, then write the file atomically; refuse an edit that would
+    give any file of the tracker an error it did not have (the edit of one plan can break the next month's)."""
     target = root / path
     if not (os.access(target, os.W_OK) and target.stat().st_mode & 0o222):  # the mode bits hold even for root
         raise FatalError(f"{path} is read-only; make it writable (chmod u+w) to record in it")
     new = source.to_bytes()
-    before = _errors(root, path, None, as_of)
-    after = _errors(root, path, new, as_of)
-    fresh = [p for p in after if (p.code, p.message) not in {(b.code, b.message) for b in before}]
+    before = {_signature(p) for p in check(root, as_of, runner_for({}), keep_plans=False).errors}
+    after = check(root, as_of, runner_for({path: new}), keep_plans=False).errors
+    fresh = [p for p in after if _signature(p) not in before]
     if fresh:
-        raise Refused(f"the edit would make {path} invalid, so nothing was written", fresh)
+        where = path if all(p.path == path for p in fresh) else f"{path} and other files"
+        raise Refused(f"the edit would make {where} invalid, so nothing was written", fresh)
     write_atomic(target, new)
 
 
-def _errors(root: Path, path: str, replacement: bytes | None, as_of: dt.date) -> list[Problem]:
-    loaded: list[Loaded] = []
-    for name in tracker_files(root):
-        loaded.append(
-            load_bytes(replacement, name) if name == path and replacement is not None else load_file(root, name)
-        )
-    tracker, problems = assemble(root, loaded)
-    problems += run_checks(tracker, as_of)
-    own = [p for p in problems if p.path == path and p.severity == "error"]
-    return located(root, own, unsaved={path: replacement} if replacement is not None else None)
+def _signature(problem: Problem) -> tuple[str, str, str]:
+    return (problem.code, problem.path, problem.message)

@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+from accountability.files.discover import commitment_path, plan_path
 from accountability.model import Commitment, Item, Plan
 from accountability.model.tracker import Tracker
 from accountability.periods import month_period
@@ -27,14 +28,6 @@ def _q(text: str) -> str:
 def schema_header(root: Path, path: str, kind: str) -> str:
     schema = os.path.relpath(root / SCHEMA_DIR / f"{kind}.schema.json", (root / path).parent)
     return f"# yaml-language-server: $schema={Path(schema).as_posix()}"
-
-
-def plan_path(person: str, month: str) -> str:
-    return f"{month[:4]}/plans/{month}/{person}.yaml"
-
-
-def commitment_path(unit: str, year: int) -> str:
-    return f"{year}/commitments/{unit}.yaml"
 
 
 def new_plan(tracker: Tracker, person: str, month: str) -> tuple[str, str]:

@@ -1,6 +1,10 @@
 """The rules between files. Each check is `(tracker, as_of) -> problems`, documented by its docstring.
 
-Add a rule by writing a function in the module of its family and listing it in that module's CHECKS.
+Add a rule by writing a function in the module of its family and listing it in that module's CHECKS (it reads no
+plan), PLAN_CHECKS (it reads plans, and only those of one unit's people at a time: carry-over is within a person,
+the rater and the month's steps within a plan) or GROUP_CHECKS (it reads the plans of every unit, as the quota's
+rating groups pool units). A check of one unit's plans is given a tracker holding the other documents and only
+that unit's plans, which is what lets a check run unit by unit, in parallel or again for one edited unit only.
 """
 
 from __future__ import annotations
@@ -8,17 +12,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from accountability.checks import commitments, evaluation, ids, issues, org, plans
+from accountability.checks import commitments, dates, evaluation, ids, issues, layout, org, plans, raters
 from accountability.model.tracker import Tracker
 from accountability.problems import Problem
+from accountability.scoring.quota import Rated
 
 Check = Callable[[Tracker, dt.date], Iterable[Problem]]
+GroupCheck = Callable[[Tracker, list[Rated], dt.date], Iterable[Problem]]
 
-# The rules that read no plan, and those that do. A plan's problems depend only on the documents that are not plans
-# and on the plans of people in the same unit (carry-over is within a person, the quota within a unit and month),
-# which is what lets `accountability.speed.sharded` re-check one unit's plans alone.
-CORE_CHECKS: tuple[Check, ...] = (*ids.CHECKS, *org.CHECKS, *commitments.CHECKS, *issues.CHECKS)
-PLAN_CHECKS: tuple[Check, ...] = (*ids.PLAN_CHECKS, *plans.CHECKS, *evaluation.CHECKS)
+CORE_CHECKS: tuple[Check, ...] = (
+    *ids.CHECKS,
+    *org.CHECKS,
+    *raters.CHECKS,
+    *commitments.CHECKS,
+    *issues.CHECKS,
+    *dates.CHECKS,
+    *layout.CHECKS,
+)
+PLAN_CHECKS: tuple[Check, ...] = (
+    *ids.PLAN_CHECKS,
+    *plans.CHECKS,
+    *raters.PLAN_CHECKS,
+    *dates.PLAN_CHECKS,
+    *layout.PLAN_CHECKS,
+    *evaluation.CHECKS,
+)
+GROUP_CHECKS: tuple[GroupCheck, ...] = evaluation.GROUP_CHECKS
 CHECKS: tuple[Check, ...] = (*CORE_CHECKS, *PLAN_CHECKS)
 
 

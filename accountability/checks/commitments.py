@@ -13,7 +13,7 @@ from accountability.queries.diff import REMOVED
 from accountability.suggest import did_you_mean
 
 TASK_FIELDS = {"title", "owner", "due", "done", "weight", "evidence"}
-INDICATOR_FIELDS = {"title", "owner", "due", "weight", "evidence", "target", "milestones", "reports"}
+INDICATOR_FIELDS = {"title", "owner", "due", "weight", "evidence", "target", "measure", "milestones", "reports"}
 
 
 def commitment_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -149,12 +149,7 @@ def item_shape(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 
 
 def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`report-order`, `report-in-future`, `date-order`: report dates increase strictly and none is later than
-    the judging date (FORMAT.md: no report is dated after the day it was written); milestone dates increase
-    strictly.
-
-    Commands that judge as of D (score, overdue, report, export) do not refuse a tracker for `report-in-future`:
-    SCORING.md just does not count a report dated after D, so a finished year can be judged any day inside it.
+    """`report-order`, `date-order`: report dates increase strictly, and so do milestone dates.
 
     Failing: a report on 2023-06-30 followed by one on 2023-03-31.
     """
@@ -165,14 +160,6 @@ def report_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             yield from _increasing(
                 [m.by for m in item.milestones], doc.path, (*at, "milestones"), "by", code="date-order"
             )
-            for ri, report in enumerate(item.reports):
-                if report.on > as_of:
-                    yield Problem(
-                        "report-in-future",
-                        f"the report is dated {report.on}, after the judging date {as_of}; a report cannot be written before its date",
-                        doc.path,
-                        at=(*at, "reports", ri, "on"),
-                    )
 
 
 def _increasing(dates: list[dt.date], path: str, at: DocPath, key: str, code: str) -> Iterator[Problem]:

@@ -3,75 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator
 
-from accountability.model import Plan
 from accountability.model.base import LEVELS
-from accountability.model.tracker import Doc, Tracker
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
 from accountability.scoring.numbers import fmt
-from accountability.scoring.people import MonthScore, score_month
-from accountability.scoring.quota import quota
-from accountability.scoring.rules import RuleSet, rules_for
+from accountability.scoring.people import score_month
+from accountability.scoring.quota import Rated, group_months
+from accountability.scoring.rules import rules_for
 
 
-def evaluation_warnings(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`rating-above-computed` and `quota-exceeded` (warnings), from one scoring of every month up to D.
+def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`rating-above-computed` (a warning): the concluded `rating.level` is above the level acct computes and
+    `rating.reason` is empty. The competent level may decide so, but must say why.
 
-    `rating-above-computed`: the concluded `rating.level` is above the level acct computes and `rating.reason` is
-    empty. The competent level may decide so, but must say why.
     Failing: a month that computes to `good` with `rating: {level: excellent, reason: ""}`.
-
-    `quota-exceeded`: in one unit and one month, more people are excellent than floor(quota.excellent_per_good ×
-    the number rated good). Levels are the concluded ones, else the computed.
-    Failing: a unit with 1 person excellent and 4 good in 2023-05 (floor(0.2 × 4) = 0 allowed).
     """
     rules = rules_for(tracker.config)
-    months = []
     for doc in tracker.plans:
+        rating = doc.model.rating
+        if rating is None or rating.level is None or rating.reason.strip() or rating.on > as_of:
+            continue
         entry = tracker.people.get(doc.model.person)
-        if entry and doc.model.month <= as_of.strftime("%Y-%m"):
-            months.append((doc, entry.model.unit, score_month(doc.model, entry.model, as_of, rules)))
-    yield from _above_computed(months)
-    yield from _over_quota(months, rules)
-
-
-def _above_computed(months: list[tuple[Doc[Plan], str, MonthScore]]) -> Iterator[Problem]:
-    for doc, _, month in months:
-        concluded, computed, rating = month.concluded, month.computed, doc.model.rating
-        if (
-            concluded
-            and computed
-            and LEVELS.index(concluded) < LEVELS.index(computed)
-            and rating
-            and not rating.reason.strip()
-        ):
+        month = score_month(doc, entry.model if entry else None, as_of, rules)
+        if month.computed and LEVELS.index(rating.level) < LEVELS.index(month.computed):
             yield Problem(
                 "rating-above-computed",
-                f"rated {concluded}, above the computed {computed} (score {fmt(month.score, 1)}); write rating.reason to say why",
+                f"rated {rating.level}, above the computed {month.computed} (score {fmt(month.score, 1)}); write "
+                "rating.reason to say why",
                 doc.path,
                 severity="warning",
                 at=("rating", "level"),
             )
 
 
-def _over_quota(months: list[tuple[Doc[Plan], str, MonthScore]], rules: RuleSet) -> Iterator[Problem]:
-    groups: dict[tuple[str, str], list[tuple[Doc[Plan], MonthScore]]] = defaultdict(list)
-    for doc, unit, month in months:
-        groups[(unit, doc.model.month)].append((doc, month))
-    for (unit, month_id), rows in sorted(groups.items()):
-        result = quota((m.level for _, m in rows), rules)
-        if result.over:
-            last = max((doc for doc, m in rows if m.level == "excellent"), key=lambda d: d.path)
+def quota_exceeded(tracker: Tracker, ratings: list[Rated], as_of: dt.date) -> Iterator[Problem]:
+    """`quota-exceeded` (a warning): in one rating group and one month, more people are rated excellent than
+    floor(quota.excellent_per_good × the number rated good). Only concluded ratings written by D count. A rating
+    group is a unit's people, with units of fewer than quota.min_group rated people that month pooled into their
+    parent's group. The warning falls on the excellent ratings dated last, as many as the group is over.
+
+    Failing: a group of 6 people rated in 2023-05, 2 excellent and 4 good (floor(0.2 × 4) = 0 allowed): both
+    excellent ratings are warned, the later first.
+    """
+    rules = rules_for(tracker.config)
+    parents = {uid: entry.model.parent for uid, entry in tracker.units.items()}
+    for group in group_months(ratings, parents, rules, rules.min_group):
+        names = ", ".join(group.units)
+        for rated in group.excess:
             yield Problem(
                 "quota-exceeded",
-                f"{unit} has {result.excellent} rated excellent in {month_id} with {result.good} rated good; at most "
-                f"floor({fmt(rules.excellent_per_good)} × {result.good}) = {result.allowed_excellent} may be excellent",
-                last.path,
+                f"the rating group of {group.root} ({names}) has {group.excellent} rated excellent in {group.month} "
+                f"with {group.good} rated good; at most floor({fmt(rules.excellent_per_good)} × {group.good}) = "
+                f"{group.allowed_excellent} may be excellent, and this rating of {rated.person} on {rated.on} is one "
+                f"of the {len(group.excess)} dated last",
+                rated.path,
                 severity="warning",
-                at=("rating", "level") if last.model.rating else ("month",),
+                at=("rating", "level"),
             )
 
 
-CHECKS = (evaluation_warnings,)
+CHECKS = (rating_above_computed,)
+GROUP_CHECKS = (quota_exceeded,)  # (tracker, every unit's concluded ratings, as_of): the rating groups pool units

@@ -181,4 +181,71 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
         )
 
 
-CHECKS = (plan_references, active_months, due_in_month, step_order, carried_over)
+TASK_FIELDS = ("title", "assigned_by", "due", "commitment", "done", "carried_from", "weight", "review")
+RATING_FIELDS = ("on", "by", "general", "level", "reason")
+
+
+def plan_amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`amendment-unknown-item`, `amendment-unknown-field`, `unknown-approver`, `amendment-approver`: an amendment
+    of a concluded month names a task of the plan (or none, for a change to the rating), sets only that task's (or
+    the rating's) fields, and is approved by the person's rater, the head of a unit above the rater, or a unit above
+    the person's.
+
+    Failing: `task: t9` in a plan whose tasks are t1 and t2.
+    """
+    for doc in tracker.plans:
+        tasks = [t.id for t in doc.model.tasks]
+        for ai, amendment in enumerate(doc.model.amendments):
+            at = ("amendments", ai)
+            if amendment.task is not None and amendment.task not in tasks:
+                hint = did_you_mean(amendment.task, tasks, f"; its tasks: {', '.join(tasks)}")
+                yield Problem(
+                    "amendment-unknown-item",
+                    f"the amendment names task '{amendment.task}', which this plan does not have{hint}",
+                    doc.path,
+                    at=(*at, "task"),
+                )
+            allowed = TASK_FIELDS if amendment.task is not None else RATING_FIELDS
+            what = f"task '{amendment.task}'" if amendment.task is not None else "the rating (no task: named)"
+            for key in amendment.set:
+                if key not in allowed:
+                    yield Problem(
+                        "amendment-unknown-field",
+                        f"'{key}' is not a field of {what}; it may set: {', '.join(allowed)}",
+                        doc.path,
+                        at=(*at, "set", key),
+                        at_key=True,
+                    )
+            yield from _approver(tracker, doc, amendment.approved_by, (*at, "approved_by"))
+
+
+def _approver(tracker: Tracker, doc: Doc[Plan], who: str, at: tuple[str | int, ...]) -> Iterator[Problem]:
+    if who not in tracker.units and who not in tracker.people:
+        yield Problem(
+            "unknown-approver",
+            f"approved_by '{who}' is neither a unit nor a person in org; name the rater who approved it",
+            doc.path,
+            at=at,
+        )
+        return
+    person = tracker.people.get(doc.model.person)
+    if person is None:
+        return
+    year = int(doc.model.month[:4])
+    rater = tracker.rater(doc.model.person, year)
+    units_above = set(tracker.ancestors(person.model.unit))
+    if rater is not None:
+        own = tracker.people[rater].model.unit
+        units_above |= {own, *tracker.ancestors(own)}
+    if who in tracker.rating_approvers(doc.model.person, year) or who in units_above:
+        return
+    yield Problem(
+        "amendment-approver",
+        f"'{who}' may not approve a change to {doc.model.person}'s concluded {doc.model.month}: the person's rater "
+        f"('{rater or 'none'}'), the head of a unit above the rater, or a unit above approves it",
+        doc.path,
+        at=at,
+    )
+
+
+CHECKS = (plan_references, active_months, due_in_month, step_order, carried_over, plan_amendments)

@@ -12,7 +12,6 @@ from typing import NoReturn
 
 from accountability.cli import git_commands, reading, report, rollup, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
-from accountability.files.read import keep_until_exit
 
 __all__ = ["app", "main"]
 
@@ -21,9 +20,8 @@ def main() -> NoReturn:
     # acct is a short-lived process whose data (models, YAML nodes) holds no reference cycles, yet the cyclic
     # collector rescans every live object as the heap grows: on a district tracker it took 60% of a cold check.
     gc.disable()
-    # For the same reason the process ends without freeing its heap object by object, nor the interpreter's final
-    # collection: on a district tracker they cost over a second after the output was complete.
-    keep_until_exit()
+    # For the same reason the process ends with os._exit, without freeing its heap object by object, nor the
+    # interpreter's final collection: on a district tracker they cost over a second after the output was complete.
     try:
         app()
         code: object = 0

@@ -18,15 +18,16 @@ from accountability.cli.options import (
     guarded,
     parse_as_of,
     parse_lang,
-    valid_tracker,
+    session,
 )
+from accountability.codes import FILE_CODES
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
 from accountability.files.git import toplevel
-from accountability.files.revision import load_side
 from accountability.problems import Problem
 from accountability.queries.codeowners import codeowners as make_codeowners
 from accountability.queries.diff import diff_trackers
+from accountability.queries.revision import side
 from accountability.render import diff as render_diff
 from accountability.render import problems as render_problems
 
@@ -56,10 +57,11 @@ def codeowners(
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Write CODEOWNERS from org: commitments need their body's head, plans the head of the person's unit."""
+    """Write CODEOWNERS from org: commitments need their body's head, plans the person's rater."""
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    tracker = valid_tracker(tracker_root, when)
+    with session(tracker_root) as run:
+        tracker = run.valid(when).tracker
     owners = make_codeowners(tracker, toplevel(tracker_root))
     text = "\n".join(owners.lines) + "\n"
     if output is None:
@@ -99,17 +101,19 @@ def diff(
 ) -> None:
     """Compare the commitments between two git revisions; fail on weakening changes that no amendment approves."""
     parse_lang(lang)
+    when = parse_as_of(as_of)
     tracker_root = find_root(root)
     top = toplevel(tracker_root)
-    before, base_problems = load_side(base, tracker_root, top)
-    after, head_problems = load_side(head, tracker_root, top)
+    with session(tracker_root) as run:
+        before = side(base, tracker_root, top, when, run.runner)
+        after = side(head, tracker_root, top, when, run.runner)
     head_name = head or "working tree"
-    _refuse_unloadable(head_problems, after.files, head_name)
-    if any(p.severity == "error" for p in base_problems):
+    _refuse_unloadable(after.problems, after.files, head_name)
+    if any(p.severity == "error" and p.code in FILE_CODES for p in before.problems):
         typer.echo(
             f"acct: warning: some files do not load in {base}; their commitments count as absent there", err=True
         )
-    changes = diff_trackers(before, after)
+    changes = diff_trackers(before.tracker, after.tracker)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
     elif format is DiffFormat.md:
@@ -121,7 +125,7 @@ def diff(
 
 def _refuse_unloadable(problems: list[Problem], files: int, head: str) -> None:
     """A file of HEAD that does not load would read as every one of its items removed: list its errors, exit 1."""
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity == "error" and p.code in FILE_CODES]
     if errors:
         typer.echo(render_problems.as_text(errors, files), err=True)
         typer.echo(

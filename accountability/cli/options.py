@@ -6,7 +6,9 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -14,19 +16,14 @@ import typer
 from rich.console import Console
 
 from accountability.cli.progress import load_progress
-from accountability.engine import Checked, blocking
-from accountability.engine import check as core_check
-from accountability.files.discover import find_root
-from accountability.files.locate import located
-from accountability.files.read import load_tracker
+from accountability.engine import Outcome, PlainRunner, Runner, check
 from accountability.i18n import Messages, languages, messages
 from accountability.model.tracker import Tracker
 from accountability.periods import parse_period
-from accountability.problems import FatalError, Problem
+from accountability.problems import FatalError
 from accountability.render import problems as render_problems
 from accountability.scoring.scoreboard import Scores, score_tracker
-from accountability.speed.memo import current_keys
-from accountability.speed.sharded import sharded_check
+from accountability.suggest import did_you_mean
 
 RootOption = Annotated[
     Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")
@@ -71,54 +68,75 @@ def parse_lang(value: str | None) -> str | None:
     return value
 
 
-def run_check(root: Path, as_of: dt.date, cache: bool = True) -> Checked:
-    """The core's check, with a progress bar on a terminal when the load is slow."""
+@dataclass
+class Session:
+    """One command's access to a tracker: the runner that carries out the engine's steps (the fast one from
+    `accountability.speed` unless --no-cache, or when that package is absent) and its output replay."""
+
+    root: Path
+    runner: Runner
+    fast: Any = None  # the speed package's runner, when its output replay is in use
+
+    def replayed(self, arguments: list[str], produce: Callable[[], None]) -> None:
+        """Print what `produce` prints, or replay it when nothing that shapes it changed (`speed.memo`)."""
+        if self.fast is None:
+            produce()
+            return
+        from accountability.speed import memo
+
+        memo.run(self.fast, self.root, arguments, produce)
+
+    def runner_for(self, overlay: Mapping[str, bytes]) -> Runner:
+        """A runner of the same kind that sees `overlay`'s bytes in place of the files on disk."""
+        if isinstance(self.runner, PlainRunner):
+            return PlainRunner(overlay)
+        return type(self.runner)(self.root, overlay=overlay)  # type: ignore[call-arg]
+
+    def outcome(self, as_of: dt.date, keep_plans: bool = True) -> Outcome:
+        return check(self.root, as_of, self.runner, keep_plans=keep_plans)
+
+    def valid(self, as_of: dt.date, keep_plans: bool = True) -> Outcome:
+        """The checked tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
+        outcome = self.outcome(as_of, keep_plans)
+        errors = outcome.blocking
+        if errors:
+            typer.echo(render_problems.as_text(errors, outcome.files), err=True)
+            raise typer.Exit(1)
+        return outcome
+
+
+@contextmanager
+def session(root: Path, no_cache: bool = False) -> Iterator[Session]:
+    """A session on the tracker at `root`; a progress bar shows on a terminal when reading takes a while. With
+    --no-cache every file is read afresh (on every core), and no output is replayed."""
     with load_progress() as progress:
-        return core_check(root, as_of, cache=cache, progress=progress, keys=current_keys() if cache else None)
+        fast = _fast_runner(root, progress, cache=not no_cache)
+        try:
+            yield Session(root, fast if fast is not None else PlainRunner(), None if no_cache else fast)
+        finally:
+            if fast is not None:
+                fast.close()
 
 
-def checked_problems(root: Path, as_of: dt.date, cache: bool = True) -> tuple[list[Problem], int]:
-    """What `acct check` prints: every located problem and the number of files. With the cache, only the units
-    whose plans changed since the last check are checked again (`accountability.speed.sharded`)."""
-    if not cache:
-        result = run_check(root, as_of, cache=False)
-        return result.problems, result.tracker.files
-    with load_progress() as progress:
-        return sharded_check(root, as_of, progress=progress)
-
-
-def valid_tracker(root: Path, as_of: dt.date, cache: bool = True) -> Tracker:
-    """The tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good. With the cache,
-    the check is `acct check`'s (after an edit, only the units it touched are checked again), then the documents
-    are revived from the cache."""
-    if not cache:
-        result = run_check(root, as_of, cache=False)
-        _refuse(result.blocking, result.tracker.files)
-        return result.tracker
-    problems, files = checked_problems(root, as_of)
-    _refuse(blocking(problems), files)
-    tracker, load_problems = load_tracker(root, cache=True, keys=current_keys())
-    _refuse(blocking(located(root, load_problems)), tracker.files)  # a file that changed since its check
-    return tracker
-
-
-def _refuse(errors: list[Problem], files: int) -> None:
-    if errors:
-        typer.echo(render_problems.as_text(errors, files), err=True)
-        raise typer.Exit(1)
+def _fast_runner(root: Path, progress: Callable[[int, int], None] | None, cache: bool) -> Any:
+    try:
+        from accountability.speed.runner import FastRunner
+    except ImportError:  # the core runs, slowly, without the speed package
+        return None
+    return FastRunner(root, progress, cache=cache)
 
 
 def scored_period(
-    period: str, unit: str | None, root: Path | None, lang: str | None, as_of: str | None, no_cache: bool
+    run: Session, period: str, unit: str | None, lang: str | None, as_of: str | None
 ) -> tuple[Tracker, Scores, Messages]:
     """What score and report share: a valid tracker, its scores for the period (one unit and those below it, with
     --unit), and the labels of the chosen language."""
     when = parse_as_of(as_of)
     parsed = parse_period(period)
-    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    tracker = run.valid(when).tracker
     t = messages(parse_lang(lang), tracker.config.language)
     if unit is not None and unit not in tracker.units:
-        raise FatalError(f"--unit {unit!r} is not a unit in org; units: {', '.join(tracker.units)}")
+        raise FatalError(f"--unit {unit!r} is not a unit in org{did_you_mean(unit, tracker.units)}")
     return tracker, score_tracker(tracker, parsed, when, unit), t
 
 

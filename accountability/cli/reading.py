@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -15,20 +16,23 @@ from accountability.cli.options import (
     LangOption,
     NoCacheOption,
     RootOption,
+    Session,
     append_step_summary,
-    checked_problems,
     console,
     guarded,
     parse_as_of,
     parse_lang,
     scored_period,
-    valid_tracker,
+    session,
 )
 from accountability.codes import CODES
+from accountability.engine import Outcome
 from accountability.files.discover import find_root
 from accountability.files.locate import located
+from accountability.model.tracker import Tracker
 from accountability.periods import parse_period
 from accountability.problems import FatalError
+from accountability.queries.evidence import with_lines
 from accountability.queries.export import identity as export_identity
 from accountability.queries.export import tables as export_tables
 from accountability.queries.overdue import CODES as OVERDUE_CODES
@@ -40,8 +44,8 @@ from accountability.render import scores as render_scores
 from accountability.render.export_files import write_partition, write_tables
 from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
-from accountability.scoring.scoreboard import score_tracker
-from accountability.speed.memo import memoized
+from accountability.scoring.scoreboard import score_tracker, subtree
+from accountability.suggest import did_you_mean
 
 
 class CheckFormat(StrEnum):
@@ -55,7 +59,6 @@ class CheckFormat(StrEnum):
 
 @app.command()
 @guarded
-@memoized
 def check(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
@@ -68,18 +71,24 @@ def check(
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    problems, files = checked_problems(tracker_root, when, cache=not no_cache)
+    with session(tracker_root, no_cache) as run:
+        arguments = ["check", format.value, f"strict={strict}", f"lang={lang}", when.isoformat()]
+        run.replayed(arguments, lambda: _check(run.outcome(when, keep_plans=False), format, strict))
+
+
+def _check(outcome: Outcome, format: CheckFormat, strict: bool) -> None:
+    problems, files = outcome.problems, outcome.files
     if format is CheckFormat.json:
         typer.echo(render_problems.as_json(problems, files))
     elif format is CheckFormat.sarif:
         rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in problems]
-        typer.echo(as_sarif(rows, CODES, tracker_root))
+        typer.echo(as_sarif(rows, CODES, outcome.root))
     elif format is CheckFormat.github:
-        typer.echo(render_problems.as_github(problems, files, tracker_root))
+        typer.echo(render_problems.as_github(problems, files, outcome.root))
         append_step_summary(render_problems.as_markdown_table(problems))
     else:
         typer.echo(render_problems.as_text(problems, files))
-    errors = sum(p.severity == "error" for p in problems)
+    errors = len(outcome.errors)
     failed = errors > 0 or (strict and len(problems) > errors)
     raise typer.Exit(1 if failed else 0)
 
@@ -99,14 +108,14 @@ class ScoreFormat(StrEnum):
 
 @app.command()
 @guarded
-@memoized
 def score(
     period: Annotated[str, typer.Argument(help="2023, 2023-H1, 2023-Q2, 2023-05 or 2023-04-10..2023-06-30.")],
     by: Annotated[ScoreBy, typer.Option("--by", help="Score units, people, or both.")] = ScoreBy.all,
     unit: Annotated[str | None, typer.Option("--unit", help="Only this unit and the units below it.")] = None,
     format: Annotated[ScoreFormat, typer.Option("--format", help="Output format.")] = ScoreFormat.table,
     explain: Annotated[
-        str | None, typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item or person/YYYY-MM.")
+        str | None,
+        typer.Option("--explain", help="Show the arithmetic behind a unit, unit/item, a person or person/YYYY-MM."),
     ] = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -114,10 +123,27 @@ def score(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
-    tracker, scores, t = scored_period(period, unit, root, lang, as_of, no_cache)
+    tracker_root = find_root(root)
+    with session(tracker_root, no_cache) as run:
+        arguments = ["score", period, by.value, str(unit), format.value, str(explain), str(lang), str(as_of)]
+        run.replayed(arguments, lambda: _score(run, period, by, unit, format, explain, lang, as_of))
+
+
+def _score(
+    run: Session,
+    period: str,
+    by: ScoreBy,
+    unit: str | None,
+    format: ScoreFormat,
+    explain: str | None,
+    lang: str | None,
+    as_of: str | None,
+) -> None:
+    tracker, scores, t = scored_period(run, period, unit, lang, as_of)
     if explain:
         typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
         return
+    scores = with_lines(tracker.root, scores)
     names = {pid: entry.model.name for pid, entry in tracker.people.items()}
     if format is ScoreFormat.json:
         typer.echo(render_scores.as_json(scores, by.value))
@@ -131,7 +157,6 @@ def score(
 
 @app.command()
 @guarded
-@memoized
 def overdue(
     format: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     warn_only: Annotated[
@@ -139,6 +164,9 @@ def overdue(
     ] = False,
     within: Annotated[
         int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only the work of this unit and the units below it.")
     ] = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -149,19 +177,40 @@ def overdue(
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    tracker = valid_tracker(tracker_root, when, cache=not no_cache)
-    findings = located(tracker_root, find_overdue(tracker, when, within))
+    with session(tracker_root, no_cache) as run:
+        arguments = [
+            "overdue",
+            format.value,
+            f"warn_only={warn_only}",
+            str(within),
+            str(unit),
+            str(lang),
+            when.isoformat(),
+        ]
+        run.replayed(arguments, lambda: _overdue(run.valid(when).tracker, when, format, warn_only, within, unit))
+
+
+def _overdue(
+    tracker: Tracker, when: dt.date, format: CheckFormat, warn_only: bool, within: int | None, unit: str | None
+) -> None:
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(f"--unit {unit!r} is not a unit in org{did_you_mean(unit, tracker.units)}")
+    findings = located(tracker.root, find_overdue(tracker, when, within))
+    if unit is not None:
+        keep = subtree(tracker, unit)
+        findings = [f for f in findings if f.unit in keep]
     if format is CheckFormat.json:
         typer.echo(render_overdue.as_json(findings, when))
     elif format is CheckFormat.sarif:
         rows = [(f.code, f.severity, f"{f.who}: {f.title} (due {f.due})", f.path, f.line, 0) for f in findings]
-        typer.echo(as_sarif(rows, OVERDUE_CODES, tracker_root))
+        typer.echo(as_sarif(rows, OVERDUE_CODES, tracker.root))
     elif format is CheckFormat.github:
-        typer.echo(render_overdue.as_github(findings, tracker_root))
+        typer.echo(render_overdue.as_github(findings, tracker.root))
         append_step_summary(render_overdue.as_markdown_table(findings))
     else:
-        names = {pid: entry.model.name for pid, entry in tracker.people.items()}
-        typer.echo(render_overdue.as_text(findings, names))
+        people = {pid: entry.model.name for pid, entry in tracker.people.items()}
+        units = {uid: entry.model.name for uid, entry in tracker.units.items()}
+        typer.echo(render_overdue.as_text(findings, people, units))
     late = any(f.severity == "error" for f in findings)
     raise typer.Exit(1 if late and not warn_only else 0)
 
@@ -200,7 +249,8 @@ def export(
             f"--partitioned writes one year's partition, and {period} spans {parsed.start.year} to "
             f"{parsed.end.year}; export each year's part on its own"
         )
-    tracker = valid_tracker(find_root(root), when, cache=not no_cache)
+    with session(find_root(root), no_cache) as run:
+        tracker = run.valid(when).tracker
     name = export_identity(tracker.config)
     if name.derived:
         typer.echo(
@@ -208,7 +258,8 @@ def export(
             f"add  id: {name.id}  to acct.yaml to keep that name if the organization is renamed",
             err=True,
         )
-    tables = export_tables(tracker, score_tracker(tracker, parsed, when), name)
+    scores = with_lines(tracker.root, score_tracker(tracker, parsed, when))
+    tables = export_tables(tracker, scores, name)
     if partitioned:
         written = write_partition(tables, output, format.value, name.id, parsed.end.year)
     else:

@@ -16,9 +16,12 @@ from accountability.cli.options import (
     RootOption,
     guarded,
     scored_period,
+    session,
 )
 from accountability.files.atomic import write_atomic
+from accountability.files.discover import find_root
 from accountability.queries.committee import build_report
+from accountability.queries.evidence import with_lines
 from accountability.render.report_html import as_html
 from accountability.render.report_json import as_json
 from accountability.render.report_md import as_markdown
@@ -45,8 +48,9 @@ def report(
     no_cache: NoCacheOption = False,
 ) -> None:
     """The report for the Standing Committee: each unit's commitment, ratings, flags and key issues."""
-    tracker, scores, t = scored_period(period, unit, root, lang, as_of, no_cache)
-    built = build_report(tracker, scores)
+    with session(find_root(root), no_cache) as run:
+        tracker, scores, t = scored_period(run, period, unit, lang, as_of)
+    built = build_report(tracker, with_lines(tracker.root, scores))
     if format is ReportFormat.html:
         text = as_html(built, t)
     elif format is ReportFormat.json:

@@ -14,10 +14,18 @@ from accountability.authoring import edits, newfiles
 from accountability.authoring.schema import as_text as schema_text
 from accountability.authoring.schema import schemas
 from accountability.cli.app import app
-from accountability.cli.options import AsOfOption, LangOption, RootOption, guarded, parse_as_of, parse_date
+from accountability.cli.options import (
+    AsOfOption,
+    LangOption,
+    RootOption,
+    Session,
+    guarded,
+    parse_as_of,
+    parse_date,
+    session,
+)
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
-from accountability.files.read import load_tracker
 from accountability.model.base import MONTH
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
@@ -43,9 +51,10 @@ def done(
     when = parse_as_of(as_of)
     day = parse_date(on, "--on") if on else when
     tracker_root = find_root(root)
-    tracker = load_tracker(tracker_root)[0]
-    target = edits.resolve(tracker, ref, year or day.year)
-    _save(tracker_root, target, lambda: edits.done(tracker_root, tracker, target, day), when)
+    with session(tracker_root) as run:
+        tracker = run.outcome(when).tracker
+        target = edits.resolve(tracker, ref, year or day.year)
+        _save(run, target, lambda: edits.done(tracker_root, tracker, target, day), when)
     typer.echo(f"{target.label}: done on {day} ({target.doc.path})")
 
 
@@ -65,16 +74,17 @@ def record(
     when = parse_as_of(as_of)
     day = parse_date(on, "--on") if on else when
     tracker_root = find_root(root)
-    tracker = load_tracker(tracker_root)[0]
-    target = edits.resolve(tracker, ref, year or day.year)
-    _save(tracker_root, target, lambda: edits.record(tracker_root, tracker, target, value, day, note), when)
+    with session(tracker_root) as run:
+        tracker = run.outcome(when).tracker
+        target = edits.resolve(tracker, ref, year or day.year)
+        _save(run, target, lambda: edits.record(tracker_root, tracker, target, value, day, note), when)
     typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
 
 
-def _save(root: Path, target: edits.Target, make: Callable[[], Any], when: dt.date) -> None:
+def _save(run: Session, target: edits.Target, make: Callable[[], Any], when: dt.date) -> None:
     """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
     try:
-        edits.save(root, target.doc.path, make(), when)
+        edits.save(run.root, target.doc.path, make(), when, run.runner_for)
     except edits.Refused as refused:
         typer.echo(f"acct: refused: {refused}", err=True)
         if refused.problems:
@@ -99,7 +109,8 @@ def new_plan(
 ) -> None:
     """A new monthly plan that carries over every task not done in the person's latest earlier plan."""
     tracker_root = find_root(root)
-    tracker = load_tracker(tracker_root)[0]
+    with session(tracker_root) as run:
+        tracker = run.outcome(parse_as_of(as_of)).tracker
     _write_new(tracker_root, *newfiles.new_plan(tracker, person, parse_month(month)))
 
 
@@ -114,7 +125,8 @@ def new_commitment(
 ) -> None:
     """A new commitment that copies the unit's previous groups and items, without dates or results."""
     tracker_root = find_root(root)
-    tracker = load_tracker(tracker_root)[0]
+    with session(tracker_root) as run:
+        tracker = run.outcome(parse_as_of(as_of)).tracker
     _write_new(tracker_root, *newfiles.new_commitment(tracker, unit, year))
 
 

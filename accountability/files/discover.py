@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.problems import FatalError
+from accountability.problems import FatalError, Problem
 
 CONFIG_NAME = "acct.yaml"
 
@@ -37,17 +40,90 @@ def _checked(path: Path, source: str) -> Path:
     return path.resolve()
 
 
+def plan_path(person: str, month: str) -> str:
+    """Where a plan goes in the suggested layout (FORMAT.md, "Layout")."""
+    return f"{month[:4]}/plans/{month}/{person}.yaml"
+
+
+def commitment_path(unit: str, year: int) -> str:
+    return f"{year}/commitments/{unit}.yaml"
+
+
+def issue_path(issue: str, year: int) -> str:
+    return f"{year}/issues/{issue}.yaml"
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """The tracker's documents (sorted root-relative POSIX paths) and the problems found while finding them."""
+
+    documents: list[str]
+    problems: list[Problem]
+
+
+Seen = Callable[[str, os.DirEntry[str]], None]
+
+
+def discover(root: Path, seen: Seen | None = None) -> Discovered:
+    """Every document below the root: `*.yaml` / `*.yml` files, skipping folders named `.*` or `_*` and hidden
+    files (`.pre-commit-config.yaml` and the like belong to tools). A link to a folder is not followed. A look-alike
+    file (`x.yaml.txt`) is a `not-read` warning and a folder that cannot be read an `unreadable` error, so that
+    nothing is left out silently. `seen` is told of each document's directory entry, whose stat is cached."""
+    documents: list[str] = []
+    problems: list[Problem] = []
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            problems.append(_unreadable_folder(prefix.rstrip("/") or ".", exc))
+            continue
+        for entry in entries:
+            name = entry.name
+            if _is_dir(entry):
+                if not name.startswith((".", "_")) and not entry.is_symlink():
+                    folders.append((f"{prefix}{name}/", entry.path))
+            elif is_document(name):
+                documents.append(prefix + name)
+                if seen is not None:
+                    seen(prefix + name, entry)
+            elif is_lookalike(name):
+                problems.append(not_read(prefix + name))
+    return Discovered(sorted(documents), sorted(problems, key=lambda p: p.sort_key))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _unreadable_folder(path: str, exc: OSError) -> Problem:
+    return Problem(
+        "unreadable",
+        f"cannot read the folder {path}: {exc.strerror or exc}; its files are not checked: give acct permission to "
+        "read it, or move it out of the tracker",
+        path,
+        1,
+        1,
+    )
+
+
+def in_plans_folder(path: str) -> bool:
+    """Whether a document sits in a `plans` folder, where the suggested layout keeps one plan per person per file."""
+    return "plans" in path.split("/")[:-1]
+
+
+def person_by_name(path: str) -> str:
+    """The person the suggested layout names a plan file after: `2023/plans/2023-05/tran-van-b.yaml`."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
 def tracker_files(root: Path) -> list[str]:
-    """Every *.yaml / *.yml below the root, as sorted root-relative POSIX paths, skipping folders named .* or _*
-    and hidden files (.pre-commit-config.yaml and the like belong to tools, not to the tracker)."""
-    found: list[str] = []
-    base = str(root)
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        rel = os.path.relpath(folder, base)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"  # strings, not paths: 18,000 files add up
-        found.extend(prefix + name for name in files if is_document(name))
-    return sorted(found)
+    """The documents below the root (see `discover`)."""
+    return discover(root).documents
 
 
 def is_tracker_file(path: str) -> bool:
@@ -58,3 +134,26 @@ def is_tracker_file(path: str) -> bool:
 
 def is_document(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) and not name.startswith(".")
+
+
+_LOOKALIKE = re.compile(r"\.ya?ml(?:[.~_-].*)?$", re.IGNORECASE)
+
+
+def is_lookalike(name: str) -> bool:
+    """A file name that looks like a mistyped document (`x.yaml.txt`, `x.yml~`, `x.YAML`): acct does not read it,
+    so it says so (`not-read`) instead of leaving it out silently."""
+    return not name.startswith(".") and not is_document(name) and _LOOKALIKE.search(name) is not None
+
+
+def not_read(path: str) -> Problem:
+    name = path.rsplit("/", 1)[-1]
+    stem = _LOOKALIKE.sub("", name)
+    return Problem(
+        "not-read",
+        f"acct does not read this file: only names ending in .yaml or .yml are documents; if it is one, rename it "
+        f"to {stem}.yaml, else move it out of the tracker",
+        path,
+        1,
+        1,
+        severity="warning",
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -37,7 +37,7 @@ def located(
     root: Path,
     entries: list[P],
     key: Callable[[Any], Any] = lambda e: e.sort_key,
-    unsaved: dict[str, bytes] | None = None,
+    unsaved: Mapping[str, bytes] | None = None,
 ) -> list[P]:
     """The entries with line and column filled in, sorted by `key`. `unsaved` holds files' bytes that are not
     on disk (yet): an edit being validated."""

@@ -4,7 +4,7 @@ from accountability.model.commitment import Amendment, Commitment, Group, Item, 
 from accountability.model.config import DEFAULT_CONFIG, Config
 from accountability.model.issue import Issue
 from accountability.model.org import Org, Person, Unit
-from accountability.model.plan import Plan, Rating, Review, SelfAssessment, Task
+from accountability.model.plan import Plan, PlanAmendment, Rating, Review, SelfAssessment, Task
 
 Document = Config | Org | Commitment | Plan | Issue
 
@@ -29,6 +29,7 @@ __all__ = [
     "Org",
     "Person",
     "Plan",
+    "PlanAmendment",
     "Rating",
     "Report",
     "Review",

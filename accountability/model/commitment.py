@@ -59,6 +59,9 @@ class Item(Record):
     """Evidence of completion (minh chứng), e.g. a hand-over record."""
     target: Target | None = None
     """For an indicator item: its target (chỉ tiêu). An item with a target is an indicator."""
+    measure: Literal["cumulative", "level"] = "cumulative"
+    """For an indicator: cumulative (a count or sum that grows through the year, paced from 0: lũy kế) or level (a
+    rate, share or ratio, judged against the target itself all year: tỷ lệ)."""
     milestones: list[Milestone] = []
     """Expected values by dates, in place of a straight line from 1 January (mốc tiến độ)."""
     reports: list[Report] = []

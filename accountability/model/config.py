@@ -41,7 +41,10 @@ class QuotaSettings(Record):
     """At most this share of the number rated good may be rated excellent (tỷ lệ xuất sắc)."""
 
     excellent_per_good: Number = Field(0.2, ge=0)
-    """Excellent per good (tỷ lệ xuất sắc): excellent ≤ floor(this × the number rated good), per unit and period."""
+    """Excellent per good (tỷ lệ xuất sắc): excellent ≤ floor(this × the number rated good), per rating group and
+    month."""
+    min_group: int = Field(5, ge=1)
+    """A unit with fewer people rated in a month is counted with its parent unit (nhóm tính tỷ lệ tối thiểu)."""
 
 
 class Config(Record):

@@ -21,6 +21,12 @@ class Unit(Record):
     """The unit above it (đơn vị cấp trên); units form a tree."""
     head: Id | None = None
     """The head (người đứng đầu): a person's id."""
+    external: bool = False
+    """A body outside this tracker, such as the province's Standing Committee (đơn vị bên ngoài): its people may
+    assign work, rate and approve, but keep no monthly plans here, so none is expected of them."""
+    rated_by: Id | None = None
+    """Who rates the unit's head each month (người đánh giá, xếp loại người đứng đầu): a person's id. Left out, it is
+    the head of the nearest unit above that has one, else the head of the body the unit's commitment is made to."""
 
 
 class Active(Record):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -73,6 +73,21 @@ class Rating(Record):
     """Required when the level is above the one acct computes (lý do)."""
 
 
+class PlanAmendment(Record):
+    """A change to a concluded month, approved by the person's rater (điều chỉnh kết quả tháng đã kết luận)."""
+
+    on: Date
+    """The date of approval (ngày điều chỉnh)."""
+    task: Id | None = None
+    """The task changed (nhiệm vụ được điều chỉnh); left out for a change to the rating."""
+    set: dict[str, Any] = Field(min_length=1)
+    """The fields changed, with their new values (nội dung điều chỉnh)."""
+    reason: Text
+    """Why (lý do điều chỉnh)."""
+    approved_by: Id
+    """The person's rater, or a unit above (người phê duyệt)."""
+
+
 class Plan(Record):
     """One person's plan for one month."""
 
@@ -88,3 +103,10 @@ class Plan(Record):
     """Step 1: the self-assessment (bước 1: tự đánh giá)."""
     rating: Rating | None = None
     """Step 3: the rating by the competent level (bước 3: kết luận, xếp loại)."""
+    amendments: list[PlanAmendment] = []
+    """Changes made after the month was concluded (điều chỉnh sau khi đã kết luận)."""
+
+    @property
+    def concluded(self) -> bool:
+        """A month is concluded once its plan has a rating; later changes go through amendments."""
+        return self.rating is not None

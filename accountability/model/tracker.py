@@ -71,6 +71,50 @@ class Tracker:
             self._plans_indexed = len(self.plans)
         return self._plan_index.get((person, month))
 
+    def ancestors(self, unit: str) -> list[str]:
+        """The units above `unit`, nearest first (a cycle, reported by `unit-cycle`, ends the walk)."""
+        found: list[str] = []
+        entry = self.units.get(unit)
+        while (
+            entry is not None and entry.model.parent and entry.model.parent not in found and entry.model.parent != unit
+        ):
+            found.append(entry.model.parent)
+            entry = self.units.get(entry.model.parent)
+        return found
+
+    def rater(self, person: str, year: int) -> str | None:
+        """Who concludes the person's monthly rating (FORMAT.md, "Who rates whom"): a member's unit head; for a head,
+        the unit's `rated_by`, else the head of the nearest unit above that has one, else the head of the body that
+        the unit's commitment for `year` is made to. Never the person themself; None when no one qualifies."""
+        return next(iter(self.rater_candidates(person, year)), None)
+
+    def rater_candidates(self, person: str, year: int) -> list[str]:
+        """Everyone who could rate the person, in the order FORMAT.md tries them; the first is the rater."""
+        entry = self.people.get(person)
+        unit = self.units.get(entry.model.unit) if entry else None
+        if unit is None:
+            return []
+        tried: list[str | None] = []
+        if unit.model.head and unit.model.head != person:
+            tried.append(unit.model.head)  # a member: the unit's head
+        else:
+            tried.append(unit.model.rated_by)  # the head, or a member of a headless unit
+        tried += [self.units[u].model.head for u in self.ancestors(unit.model.id) if u in self.units]
+        commitment = self.commitment(unit.model.id, year)
+        body = self.units.get(commitment.model.to) if commitment else None
+        tried.append(body.model.head if body else None)
+        return list(dict.fromkeys(p for p in tried if p and p != person and p in self.people))
+
+    def rating_approvers(self, person: str, year: int) -> set[str]:
+        """Who may sign the person's rating or approve a change to a concluded month: the rater, or the head of a
+        unit above the rater."""
+        rater = self.rater(person, year)
+        if rater is None:
+            return set()
+        own = self.people[rater].model.unit
+        above = [self.units[u].model.head for u in [own, *self.ancestors(own)] if u in self.units]
+        return {rater} | {head for head in above if head and head != person}
+
     def plans_by_unit(self) -> dict[str, list[Doc[Plan]]]:
         """The plans of each unit's people, in the tracker's order; a plan of someone org does not know forms a
         group of its own (`?person`). A plan's problems depend only on the other documents and on its group."""

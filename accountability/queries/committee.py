@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accountability.model import Commitment, Issue
+from accountability.model.org import Discipline
 from accountability.model.tracker import Tracker
 from accountability.periods import judging
+from accountability.scoring.escalation import Escalation
 from accountability.scoring.issues import resolved_on_time
 from accountability.scoring.items import ItemResult
 from accountability.scoring.people import PersonScore
-from accountability.scoring.quota import Quota, quota
+from accountability.scoring.quota import GroupMonth, UnitQuota
 from accountability.scoring.scoreboard import Scores, UnitRow
 
 LEVELS = ("excellent", "good", "done", "not-done")
@@ -77,7 +79,8 @@ class GroupLine:
 class MonthLine:
     month: str
     score: float | None
-    level: str | None
+    computed: str | None
+    concluded: str | None  # the official rating, when written by D
     provisional: bool
 
 
@@ -87,20 +90,27 @@ class PersonLine:
     title: str | None
     score: float | None
     level: str | None
+    basis: str | None  # concluded | computed | proposed: what `level` is (scoring.people.PeriodLevel)
     provisional: bool
     months: list[MonthLine]
-    misses: int
-    step: str | None
+    concluded_months: dict[str, int]
+    escalation: Escalation
     flags: list[str]
+    discipline: tuple[Discipline, ...]
+
+    @property
+    def step(self) -> str | None:
+        return self.escalation.step
 
 
 @dataclass(frozen=True)
 class MonthLevels:
-    """How a unit's people were rated in one month, and the quota of excellent ratings that month."""
+    """How a unit's people were rated in one month (concluded ratings only; the rest are not rated yet), and the
+    quota of the rating group the unit was counted in that month."""
 
     month: str
-    counts: dict[str, int]  # level → people; "none" for months with no level yet
-    quota: Quota
+    counts: dict[str, int]  # level → people with that concluded rating; "none" → not rated yet
+    group: GroupMonth | None  # None when no one of the unit was rated that month
 
 
 @dataclass(frozen=True)
@@ -123,10 +133,11 @@ class UnitSection:
     people: list[PersonLine]
     months: list[MonthLevels]
     issues: list[IssueLine]
+    quota_group: list[Named]  # the units counted with this one for the quota
 
     @property
     def escalated(self) -> list[PersonLine]:
-        return [p for p in self.people if p.step or p.flags]
+        return [p for p in self.people if p.step or p.flags or p.discipline]
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ class YearEndEntry:
     level: str | None
     items: list[ItemLine]  # missed indicators and overdue tasks
     people: list[PersonLine]  # people at an escalation step
-    quota: Quota
+    quota: UnitQuota
     issues: list[IssueLine]  # key issues not resolved on time
 
     @property
@@ -203,8 +214,9 @@ def _section(tracker: Tracker, scores: Scores, row: UnitRow, names: _Names) -> U
         commitment.signed if commitment else None,
         groups,
         people,
-        _month_levels(own, scores),
+        _month_levels(row.unit, own, scores),
         issues,
+        [names.unit(u) for u in row.quota.group],
     )
 
 
@@ -249,31 +261,39 @@ def _item(result: ItemResult, names: _Names, cutoff: dt.date, amendments: list[A
 
 
 def _person(p: PersonScore, names: _Names) -> PersonLine:
-    months = [MonthLine(m.month, m.score, m.level, m.provisional) for m in p.months]
+    months = [MonthLine(m.month, m.score, m.computed, m.concluded, m.provisional) for m in p.months]
+    level = p.period
     return PersonLine(
         names.person(p.person),
         names.titles.get(p.person),
-        p.score,
-        p.level,
-        p.provisional,
+        level.score,
+        level.level,
+        level.basis,
+        level.provisional,
         months,
-        p.misses,
-        p.step,
+        level.concluded_months,
+        p.escalation,
         p.flags,
+        level.discipline,
     )
 
 
-def _month_levels(people: list[PersonScore], scores: Scores) -> list[MonthLevels]:
+def _month_levels(unit: str, people: list[PersonScore], scores: Scores) -> list[MonthLevels]:
+    """Each month's concluded ratings of the unit's people, counted, with the month's rating group: the same
+    figures as `UnitRow.quota`, so a page never shows two counts of one thing."""
     by_month: dict[str, list[str | None]] = {}
     for person in people:
         for m in person.months:
-            by_month.setdefault(m.month, []).append(m.level)
+            by_month.setdefault(m.month, []).append(m.concluded)
+    groups = {g.month: g for g in scores.quota if unit in g.units}
     out = []
     for month in sorted(by_month):
-        levels = by_month[month]
-        counted = Counter(level or "none" for level in levels)
+        counted = Counter(level or "none" for level in by_month[month])
+        rated = any(level for level in by_month[month])
         out.append(
-            MonthLevels(month, {level: counted[level] for level in (*LEVELS, "none")}, quota(levels, scores.rules))
+            MonthLevels(
+                month, {level: counted[level] for level in (*LEVELS, "none")}, groups.get(month) if rated else None
+            )
         )
     return out
 

@@ -70,9 +70,10 @@ def tables(tracker: Tracker, scores: Scores, name: Identity) -> dict[str, list[R
             for r in item.reports
         ],
         "plans": [_plan(d.model, d.path) for d in plans],
-        "tasks": _tasks(scores),
+        "tasks": _tasks(tracker, scores),
         "unit_scores": [_unit_score(row, scores) for row in scores.units],
         "person_scores": _person_scores(scores),
+        "escalations": _escalations(scores),
         "issues": _issues(tracker, scores),
     }
     stamp = {"tracker": name.id, "period": period.id, "year": period.end.year}
@@ -181,12 +182,15 @@ def _plan(plan: Any, path: str) -> Row:
     }
 
 
-def _tasks(scores: Scores) -> list[Row]:
+def _tasks(tracker: Tracker, scores: Scores) -> list[Row]:
+    plans = {doc.path: doc.model for doc in tracker.plans}
     rows = []
     for person in scores.people:
         for month in person.months:
+            tasks = {task.id: task for task in plans[month.path].tasks}
             for result in month.tasks:
-                t, review = result.task, result.task.review
+                t = tasks[result.id]
+                review = t.review
                 rows.append(
                     {
                         "person": person.person,
@@ -205,6 +209,33 @@ def _tasks(scores: Scores) -> list[Row]:
                         "excused": review.excused if review else None,
                         "state": result.state,
                         "credit": result.credit,
+                    }
+                )
+    return rows
+
+
+def _escalations(scores: Scores) -> list[Row]:
+    """One row per piece of evidence of each time assigned work was not completed: a task or a not-done rating."""
+    rows = []
+    for p in scores.people:
+        for miss in p.escalation.misses:
+            evidence = [("task", e) for e in miss.tasks]
+            evidence += [("rating", miss.concluded_not_done)] if miss.concluded_not_done else []
+            for kind, e in evidence:
+                rows.append(
+                    {
+                        "period": scores.period.id,
+                        "as_of": scores.as_of,
+                        "person": p.person,
+                        "unit": p.unit,
+                        "year": p.escalation.year,
+                        "month": miss.month,
+                        "deadline": miss.deadline,
+                        "evidence": kind,
+                        "ref": e.ref,
+                        "title": e.title,
+                        "path": e.path,
+                        "line": e.line,
                     }
                 )
     return rows
@@ -231,6 +262,8 @@ def _unit_score(row: Any, scores: Scores) -> Row:
         "allowed_excellent": row.quota.allowed_excellent,
         "quota_over": row.quota.over,
         "flags": " ".join(row.flags),
+        "quota_group": " ".join(row.quota.group),
+        "quota_months_over": " ".join(row.quota.months_over),
     }
 
 
@@ -256,6 +289,7 @@ def _person_scores(scores: Scores) -> list[Row]:
                 "concluded": None,
                 "level": p.level,
                 "provisional": p.provisional,
+                "level_basis": p.period.basis,
             }
         )
         rows += [
@@ -267,6 +301,7 @@ def _person_scores(scores: Scores) -> list[Row]:
                 "concluded": m.concluded,
                 "level": m.level,
                 "provisional": m.provisional,
+                "level_basis": "concluded" if m.concluded else ("computed" if m.computed else None),
             }
             for m in p.months
         ]

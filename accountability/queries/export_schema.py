@@ -102,6 +102,8 @@ COLUMNS: dict[str, list[str]] = {
         "indicators_on_track",
         "indicators_behind",
         "indicators_no_report",
+        "quota_group",
+        "quota_months_over",
         "tracker",
         "year",
     ],
@@ -119,8 +121,24 @@ COLUMNS: dict[str, list[str]] = {
         "misses",
         "step",
         "flags",
+        "level_basis",
         "tracker",
         "year",
+    ],
+    "escalations": [
+        "period",
+        "as_of",
+        "person",
+        "unit",
+        "year",
+        "month",
+        "deadline",
+        "evidence",
+        "ref",
+        "title",
+        "path",
+        "line",
+        "tracker",
     ],
     "issues": [
         "issue",
@@ -139,12 +157,13 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 # A column's name means the same in every table, and so does its type. Any column not named here is text.
-DATES = {"due", "done", "on", "as_of", "active_from", "active_to", "self_on", "rating_on", "review_on", "raised"} | {
+DATES = {"due", "done", "on", "as_of", "active_from", "active_to", "self_on", "rating_on", "review_on", "deadline"} | {
+    "raised",
     "resolved",
     "period_start",
     "period_end",
 }
-INTEGERS = {"year", "rank", "quality_fails", "delays", "misses", "excellent", "good", "allowed_excellent"} | {
+INTEGERS = {"year", "rank", "quality_fails", "delays", "misses", "excellent", "good", "allowed_excellent", "line"} | {
     c for c in COLUMNS["unit_scores"] if c.startswith(("tasks_", "indicators_"))
 }
 DECIMALS = {"group_weight", "weight", "target", "credit", "value", "self_score", "rating_general", "score"}

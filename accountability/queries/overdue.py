@@ -1,4 +1,10 @@
-"""What is overdue as of D (SCORING.md, "What is overdue"), and what falls due soon. Pure: tracker and D in."""
+"""What is overdue as of D, and what falls due soon (SCORING.md, "What is overdue, as of D"). Pure: tracker and D in.
+
+Every document gives its **deadlines**, whatever D is: what must be done by when, by whom, and when it was done
+(if it was). A deadline not met by D is overdue once its date is before D, and due soon while its date falls within
+`due_soon_days` (or `--within`) of D. Only the missing monthly plans depend on D, since a plan that does not exist
+has no file to give a deadline.
+"""
 
 from __future__ import annotations
 
@@ -20,16 +26,33 @@ CODES = {
     "plan": "No monthly work plan for an active person, once grace_days of the month have passed. The person must act.",
     "self": "No self-assessment (step 1) once grace_days have passed after the month's end. The person must act.",
     "review": "A task with no review (step 2) once grace_days have passed after the month's end. Its assigner must act.",
-    "rating": "No rating (step 3) once 2 × grace_days have passed after the month's end. The unit's head must act.",
+    "rating": "No rating (step 3) once 2 × grace_days have passed after the month's end. The person's rater must act.",
     "issue": "A key issue not resolved by its due date. Its lead must act.",
-    "due-soon": "Work that falls due within due_soon_days (or --within). A warning.",
+    "due-soon": "Any of the above that falls due within due_soon_days (or --within). A warning.",
 }
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """Something `who` must do by `due` (the last day on time) for `unit`, and the day it was done, if it was."""
+
+    kind: str  # a code of CODES other than due-soon
+    who: str
+    unit: str  # the unit whose work it is
+    due: dt.date
+    met: dt.date | None
+    title: str
+    path: str
+    at: DocPath
+    at_key: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    code: str
+    code: str  # the deadline's kind, or due-soon
+    kind: str  # the deadline's kind
     who: str  # the person who must act
+    unit: str
     due: dt.date
     days: int  # days past the due date; negative for due-soon (days left)
     title: str
@@ -48,146 +71,128 @@ class Finding:
 def find_overdue(tracker: Tracker, as_of: dt.date, within: int | None = None) -> list[Finding]:
     rules = rules_for(tracker.config)
     soon = rules.due_soon_days if within is None else within
-    found: list[Finding] = []
+    found = (finding(d, as_of, soon) for d in [*deadlines(tracker, rules), *missing_plans(tracker, as_of, soon, rules)])
+    return [f for f in found if f is not None]
+
+
+def finding(deadline: Deadline, as_of: dt.date, soon: int) -> Finding | None:
+    """Overdue when its date is before D and it was not met by D; due soon when its date is within `soon` days."""
+    if deadline.met is not None and deadline.met <= as_of:
+        return None
+    days = (as_of - deadline.due).days
+    if days > 0:
+        code, severity = deadline.kind, "error"
+    elif -days <= soon:
+        code, severity = "due-soon", "warning"
+    else:
+        return None
+    d = deadline
+    return Finding(code, d.kind, d.who, d.unit, d.due, days, d.title, d.path, d.at, severity, at_key=d.at_key)  # type: ignore[arg-type]
+
+
+def deadlines(tracker: Tracker, rules: RuleSet) -> list[Deadline]:
+    """Every deadline the tracker's documents give, whatever D is."""
+    found: list[Deadline] = []
     for doc in tracker.commitments:
-        found += _commitment(doc, as_of, soon, tracker.config.reports, rules)
-    found += _plans(tracker, as_of, soon, rules)
-    found += _missing_plans(tracker, as_of, rules)
+        found += commitment_deadlines(doc, tracker.config.reports, rules)
+    carried = {(d.model.person, t.carried_from) for d in tracker.plans for t in d.model.tasks if t.carried_from}
+    for plan in tracker.plans:
+        found += plan_deadlines(plan, tracker, rules, carried)
     for issue in tracker.issues:
         i = issue.model
-        if not _by(i.resolved, as_of):
-            found += _due(i.due, as_of, soon, "issue", i.lead, i.title, issue.path, ("due",))
+        found.append(Deadline("issue", i.lead, i.handled_by, i.due, i.resolved, i.title, issue.path, ("due",)))
     return found
 
 
-def _by(day: dt.date | None, as_of: dt.date) -> bool:
-    """Whether something dated `day` had happened by D: work done, an issue resolved, a step written."""
-    return day is not None and day <= as_of
-
-
-def _due(
-    due: dt.date, as_of: dt.date, soon: int, code: str, who: str, title: str, path: str, at: DocPath
-) -> list[Finding]:
-    """`code` when `due` is before D; `due-soon` (a warning) when it falls within `soon` days from D."""
-    if due < as_of:
-        return [Finding(code, who, due, (as_of - due).days, title, path, at)]
-    if (due - as_of).days <= soon:
-        return [Finding("due-soon", who, due, (as_of - due).days, title, path, at, severity="warning")]
-    return []
-
-
-def _commitment(doc: Doc[Commitment], as_of: dt.date, soon: int, reports: str, rules: RuleSet) -> Iterator[Finding]:
-    for gi, ii, item in doc.model.items():
+def commitment_deadlines(doc: Doc[Commitment], reports: str, rules: RuleSet) -> Iterator[Deadline]:
+    c = doc.model
+    for gi, ii, item in c.items():
         at = ("groups", gi, "items", ii)
         if item.is_indicator:
-            yield from _missing_reports(item, doc.path, at, as_of, reports, rules)
-        elif not _by(item.done, as_of):
-            yield from _due(item.due, as_of, soon, "task", item.owner, item.title, doc.path, (*at, "due"))
+            yield from _report_deadlines(item, c.unit, doc.path, at, reports, rules)
+        else:
+            yield Deadline("task", item.owner, c.unit, item.due, item.done, item.title, doc.path, (*at, "due"))
 
 
-def _missing_reports(
-    item: Item, path: str, at: DocPath, as_of: dt.date, reports: str, rules: RuleSet
-) -> Iterator[Finding]:
-    """Each period end E with E + grace_days < D and E ≤ due needs a report dated in that period or within grace."""
+def _report_deadlines(
+    item: Item, unit: str, path: str, at: DocPath, reports: str, rules: RuleSet
+) -> Iterator[Deadline]:
+    """Each period end E ≤ due needs a report dated within that period or within grace_days after it."""
     grace = dt.timedelta(days=rules.grace_days)
-    for start, end in _report_periods(item.due.year, reports, as_of):
-        if end + grace < as_of and end <= item.due and not any(start <= r.on <= end + grace for r in item.reports):
-            title = f"{item.title}: report for the period ending {end}"
-            where = (*at, "reports") if item.reports else (*at, "target")  # the `reports:` key, else the target
-            yield Finding(
-                "report", item.owner, end + grace, (as_of - end - grace).days, title, path, where, at_key=True
-            )
+    where = (*at, "reports") if item.reports else (*at, "target")  # the `reports:` key, else the target
+    for start, end in _report_periods(item.due.year, reports):
+        if end > item.due:
+            continue
+        met = min((r.on for r in item.reports if start <= r.on <= end + grace), default=None)
+        title = f"{item.title}: report for the period ending {end}"
+        yield Deadline("report", item.owner, unit, end + grace, met, title, path, where, at_key=True)
 
 
-def _report_periods(year: int, reports: str, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
+def _report_periods(year: int, reports: str) -> list[tuple[dt.date, dt.date]]:
     if reports == "quarterly":
-        return [(dt.date(year, end.month - 2, 1), end) for end in quarter_ends(year, as_of)]
+        return [(dt.date(year, end.month - 2, 1), end) for end in quarter_ends(year, dt.date(year, 12, 31))]
     if reports == "monthly":
         months = [month_period(f"{year}-{m:02d}") for m in range(1, 13)]
-        return [(m.start, m.end) for m in months if m.end <= as_of]
+        return [(m.start, m.end) for m in months]
     return []
 
 
-def _plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Iterator[Finding]:
-    carried = {(d.model.person, t.carried_from) for d in tracker.plans for t in d.model.tasks if t.carried_from}
-    grace = dt.timedelta(days=rules.grace_days)
-    for doc in tracker.plans:
-        plan = doc.model
-        for ti, task in enumerate(plan.tasks):
-            if not _by(task.done, as_of) and (plan.person, f"{plan.month}/{task.id}") not in carried:
-                yield from _due(
-                    task.due, as_of, soon, "plan-task", plan.person, task.title, doc.path, ("tasks", ti, "due")
-                )
-        month_end = month_period(plan.month).end
-        yield from _steps(doc, tracker, month_end + grace, month_end + 2 * grace, as_of)
-
-
-def _steps(
-    doc: Doc[Plan], tracker: Tracker, step_due: dt.date, rating_due: dt.date, as_of: dt.date
-) -> Iterator[Finding]:
-    """The 3 evaluation steps of a month: self (the person), review (each assigner), rating (the unit's head)."""
+def plan_deadlines(doc: Doc[Plan], tracker: Tracker, rules: RuleSet, carried: set[tuple[str, str]]) -> list[Deadline]:
+    """A plan's deadlines: each task not carried into a later plan, and the month's 3 evaluation steps: the
+    self-assessment (the person), each task's review (its assigner) and the rating (the person's rater)."""
     plan = doc.model
-    if not _by(plan.self_.on if plan.self_ else None, as_of) and step_due < as_of:
-        yield Finding(
-            "self",
-            plan.person,
-            step_due,
-            (as_of - step_due).days,
-            f"self-assessment for {plan.month}",
-            doc.path,
-            ("month",),
-        )
-    if step_due < as_of:
-        for ti, task in enumerate(plan.tasks):
-            if not _by(task.review.on if task.review else None, as_of):
-                title = f"review of {plan.person}'s task {task.id} «{task.title}»"
-                yield Finding(
-                    "review", task.assigned_by, step_due, (as_of - step_due).days, title, doc.path, ("tasks", ti, "id")
+    entry = tracker.people.get(plan.person)
+    unit = entry.model.unit if entry else ""
+    month_end = month_period(plan.month).end
+    steps_due = month_end + dt.timedelta(days=rules.grace_days)
+    found = []
+    for ti, task in enumerate(plan.tasks):
+        if (plan.person, f"{plan.month}/{task.id}") not in carried:
+            found.append(
+                Deadline(
+                    "plan-task", plan.person, unit, task.due, task.done, task.title, doc.path, ("tasks", ti, "due")
                 )
-    if not _by(plan.rating.on if plan.rating else None, as_of) and rating_due < as_of:
-        who = rater(tracker, plan.person)
-        yield Finding(
-            "rating",
-            who,
-            rating_due,
-            (as_of - rating_due).days,
-            f"rating of {plan.person} for {plan.month}",
-            doc.path,
-            ("month",),
+            )
+    self_on = plan.self_.on if plan.self_ else None
+    found.append(
+        Deadline(
+            "self", plan.person, unit, steps_due, self_on, f"self-assessment for {plan.month}", doc.path, ("month",)
         )
+    )
+    for ti, task in enumerate(plan.tasks):
+        title = f"review of {plan.person}'s task {task.id} «{task.title}»"
+        reviewed = task.review.on if task.review else None
+        found.append(
+            Deadline("review", task.assigned_by, unit, steps_due, reviewed, title, doc.path, ("tasks", ti, "id"))
+        )
+    rater = tracker.rater(plan.person, int(plan.month[:4])) or ""
+    rated = plan.rating.on if plan.rating else None
+    rating_due = month_end + dt.timedelta(days=2 * rules.grace_days)
+    found.append(
+        Deadline(
+            "rating", rater, unit, rating_due, rated, f"rating of {plan.person} for {plan.month}", doc.path, ("month",)
+        )
+    )
+    return found
 
 
-def rater(tracker: Tracker, person: str) -> str:
-    """The head of the person's unit; for a head, the head of the unit above. Falls back to the person."""
-    entry = tracker.people.get(person)
-    unit = tracker.units.get(entry.model.unit) if entry else None
-    while unit is not None:
-        if unit.model.head and unit.model.head != person:
-            return unit.model.head
-        unit = tracker.units.get(unit.model.parent) if unit.model.parent else None
-    return person
-
-
-def _missing_plans(tracker: Tracker, as_of: dt.date, rules: RuleSet) -> Iterator[Finding]:
+def missing_plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Iterator[Deadline]:
     """From the tracker's first month with any plan, every active person needs a plan for each month, once
-    grace_days of that month have passed: with 5, the plan is due on the 5th and late from the 6th."""
+    grace_days of that month have passed: with 5, the plan is due on the 5th and late from the 6th. Months up to
+    D + `soon` are looked at, so that next month's plans show as due soon. People of an external unit keep no
+    plans here."""
     if not tracker.plans:
         return
     have = {(d.model.person, d.model.month) for d in tracker.plans}
+    external = {uid for uid, entry in tracker.units.items() if entry.model.external}
+    people = [p for p in tracker.person_entries if p.model.unit not in external]
     month = month_period(min(d.model.month for d in tracker.plans))
-    while month.start < as_of:
+    horizon = as_of + dt.timedelta(days=soon)
+    while month.start <= horizon:
         due = month.start + dt.timedelta(days=rules.grace_days - 1)
-        if due < as_of:
-            for person in tracker.person_entries:
-                p = person.model
-                if (p.id, month.id) not in have and p.active_between(month.start, month.end):
-                    yield Finding(
-                        "plan",
-                        p.id,
-                        due,
-                        (as_of - due).days,
-                        f"work plan for {month.id}",
-                        person.path,
-                        (*person.at, "id"),
-                    )
+        for person in people:
+            p = person.model
+            if (p.id, month.id) not in have and p.active_between(month.start, month.end):
+                title = f"work plan for {month.id}"
+                yield Deadline("plan", p.id, p.unit, due, None, title, person.path, (*person.at, "id"))
         month = month_period((month.end + dt.timedelta(days=1)).strftime("%Y-%m"))

@@ -42,7 +42,7 @@ TABLES_READ: dict[str, tuple[str, ...]] = {
         "quota_over",
         "flags",
     ),
-    "person_scores": ("tracker", "period", "month", "level", "step"),
+    "person_scores": ("tracker", "period", "month", "level", "level_basis", "step"),
     "tasks": ("tracker", "period", "state"),
     "issues": ("tracker", "period", "counted", "on_time"),
 }
@@ -131,8 +131,9 @@ GROUP BY tracker, coalesce(level, '')""",
         "people",
         ("people", "escalated"),
         "person_scores",
-        ("level", "step", "month"),
+        ("level", "level_basis", "step", "month"),
         """SELECT tracker, coalesce(level, '') AS level, count(*) AS people,
+       sum(CASE WHEN level_basis = 'proposed' THEN 1 ELSE 0 END) AS proposed,
        sum(CASE WHEN coalesce(step, '') <> '' THEN 1 ELSE 0 END) AS escalated
 FROM person_scores WHERE period = {period} AND coalesce(month, '') = ''
 GROUP BY tracker, coalesce(level, '')""",
@@ -204,6 +205,7 @@ class Totals:
     scored: int = 0  # units with a score
     score_tenths: int = 0  # the sum of their scores, in tenths: exact on any engine
     people: Tally = Tally()
+    proposed: int = 0  # people whose level is proposed from a period's monthly scores, not a rating
     escalated: int = 0  # people at an escalation step (reminder, suspension, discipline)
     targets: int = 0
     targets_met: int = 0  # met or beaten
@@ -353,9 +355,10 @@ def _districts(results: dict[str, Rows]) -> list[District]:
             targets_beaten=t.targets_beaten + (beaten or 0),
             over_quota=t.over_quota + over,
         )
-    for tracker, level, people, escalated in results["people"]:
+    for tracker, level, people, proposed, escalated in results["people"]:
         t = totals.get(tracker, Totals())
-        totals[tracker] = replace(t, people=_tally(t.people, level, people), escalated=t.escalated + escalated)
+        tally = _tally(t.people, level, people)
+        totals[tracker] = replace(t, people=tally, proposed=t.proposed + proposed, escalated=t.escalated + escalated)
     for tracker, state, count in results["tasks"]:
         t = totals.get(tracker, Totals())
         totals[tracker] = replace(t, tasks={**t.tasks, state: t.tasks.get(state, 0) + count})

@@ -29,16 +29,20 @@ def summary(findings: list[Finding]) -> str:
     return f"{late} overdue, {soon} due soon, for {people} {'person' if people == 1 else 'people'}"
 
 
-def as_text(findings: list[Finding], names: dict[str, str]) -> str:
-    """One block per person who must act, their overdue work first, the longest overdue first."""
+def as_text(findings: list[Finding], people: dict[str, str], units: dict[str, str]) -> str:
+    """One block per person who must act, their overdue work first, the longest overdue first; each line says
+    whose unit's work it is."""
     lines: list[str] = []
     by_who = sorted(findings, key=lambda f: (f.who, SEVERITY_ORDER[f.severity], -f.days, f.path, f.line))
     for who, group in groupby(by_who, key=lambda f: f.who):
         own = list(group)
         late = sum(f.severity == "error" for f in own)
-        lines.append(f"{names.get(who, who)} ({who}): {late} overdue, {len(own) - late} due soon")
+        head = f"{people.get(who, who)} ({who})" if who else "no one (no rater: set rated_by in org)"
+        lines.append(f"{head}: {late} overdue, {len(own) - late} due soon")
         for f in own:
-            lines.append(f"  {f.path}:{f.line}: {f.severity}: [{f.code}] {f.title} — due {f.due}, {_when(f)}")
+            kind = f"{f.code}: {f.kind}" if f.code != f.kind else f.code
+            unit = units.get(f.unit, f.unit)
+            lines.append(f"  {f.path}:{f.line}: {f.severity}: [{kind}] {f.title} ({unit}) — due {f.due}, {_when(f)}")
         lines.append("")
     lines.append(summary(findings))
     return "\n".join(lines)
@@ -50,6 +54,8 @@ def as_json(findings: list[Finding], as_of: dt.date) -> str:
         "findings": [
             {
                 "code": f.code,
+                "kind": f.kind,
+                "unit": f.unit,
                 "severity": f.severity,
                 "path": f.path,
                 "line": f.line,

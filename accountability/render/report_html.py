@@ -143,6 +143,8 @@ def _ratings(section: UnitSection, t: Messages) -> str:
     )
     if any(p.provisional for p in section.people):
         out.append(f'<p class="note">{escape(t("report.provisional"))}</p>')
+    if any(m.concluded is None and m.computed for p in section.people for m in p.months):
+        out.append(f'<p class="note">{escape(t("report.computed_marker"))}</p>')
     out.append(f"<h4>{escape(t('report.distribution'))}</h4>")
     chart_rows = [(t.month(m.month), m.counts) for m in section.months]
     out.append(svg.level_bars(chart_rows, _legend(t), f"{section.row.name}: {t('report.distribution')}"))
@@ -151,6 +153,9 @@ def _ratings(section: UnitSection, t: Messages) -> str:
     )
     over = ' class="over"' if section.row.quota.over else ""
     out.append(f"<p{over}>{escape(words.quota_line(section, t))}</p>")
+    group = words.quota_group_line(section, t)
+    if group:
+        out.append(f"<p>{escape(group)}</p>")
     return "\n".join(out)
 
 

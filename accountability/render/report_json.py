@@ -7,9 +7,12 @@ import datetime as dt
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from accountability.queries.committee import CommitteeReport, ItemLine, UnitSection
-from accountability.render.scores import to_dict
-from accountability.scoring.quota import Quota
+from accountability.render.scores import escalation_dict, to_dict
+from accountability.scoring.escalation import Escalation
+from accountability.scoring.quota import GroupMonth, UnitQuota
 
 
 def as_json(report: CommitteeReport) -> str:
@@ -43,9 +46,16 @@ def _item(item: ItemLine) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """Dataclasses, dates and containers → JSON values; a quota also says whether it is over."""
-    if isinstance(value, Quota):
+    """Dataclasses, dates and containers → JSON values; a quota also says whether it is over, and an escalation
+    has the same keys as in `acct score --format json`."""
+    if isinstance(value, UnitQuota):
         return value.as_dict()
+    if isinstance(value, GroupMonth):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)} | {"over": value.over}
+    if isinstance(value, Escalation):
+        return escalation_dict(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (dt.date, dt.datetime)):

@@ -51,9 +51,13 @@ def _unit(section: UnitSection, ranked: int, t: Messages) -> list[str]:
         out.append(_table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people]))
         if any(p.provisional for p in section.people):
             out += [t("report.provisional"), ""]
+        if any(m.concluded is None and m.computed for p in section.people for m in p.months):
+            out += [t("report.computed_marker"), ""]
         out += [f"#### {t('report.distribution')}", ""]
         out.append(_table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months]))
         out += [words.quota_line(section, t), ""]
+        pooled = words.quota_group_line(section, t)
+        out += [pooled, ""] if pooled else []
     else:
         out += [t("report.no_people"), ""]
     out += [f"### {t('report.flags')}", ""]

@@ -13,7 +13,8 @@ from accountability.queries.committee import (
     UnitSection,
     YearEndEntry,
 )
-from accountability.render.scores import summary_counts, summary_line, unit_cells
+from accountability.render.scores import level_label, summary_counts, summary_line, unit_cells
+from accountability.scoring.escalation import Escalation, Evidence
 from accountability.scoring.scoreboard import UnitRow
 
 
@@ -116,36 +117,59 @@ def months_of(section: UnitSection) -> list[str]:
 
 
 def rating_header(section: UnitSection, t: Messages) -> list[str]:
-    return [t("col.person"), *(t.month(m) for m in months_of(section)), t("col.period_score"), t("col.level")]
+    months = [t.month(m) for m in months_of(section)]
+    return [t("col.person"), *months, t("col.period_score"), t("col.level"), t("col.concluded")]
 
 
 def month_cell(person: PersonLine, month: str, t: Messages) -> str:
+    """'88.0 good' for a concluded month; '88.0 (good)' for a level computed before any rating."""
     found = next((m for m in person.months if m.month == month), None)
     if found is None:
         return ""
     score = t.number(found.score) + ("*" if found.provisional else "")
-    level = t("short." + (found.level or "none"))
-    return f"{score} {level}"
+    if found.concluded:
+        return f"{score} {t('short.' + found.concluded)}"
+    return f"{score} ({t('short.' + found.computed)})" if found.computed else score
 
 
 def rating_cells(section: UnitSection, person: PersonLine, t: Messages) -> list[str]:
     score = t.number(person.score) + ("*" if person.provisional and person.score is not None else "")
-    return [person.person.name, *(month_cell(person, m, t) for m in months_of(section)), score, t.level(person.level)]
+    months = [month_cell(person, m, t) for m in months_of(section)]
+    return [person.person.name, *months, score, level_label(person.level, person.basis, t), concluded_counts(person, t)]
+
+
+def concluded_counts(person: PersonLine, t: Messages) -> str:
+    """The concluded monthly levels, counted: '2 excellent, 1 good'."""
+    if not person.concluded_months:
+        return t("report.not_rated_yet")
+    return ", ".join(f"{n} {t('short.' + level)}" for level, n in person.concluded_months.items())
 
 
 def distribution_header(t: Messages) -> list[str]:
-    return [t("col.month"), *(t(f"short.{level}") for level in (*LEVELS, "none")), t("col.allowed")]
+    return [t("col.month"), *(t(f"short.{level}") for level in LEVELS), t("col.not_rated"), t("col.allowed")]
 
 
 def distribution_cells(month: MonthLevels, t: Messages) -> list[str]:
-    allowed = str(month.quota.allowed_excellent) + (f" ({t('note.quota_over')})" if month.quota.over else "")
+    group = month.group
+    allowed = (
+        "" if group is None else str(group.allowed_excellent) + (f" ({t('note.quota_over')})" if group.over else "")
+    )
     return [t.month(month.month), *(str(month.counts[level]) for level in (*LEVELS, "none")), allowed]
 
 
 def quota_line(section: UnitSection, t: Messages) -> str:
     q = section.row.quota
     line = t("report.quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent)
-    return f"{line}: {t('note.quota_over')}" if q.over else line
+    if q.over:
+        line += f": {t('report.quota_months_over', months=', '.join(t.month(m) for m in q.months_over))}"
+    return line
+
+
+def quota_group_line(section: UnitSection, t: Messages) -> str | None:
+    """The units counted together with this one, when it was pooled with others (SCORING.md, "Quota")."""
+    if len(section.quota_group) <= 1:
+        return None
+    return t("report.quota_group", units=", ".join(u.name for u in section.quota_group))
 
 
 def unit_flags(section: UnitSection, t: Messages) -> list[str]:
@@ -172,12 +196,51 @@ def summary(report: CommitteeReport, t: Messages) -> list[str]:
 def flag_lines(section: UnitSection, t: Messages) -> list[str]:
     lines = unit_flags(section, t)
     for person in section.escalated:
-        if person.step:
-            lines.append(
-                t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}"))
-            )
-        lines += [f"{person.person.name}: {t(f'flag.{flag}')}" for flag in person.flags]
+        lines += person_lines(person, t)
     return lines
+
+
+def person_lines(person: PersonLine, t: Messages) -> list[str]:
+    """What is said of a person, each judgement with its evidence: the escalation step with every time work was not
+    completed (the tasks, their files and lines), a discipline decision, a flag."""
+    lines = []
+    if person.step:
+        lines.append(escalation_line(person.person.name, person.escalation, t))
+        lines += [f"    {line}" for line in evidence_lines(person.escalation, t)]
+    lines += [
+        t("report.discipline", person=person.person.name, on=t.date(d.on), form=d.form) for d in person.discipline
+    ]
+    lines += [f"{person.person.name}: {t(f'flag.{flag}')}" for flag in person.flags]
+    return lines
+
+
+def escalation_line(name: str, escalation: Escalation, t: Messages) -> str:
+    step = escalation.step or ""
+    number = (
+        ("reminder", "suspension", "discipline").index(step) + 1
+        if step in ("reminder", "suspension", "discipline")
+        else 0
+    )
+    return t(
+        "report.step", person=name, misses=escalation.count, year=escalation.year, n=number, step=t(f"step.{step}")
+    )
+
+
+def evidence_lines(escalation: Escalation, t: Messages) -> list[str]:
+    lines = []
+    for miss in escalation.misses:
+        what = [
+            t("report.step_task", title=e.title, due=t.date(e.due), deadline=t.date(miss.deadline), where=_where(e))
+            for e in miss.tasks
+        ]
+        if miss.concluded_not_done is not None:
+            what.append(t("report.step_not_done", where=_where(miss.concluded_not_done)))
+        lines.append(t("report.step_month", month=t.month(miss.month), what="; ".join(what)))
+    return lines
+
+
+def _where(evidence: Evidence) -> str:
+    return f"{evidence.path}:{evidence.line}" if evidence.line else evidence.path
 
 
 def issue_header(t: Messages) -> list[str]:
@@ -211,10 +274,13 @@ def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
             )
         )
     for person in entry.people:
-        lines.append(t("report.step", person=person.person.name, misses=person.misses, step=t(f"step.{person.step}")))
+        lines.append(escalation_line(person.person.name, person.escalation, t))
     if entry.quota.over:
         q = entry.quota
-        lines.append(t("report.year_end_quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent))
+        months = ", ".join(t.month(m) for m in q.months_over)
+        lines.append(
+            t("report.year_end_quota", months=months, excellent=q.excellent, good=q.good, allowed=q.allowed_excellent)
+        )
     for issue in entry.issues:
         lines.append(
             t(

@@ -29,7 +29,7 @@ def as_markdown(rollup: Rollup, t: Messages) -> str:
     out.append(md_table(words.ranking_header(t), [words.ranking_cells(d, t) for d in rollup.districts]))
     out += [f"## {t('rollup.units_levels')}", "", t("rollup.levels_note"), ""]
     out.append(md_table(words.level_header(t), words.level_rows(rollup, False, t)))
-    out += [f"## {t('rollup.people_levels')}", ""]
+    out += [f"## {t('rollup.people_levels')}", "", words.people_note(rollup, t), ""]
     out.append(md_table(words.level_header(t), words.level_rows(rollup, True, t)))
     out += [f"## {t('rollup.results')}", "", t("rollup.results_note"), ""]
     out.append(md_table(words.results_header(t), words.results_rows(rollup, t)))
@@ -103,7 +103,12 @@ def _totals(totals: Totals) -> dict[str, Any]:
     return {
         "mean_score": totals.mean_score,
         "units": {"total": totals.units.total, "scored": totals.scored, "levels": _levels(totals.units)},
-        "people": {"total": totals.people.total, "rated": totals.people.rated, "levels": _levels(totals.people)},
+        "people": {
+            "total": totals.people.total,
+            "rated": totals.people.rated,
+            "proposed": totals.proposed,
+            "levels": _levels(totals.people),
+        },
         "escalated": totals.escalated,
         "targets": {
             "total": totals.targets,

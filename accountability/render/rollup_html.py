@@ -32,7 +32,9 @@ def as_html(rollup: Rollup, t: Messages) -> str:
             _table(words.level_header(t), words.level_rows(rollup, False, t), {1, 2, 3, 4, 5}),
         ),
         _section(
-            t("rollup.people_levels"), _table(words.level_header(t), words.level_rows(rollup, True, t), {1, 2, 3, 4, 5})
+            t("rollup.people_levels"),
+            _note(words.people_note(rollup, t)),
+            _table(words.level_header(t), words.level_rows(rollup, True, t), {1, 2, 3, 4, 5}),
         ),
         _section(
             t("rollup.results"),

@@ -58,6 +58,13 @@ def level_rows(rollup: Rollup, people: bool, t: Messages) -> list[list[str]]:
     return rows + [level_cells(t("rollup.province"), province, t)]
 
 
+def people_note(rollup: Rollup, t: Messages) -> str:
+    """Whose level is a rating and whose a proposal: over a period longer than a month, acct proposes a level from
+    the monthly scores; it is not a rating, and the report must not read as one."""
+    province = rollup.province
+    return t("rollup.people_note", proposed=t.number(province.proposed, 0), rated=t.number(province.people.rated, 0))
+
+
 def results_header(t: Messages) -> list[str]:
     keys = ("rollup.col.district", "rollup.col.targets", "rollup.col.tasks", "rollup.col.issues")
     return [t(k) for k in keys] + [t("rollup.col.target"), t("rollup.col.escalated")]

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accountability.i18n import Messages
+from accountability.scoring.escalation import Escalation
 from accountability.scoring.people import PersonScore
 from accountability.scoring.scoreboard import Scores, UnitRow
 
@@ -75,8 +76,43 @@ def _person(p: PersonScore) -> dict[str, Any]:
             for m in p.months
         ],
         "tasks": p.task_counts(),
-        "escalation": {"misses": p.misses, "step": p.step},
+        "escalation": escalation_dict(p.escalation),
         "flags": p.flags,
+        "level_basis": p.period.basis,
+        "proposed": p.period.proposed,
+        "concluded_months": p.period.concluded_months,
+        "discipline": [{"on": d.on.isoformat(), "form": d.form, "ref": d.ref} for d in p.period.discipline],
+    }
+
+
+def escalation_dict(escalation: Escalation) -> dict[str, Any]:
+    """CLI.md's escalation object: the count of misses, the step, and each miss's evidence."""
+    return {
+        "misses": escalation.count,
+        "step": escalation.step,
+        "year": escalation.year or None,
+        "evidence": [
+            {
+                "month": m.month,
+                "deadline": m.deadline.isoformat(),
+                "tasks": [
+                    {
+                        "ref": e.ref,
+                        "title": e.title,
+                        "path": e.path,
+                        "line": e.line,
+                        "due": str(e.due),
+                        "done": str(e.done) if e.done else None,
+                    }
+                    for e in m.tasks
+                ],
+                "concluded_not_done": m.concluded_not_done is not None,
+                "rating": {"path": m.concluded_not_done.path, "line": m.concluded_not_done.line}
+                if m.concluded_not_done
+                else None,
+            }
+            for m in escalation.misses
+        ],
     }
 
 
@@ -106,6 +142,7 @@ CSV_COLUMNS = [
     "misses",
     "step",
     "flags",
+    "level_basis",
 ]
 
 
@@ -152,6 +189,7 @@ def as_csv(scores: Scores, by: str) -> str:
                 "misses": p["escalation"]["misses"],
                 "step": p["escalation"]["step"],
                 "flags": " ".join(p["flags"]),
+                "level_basis": p["level_basis"],
             }
         )
     return out.getvalue()
@@ -210,16 +248,36 @@ def unit_cells(row: UnitRow, t: Messages) -> list[str]:
 def _person_cells(p: PersonScore, names: dict[str, str], t: Messages) -> list[str]:
     tasks = p.task_counts()
     score = t.number(p.score) + ("*" if p.provisional and p.score is not None else "")
-    step = t(f"step.{p.step}") if p.step else ""
+    flags = [t(f"flag.{flag}") for flag in p.flags]
+    flags += [t("flag.discipline", on=t.date(d.on), form=d.form) for d in p.period.discipline]
     return [
         names.get(p.person, p.person),
         p.unit,
         score,
-        t.level(p.level),
+        level_label(p.level, p.period.basis, t),
         f"{tasks['on_time'] + tasks['late']}/{tasks['total']}",
-        f"{p.misses} {step}".strip(),
-        ", ".join(p.flags),
+        escalation_cell(p.misses, p.step, t),
+        "; ".join(flags),
     ]
+
+
+def level_label(level: str | None, basis: str | None, t: Messages) -> str:
+    """A level with what it is: a proposal from scores, a level computed before any rating, or the rating itself."""
+    if level is None:
+        return t.level(None)
+    return t.level(level) if basis in (None, "concluded") else f"{t.level(level)} ({t(f'basis.{basis}')})"
+
+
+def escalation_cell(misses: int, step: str | None, t: Messages) -> str:
+    """'2 → 2: suspension': the count of times work was not completed, then the step it reached."""
+    if not misses or step is None:
+        return str(misses)
+    number = (
+        ("reminder", "suspension", "discipline").index(step) + 1
+        if step in ("reminder", "suspension", "discipline")
+        else 0
+    )
+    return f"{misses} → {number}: {t(f'step.{step}')}"
 
 
 def unit_header(t: Messages) -> list[str]:

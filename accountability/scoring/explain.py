@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from accountability.model import Task
 from accountability.model.base import MONTH
+from accountability.model.org import Discipline
 from accountability.model.tracker import Tracker
 from accountability.periods import month_period
 from accountability.problems import FatalError
+from accountability.scoring.escalation import Miss
 from accountability.scoring.items import ItemResult
 from accountability.scoring.numbers import fmt
-from accountability.scoring.people import score_month
+from accountability.scoring.people import PersonScore, score_month
 from accountability.scoring.scoreboard import Scores, UnitRow
+from accountability.scoring.steps import Steps
 from accountability.suggest import did_you_mean
 
 
@@ -24,14 +28,18 @@ class Explanation:
 
 
 def explain(ref: str, tracker: Tracker, scores: Scores) -> Explanation:
-    """REF is a unit (`phuong-1`), an item (`phuong-1/thu-ngan-sach`) or a person's month (`tran-van-b/2023-05`)."""
+    """REF is a unit (`phuong-1`), an item (`phuong-1/thu-ngan-sach`), a person (`tran-van-b`: the period) or a
+    person's month (`tran-van-b/2023-05`)."""
     head, _, tail = ref.partition("/")
-    if tail and MONTH.match(tail) and head in tracker.people:
+    if head in tracker.people and not tail:
+        return _person(head, tracker, scores)
+    if head in tracker.people and MONTH.match(tail):
         return _person_month(head, tail, tracker, scores)
     if head not in tracker.units:
-        known = [*tracker.units, *tracker.people]
+        known = [r for r in (*tracker.units, *tracker.people) if r != ref]
         raise FatalError(
-            f"--explain {ref!r}: no unit or person '{head}'{did_you_mean(head, known)}; write unit, unit/item or person/YYYY-MM"
+            f"--explain {ref!r}: no unit or person '{head}'{did_you_mean(head, known)}; write a unit, unit/item, a "
+            "person or person/YYYY-MM"
         )
     row = next((r for r in scores.units if r.unit == head), None)
     if row is None or row.result is None:
@@ -104,9 +112,12 @@ def _item(items: list[ItemResult], ref: str, item_id: str, scores: Scores) -> Ex
 def _person_month(person_id: str, month: str, tracker: Tracker, scores: Scores) -> Explanation:
     doc = tracker.plan(person_id, month)
     if doc is None:
-        raise FatalError(f"--explain {person_id}/{month}: {person_id} has no plan for {month}")
+        months = sorted(d.model.month for d in tracker.plans if d.model.person == person_id)
+        hint = f"; {person_id} has plans for {', '.join(months)}" if months else ""
+        raise FatalError(f"--explain {person_id}/{month}: {person_id} has no plan for {month}{hint}")
     person = tracker.people[person_id].model
-    month_score = score_month(doc.model, person, scores.as_of, scores.rules)
+    steps = Steps()
+    month_score = score_month(doc, person, scores.as_of, scores.rules, steps)
     plan = doc.model
     inputs = [
         ("plan", doc.path),
@@ -114,26 +125,123 @@ def _person_month(person_id: str, month: str, tracker: Tracker, scores: Scores) 
         ("C (cut-off)", str(min(scores.as_of, month_period(month).end))),
     ]
     for task in plan.tasks:
-        review = task.review
-        reviewed = (
-            f"review {review.on}: quality_fails {review.quality_fails}, delays {review.delays if review.delays is not None else '—'}, excused {str(review.excused).lower()}"
-            if review
-            else "no review"
-        )
-        inputs.append(
-            (f"task {task.id}", f"due {task.due}, done {task.done or '—'}, weight {fmt(task.weight)}; {reviewed}")
-        )
+        inputs.append((f"task {task.id}", _task_line(task)))
     rating = plan.rating
-    inputs.append(
-        (
-            "rating",
-            f"on {rating.on} by {rating.by}: general {fmt(rating.general)}, level {rating.level or '—'}"
-            if rating
-            else "none yet",
-        )
+    rated = (
+        f"on {rating.on} by {rating.by}: general {fmt(rating.general)}, level {rating.level or '—'}"
+        if rating
+        else "none yet"
     )
-    if person.discipline:
-        inputs += [("discipline", f"{d.on}: {d.form}") for d in person.discipline]
+    inputs.append(("rating", rated))
+    inputs += [("discipline", _discipline(d)) for d in month_score.discipline]
+    lines = steps.lines()
+    lines += _miss_lines(month_score.miss, scores)
     provisional = " (provisional)" if month_score.provisional else ""
-    result = f"score {fmt(month_score.score, 1)}{provisional}; computed {month_score.computed or '—'}; concluded {month_score.concluded or '—'}"
-    return Explanation(f"{person.name} ({person_id}), {month}", inputs, month_score.steps.lines(), result)
+    result = (
+        f"score {fmt(month_score.score, 1)}{provisional}; computed {month_score.computed or '—'}; "
+        f"concluded {month_score.concluded or '— (not rated yet)'}"
+    )
+    return Explanation(f"{person.name} ({person_id}), {month}", inputs, lines, result)
+
+
+def _task_line(task: Task) -> str:
+    review = task.review
+    reviewed = (
+        f"review {review.on}: quality_fails {review.quality_fails}, delays "
+        f"{review.delays if review.delays is not None else '—'}, excused {str(review.excused).lower()}"
+        if review
+        else "no review"
+    )
+    return f"due {task.due}, done {task.done or '—'}, weight {fmt(task.weight)}; {reviewed}"
+
+
+def _discipline(entry: Discipline) -> str:
+    return f"{entry.on}: {entry.form}" + (f" ({entry.ref})" if entry.ref else "")
+
+
+def _miss_lines(miss: Miss | None, scores: Scores) -> list[str]:
+    deadline = f"the review deadline (the month's last day + grace_days {scores.rules.grace_days})"
+    if miss is None:
+        return [
+            f"no task still undone after {deadline}, and not concluded not-done → not a time work was not completed"
+        ]
+    lines = [
+        f"{e.ref} «{e.title}», due {e.due}, done {e.done or '—'}: not completed by {miss.deadline}" for e in miss.tasks
+    ]
+    if miss.concluded_not_done:
+        lines.append("the month was concluded not-done")
+    return [*lines, f"→ {miss.month} counts as a time assigned work was not completed (escalation)"]
+
+
+def _person(person_id: str, tracker: Tracker, scores: Scores) -> Explanation:
+    found = next((p for p in scores.people if p.person == person_id), None)
+    if found is None:
+        raise FatalError(f"--explain {person_id}: {person_id} has no plan in {scores.period.id}")
+    person = tracker.people[person_id].model
+    inputs = _judging_inputs(scores)
+    for m in found.months:
+        provisional = " (provisional)" if m.provisional else ""
+        inputs.append(
+            (
+                f"month {m.month}",
+                f"score {_one(m.score)}{provisional}; computed {m.computed or '—'}; concluded {m.concluded or '—'}",
+            )
+        )
+    inputs += [("discipline", _discipline(d)) for d in found.period.discipline]
+    steps = _level_steps(found, scores)
+    steps += _escalation_steps(found)
+    level = found.period
+    label = {
+        "proposed": "proposed level (a proposal, not a rating)",
+        "concluded": "concluded level",
+        "computed": "computed level (not rated yet)",
+    }
+    times = "time" if found.misses == 1 else "times"
+    result = f"score {_one(level.score)}; {label.get(level.basis or '', 'level')} {level.level or '—'}; {found.misses} {times} assigned work was not completed"
+    return Explanation(f"{person.name} ({person_id}), {scores.period.id}", inputs, steps, result)
+
+
+def _one(score: float | None) -> str:
+    """A score as every output shows it: one decimal place."""
+    return "—" if score is None else f"{score:.1f}"
+
+
+def _level_steps(found: PersonScore, scores: Scores) -> list[str]:
+    level = found.period
+    scored = [m.score for m in found.months if m.score is not None]
+    if level.basis != "proposed":
+        return [f"a one-month period keeps that month's level: {level.level or '—'} ({level.basis or 'none'})"]
+    steps = (
+        [
+            f"period score = mean of {len(scored)} monthly scores = ({' + '.join(_one(s) for s in scored)}) / {len(scored)} = {_one(level.score)}"
+        ]
+        if scored
+        else []
+    )
+    if level.discipline:
+        steps.append("a discipline decision in the period → proposed not-done, whatever the score")
+    else:
+        steps.append(
+            f"proposed level by thresholds {fmt(scores.rules.excellent)}/{fmt(scores.rules.good)}/{fmt(scores.rules.done)}: {level.level}"
+        )
+    counts = ", ".join(f"{n} {lvl}" for lvl, n in level.concluded_months.items()) or "none yet"
+    steps.append(f"concluded monthly ratings: {counts}")
+    return steps
+
+
+def _escalation_steps(found: PersonScore) -> list[str]:
+    esc = found.escalation
+    steps = []
+    for miss in esc.misses:
+        tasks = ", ".join(f"{e.ref} (due {e.due})" for e in miss.tasks)
+        parts = [
+            p
+            for p in (
+                f"tasks not completed by {miss.deadline}: {tasks}" if tasks else "",
+                "concluded not-done" if miss.concluded_not_done else "",
+            )
+            if p
+        ]
+        steps.append(f"{miss.month}: {'; '.join(parts)}")
+    steps.append(f"times assigned work was not completed in {esc.year}: {esc.count} → step {esc.step or 'none'}")
+    return steps

@@ -95,12 +95,13 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
         steps.add("no report on or before C")
     if judging.is_past(item.due):
         return _final(item, group, value, steps)
-    expected = expected_at(item, judging.cutoff) if up else target
+    paced = up and item.measure == "cumulative"
+    expected = expected_at(item, judging.cutoff) if paced else target
     steps.add(
         "due {} not past → judged on pace; expected at C = {}{}",
         item.due,
         expected,
-        "" if up else " (the target itself, for down)",
+        "" if paced else (" (the target itself: a level indicator)" if up else " (the target itself, for down)"),
     )
     if value is None:
         steps.add("no report yet → no_report, credit 0")

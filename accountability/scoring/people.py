@@ -1,15 +1,19 @@
-"""A person's monthly evaluation, their score over a longer period, and their escalation step
-(SCORING.md, "Monthly evaluation of a person", "A person over a longer period", "Escalations")."""
+"""A person's monthly evaluation and their level over a longer period (SCORING.md, "Monthly evaluation of a person",
+"A person over a longer period"). Escalations are in `scoring.escalation`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from accountability.model import Person, Plan, Task
+from accountability.model.base import LEVELS
+from accountability.model.org import Discipline
+from accountability.model.tracker import Doc
 from accountability.periods import Judging, month_period
+from accountability.scoring.escalation import Escalation, Miss, month_miss
 from accountability.scoring.numbers import round1
 from accountability.scoring.rules import RuleSet, level_of
 from accountability.scoring.steps import Steps, Terms
@@ -18,29 +22,38 @@ PERSON_TASK_STATES = ("on_time", "late", "undone", "open")
 
 
 class TaskResult(NamedTuple):  # a tuple, not a dataclass: one is made for every task scored
-    task: Task
+    id: str
     state: str  # on_time | late | undone | open
     credit: float | None  # None for open tasks, which are left out of the score
+    weight: float
 
 
 @dataclass(frozen=True)
 class MonthScore:
+    """A person's month as of D: plain values only, so that a cache can keep it and give it back without the plan."""
+
     person: str
     month: str
-    tasks: list[TaskResult]
+    path: str  # the plan's file
+    tasks: tuple[TaskResult, ...]
     task_results: float | None  # out of task_max (70)
     general: float | None  # rating.general, out of general_max (30), when written by D
     score: float | None
     provisional: bool
     computed: str | None
     concluded: str | None
-    disciplined: bool
-    steps: Steps = field(default_factory=Steps)
+    rated_on: dt.date | None  # the date of the concluded rating
+    discipline: tuple[Discipline, ...]  # the discipline decisions dated within the month
+    miss: Miss | None  # assigned work not completed this month, as of D (scoring.escalation)
 
     @property
     def level(self) -> str | None:
         """The concluded level where there is one (it is the official one), else the computed one."""
         return self.concluded or self.computed
+
+    @property
+    def disciplined(self) -> bool:
+        return bool(self.discipline)
 
 
 def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None = None) -> TaskResult:
@@ -50,9 +63,9 @@ def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None
     if not (task.done and judging.counts(task.done)):
         if judging.is_past(task.due):
             steps.add("{}: not done and due {} is past → 0", task.id, task.due)
-            return TaskResult(task, "undone", 0.0)
+            return TaskResult(task.id, "undone", 0.0, task.weight)
         steps.add("{}: not done, due {} not past → open, left out", task.id, task.due)
-        return TaskResult(task, "open", None)
+        return TaskResult(task.id, "open", None, task.weight)
     late = task.done > task.due
     fails = review.quality_fails if review else 0
     delays = review.delays if review and review.delays is not None else (1 if late else 0)
@@ -78,37 +91,44 @@ def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None
         )
     credit = (1 + quality + progress) / 3
     steps.add("  credit = (1 + {} + {}) / 3 = {}", quality, progress, credit)
-    return TaskResult(task, state, credit)
+    return TaskResult(task.id, state, credit, task.weight)
 
 
-def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSet) -> MonthScore:
+def score_month(
+    doc: Doc[Plan], person: Person | None, as_of: dt.date, rules: RuleSet, steps: Steps | None = None
+) -> MonthScore:
+    """The month's score, levels and miss as of D; each step of the arithmetic goes to `steps` when given."""
+    plan = doc.model
     judging = Judging(month_period(plan.month), as_of)
-    steps = Steps()
-    results = [score_task(t, judging, rules, steps) for t in plan.tasks]
+    steps = Steps() if steps is None else steps
+    results = tuple(score_task(t, judging, rules, steps) for t in plan.tasks)
     scored = [r for r in results if r.credit is not None]
     task_results = None
     if scored:
-        weights = sum(r.task.weight for r in scored)
-        mean = sum(r.task.weight * r.credit for r in scored if r.credit is not None) / weights
+        weights = sum(r.weight for r in scored)
+        mean = sum(r.weight * r.credit for r in scored if r.credit is not None) / weights
         task_results = rules.task_max * mean
         steps.add(
             "task_results = {} × ({}) / {} = {}",
             rules.task_max,
-            Terms([(r.task.weight, r.credit) for r in scored]),
+            Terms([(r.weight, r.credit) for r in scored]),
             weights,
             task_results,
         )
     rating = plan.rating if plan.rating and judging.written(plan.rating.on) else None
     general = rating.general if rating else None
     score, provisional = _score(task_results, general, rules, steps)
-    disciplined = _disciplined(person, judging.period.start, judging.period.end)
-    computed = _computed(score, disciplined, rules, steps)
+    discipline = disciplined_in(person, judging.period.start, judging.period.end)
+    computed = _computed(score, discipline, rules, steps)
     concluded = rating.level if rating else None
     if concluded:
         steps.add("concluded level (rating.level, the official one): {}", concluded)
+    rated_on = rating.on if rating and concluded else None
+    miss = month_miss(doc, as_of, rules)
     return MonthScore(
         plan.person,
         plan.month,
+        doc.path,
         results,
         task_results,
         general,
@@ -116,8 +136,9 @@ def score_month(plan: Plan, person: Person | None, as_of: dt.date, rules: RuleSe
         provisional,
         computed,
         concluded,
-        disciplined,
-        steps,
+        rated_on,
+        discipline,
+        miss,
     )
 
 
@@ -141,9 +162,15 @@ def _score(
     return round1(raw), False
 
 
-def _computed(score: float | None, disciplined: bool, rules: RuleSet, steps: Steps) -> str | None:
-    if disciplined:
-        steps.add("disciplined within the period → not-done, whatever the score")
+def _computed(score: float | None, discipline: tuple[Discipline, ...], rules: RuleSet, steps: Steps) -> str | None:
+    if discipline:
+        for entry in discipline:
+            steps.add(
+                "discipline on {}: {}{} → not-done, whatever the score",
+                entry.on,
+                entry.form,
+                f" ({entry.ref})" if entry.ref else "",
+            )
         return "not-done"
     if score is None:
         return None
@@ -152,61 +179,81 @@ def _computed(score: float | None, disciplined: bool, rules: RuleSet, steps: Ste
     return level
 
 
-def _disciplined(person: Person | None, start: dt.date, end: dt.date) -> bool:
-    return bool(person) and any(start <= d.on <= end for d in person.discipline)  # type: ignore[union-attr]
+def disciplined_in(person: Person | None, start: dt.date, end: dt.date) -> tuple[Discipline, ...]:
+    """The person's discipline decisions dated from `start` to `end`: each forces not-done for that period."""
+    if person is None:
+        return ()
+    return tuple(d for d in person.discipline if start <= d.on <= end)
+
+
+@dataclass(frozen=True)
+class PeriodLevel:
+    """A person's level over a period, and what it rests on (SCORING.md, "A person over a longer period").
+
+    `basis` says what `level` is: the month's `concluded` rating, the month's `computed` level when no rating is
+    written yet, or, for a period longer than a month, the level `proposed` from the mean score: a proposal for
+    whoever concludes the period's rating, never a rating."""
+
+    score: float | None
+    level: str | None
+    basis: str | None  # concluded | computed | proposed
+    provisional: bool
+    concluded_months: dict[str, int]  # the concluded monthly levels, counted
+    discipline: tuple[Discipline, ...]
+
+    @property
+    def proposed(self) -> str | None:
+        return self.level if self.basis == "proposed" else None
+
+
+def period_level(
+    months: list[MonthScore], person: Person | None, start: dt.date, end: dt.date, rules: RuleSet
+) -> PeriodLevel:
+    """One month keeps that month's level; a longer period gets a proposed level from the mean of its monthly scores,
+    not-done when any discipline falls in it."""
+    counted = Counter(m.concluded for m in months if m.concluded)
+    concluded: dict[str, int] = {level: counted[level] for level in LEVELS if counted[level]}
+    discipline = disciplined_in(person, start, end)
+    provisional = any(m.provisional for m in months)
+    if (start.year, start.month) == (end.year, end.month) and len(months) == 1:
+        only = months[0]
+        basis = "concluded" if only.concluded else ("computed" if only.computed else None)
+        return PeriodLevel(only.score, only.level, basis, only.provisional, concluded, only.discipline)
+    scores = [m.score for m in months if m.score is not None]
+    score = round1(sum(scores) / len(scores)) if scores else None
+    level = "not-done" if discipline else (level_of(score, rules) if score is not None else None)
+    return PeriodLevel(score, level, "proposed" if level else None, provisional, concluded, discipline)
 
 
 @dataclass(frozen=True)
 class PersonScore:
     person: str
     unit: str
-    score: float | None
-    level: str | None
-    provisional: bool
+    period: PeriodLevel
     months: list[MonthScore]
-    misses: int
-    step: str | None
+    escalation: Escalation
     flags: list[str]
+
+    @property
+    def score(self) -> float | None:
+        return self.period.score
+
+    @property
+    def level(self) -> str | None:
+        return self.period.level
+
+    @property
+    def provisional(self) -> bool:
+        return self.period.provisional
+
+    @property
+    def misses(self) -> int:
+        return self.escalation.count
+
+    @property
+    def step(self) -> str | None:
+        return self.escalation.step
 
     def task_counts(self) -> dict[str, int]:
         states = Counter(r.state for m in self.months for r in m.tasks)
         return {"total": sum(states.values()), **{s: states[s] for s in PERSON_TASK_STATES}}
-
-
-def period_score(
-    months: list[MonthScore], person: Person | None, start: dt.date, end: dt.date, rules: RuleSet
-) -> tuple[float | None, str | None, bool]:
-    """The mean of the monthly scores, its level, and whether it is provisional."""
-    scores = [m.score for m in months if m.score is not None]
-    if len(months) == 1 and (start.year, start.month) == (end.year, end.month):
-        # A period inside one month is judged by that month's rules, so its concluded rating stands.
-        only = months[0]
-        return only.score, only.level, only.provisional
-    score = round1(sum(scores) / len(scores)) if scores else None
-    disciplined = _disciplined(person, start, end)
-    level = "not-done" if disciplined else (level_of(score, rules) if score is not None else None)
-    return score, level, any(m.provisional for m in months)
-
-
-def misses(plans: list[Plan], as_of: dt.date, rules: RuleSet) -> list[str]:
-    """The months that count as a miss: an unexcused task not done by its due date, or a month concluded not-done."""
-    missed = []
-    for plan in plans:
-        judging = Judging(month_period(plan.month), as_of)
-        rating = plan.rating if plan.rating and judging.written(plan.rating.on) else None
-        if (rating and rating.level == "not-done") or any(_missed(t, judging) for t in plan.tasks):
-            missed.append(plan.month)
-    return missed
-
-
-def _missed(task: Task, judging: Judging) -> bool:
-    excused = bool(task.review and task.review.excused and judging.written(task.review.on))
-    done_in_time = task.done is not None and task.done <= task.due and judging.counts(task.done)
-    return not excused and not done_in_time and judging.is_past(task.due)
-
-
-def escalation_step(count: int, rules: RuleSet) -> str | None:
-    """1st miss → reminder, 2nd → suspension, 3rd and later → discipline."""
-    if count == 0:
-        return None
-    return rules.escalation_steps[min(count, len(rules.escalation_steps)) - 1]

@@ -19,6 +19,7 @@ class RuleSet:
     done: float
     late_credit: float  # credit of a commitment task done late
     excellent_per_good: float  # quota: excellent ≤ floor(this × good)
+    min_group: int  # a unit with fewer people rated in a month is counted with its parent's rating group
     general_max: float  # points for the general criteria (tiêu chí chung)
     task_max: float  # points for task results (kết quả thực hiện nhiệm vụ)
     deduction: float  # share of quality or progress credit lost per failed check or delay
@@ -35,6 +36,7 @@ ND335 = RuleSet(
     done=50,
     late_credit=0.5,
     excellent_per_good=0.2,
+    min_group=5,
     general_max=30,
     task_max=70,
     deduction=0.25,
@@ -55,8 +57,8 @@ def rules_for(config: Config) -> RuleSet:
             overrides[key] = getattr(config, key)
     for key in config.thresholds.model_fields_set:
         overrides[key] = getattr(config.thresholds, key)
-    if "excellent_per_good" in config.quota.model_fields_set:
-        overrides["excellent_per_good"] = config.quota.excellent_per_good
+    for key in config.quota.model_fields_set:
+        overrides[key] = getattr(config.quota, key)
     return replace(RULE_SETS[config.rules], **overrides)
 
 

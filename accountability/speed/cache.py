@@ -1,15 +1,14 @@
-"""A content-addressed cache of validated documents, in `.acct-cache/` at the tracker's root.
+"""The store behind every speed-up, in `.acct-cache/` at the tracker's root: one SQLite file.
 
-The cache also keeps a few whole results of read commands (`results`), opaque bytes under a key that covers every
-file's key, for `accountability.speed.memo`.
+- `documents`: validated documents by the key of their file's bytes (`key`): JSON of only the keys the file set.
+- `parts`: results of steps of a check or a judgement, opaque bytes under a key covering every input they read.
+- `results`: whole outputs of read commands, for `speed.memo`.
+- `files`: what the last run knew of each file (times, size, inode and key), as git's index does, so that a file
+  whose stamp did not change need not be read again.
 
-The key of an entry is a hash of the file's bytes, its path and the versions of acct and of the format, so an
-edited file, a moved file or a new acct simply misses. Only files without problems are cached: a file with
-problems is parsed again, so that its problems keep their exact positions.
-
-Entries are JSON, checked by a checksum and validated again by the models when read: a corrupt, truncated,
-stale or tampered entry is a miss, never trusted, and nothing in the cache is ever executed (no pickle). The
-store is SQLite, so two runs at once neither block for long nor corrupt it; a damaged database is rebuilt.
+Nothing here is trusted: every entry carries a checksum, documents are validated again when revived, and nothing is
+ever executed (no pickle). A damaged store is rebuilt; a store that cannot be written turns the cache off for the
+run, never fails it. SQLite lets two runs at once share it without corrupting it.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -26,26 +24,26 @@ from accountability import FORMAT_VERSION, __version__
 from accountability.model import KINDS, Config, Document
 
 FOLDER = ".acct-cache"
-KEEP_RESULTS = 32
-KEEP_SHARDS = 2048  # a full check keeps one part per unit and the core; older ones are stale
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, entries 2"  # entries 2: only the keys a file sets
+KEEP_RESULTS = 64
+KEEP_PARTS = 20_000  # a district's unit parts and plan judgements for a few dates; older ones are stale
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 3"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
+
+Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
 
 
 def key(raw: bytes, path: str) -> str:
+    """The key of a file's bytes at a path, for this acct: an edited file, a moved file or a new acct misses."""
     digest = hashlib.blake2b(raw, digest_size=20)
     digest.update(f"\0{path}\0{VERSION}".encode())
     return digest.hexdigest()
 
 
-def content_key(keys: dict[str, str]) -> str | None:
-    """A key for the whole tracker: every file's key, so every path and byte; None if a file is unreadable."""
-    if not all(keys.values()):
-        return None
-    digest = hashlib.blake2b(VERSION.encode(), digest_size=20)
-    for path, file_key in sorted(keys.items()):  # the order keys were found in does not matter
-        digest.update(f"{path}\0{file_key}\n".encode())
-    return digest.hexdigest()
+def digest(*parts: str) -> str:
+    hashed = hashlib.blake2b(VERSION.encode(), digest_size=20)
+    for part in parts:
+        hashed.update(f"{part}\n".encode())
+    return hashed.hexdigest()
 
 
 def _checksum(value: bytes) -> str:
@@ -55,27 +53,28 @@ def _checksum(value: bytes) -> str:
 class Cache:
     """The tracker's cache; every failure to use it turns it off for the run, never fails the run."""
 
-    def __init__(self, root: Path, verify: bool = True) -> None:
-        self.path = root / FOLDER / "documents.sqlite3"
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.path = root / FOLDER / "store.sqlite3"
         self.db: sqlite3.Connection | None = None
+        if not enabled:  # --no-cache: every lookup misses and nothing is written
+            return
         try:
             self.path.parent.mkdir(exist_ok=True)
-            self.db = self._open(verify)
+            self.db = self._open()
         except (OSError, sqlite3.Error):
             self._rebuild()
 
-    def _open(self, verify: bool = True) -> sqlite3.Connection:
+    def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)")
-        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
-        db.execute("CREATE TABLE IF NOT EXISTS shards (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT, person TEXT)"
-        )
-        if verify:  # reads the whole store: worth it before reviving documents, not for one result's lookup
-            db.execute("PRAGMA quick_check(1)")
+        for table in (
+            "documents (key TEXT PRIMARY KEY, kind TEXT, checksum TEXT, value BLOB)",
+            "parts (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
+            "results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
+            "files (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT)",
+        ):
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
         return db
 
     def _rebuild(self) -> None:
@@ -88,124 +87,92 @@ class Cache:
         except (OSError, sqlite3.Error):
             self.db = None
 
-    def get_many(self, keys: list[str]) -> dict[str, Document]:
-        """The valid entries among `keys`; anything unreadable is left out (a miss)."""
-        found: dict[str, Document] = {}
-        for entry_key, (kind, value) in self.get_entries(keys).items():
-            model = revive(kind, value)
-            if model is not None:
-                found[entry_key] = model
-        return found
-
-    def has_documents(self) -> bool:
+    def _query(self, sql: str, args: Iterable[object] = ()) -> list[tuple[object, ...]]:
+        if self.db is None:
+            return []
         try:
-            return self.db is not None and self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
-        except sqlite3.Error:
-            return False
-
-    def get_entries(self, keys: list[str]) -> dict[str, tuple[str, bytes]]:
-        """The entries among `keys` whose checksum holds, as (kind, value), for `revive` to turn into models."""
-        if self.db is None or not keys:
-            return {}
-        found: dict[str, tuple[str, bytes]] = {}
-        try:
-            for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
-                chunk = keys[start : start + 900]
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(
-                    f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk
-                )
-                for entry_key, kind, checksum, value in rows:
-                    if isinstance(value, bytes) and _checksum(value) == checksum:
-                        found[entry_key] = (kind, value)
+            return self.db.execute(sql, tuple(args)).fetchall()
         except sqlite3.Error:
             self._rebuild()
-            return {}
-        return found
+            return []
 
-    def put_many(self, entries: Iterable[tuple[str, Document, bytes | None]]) -> None:
-        """Store (key, model, its entry if already made by `entry`) triples."""
-        self.put_entries([(k, model.kind, entry(model) if value is None else value) for k, model, value in entries])
-
-    def put_entries(self, entries: list[tuple[str, str, bytes]]) -> None:
-        """Store (key, kind, entry) triples."""
-        if self.db is None or not entries:
+    def _write(self, sql: str, rows: list[tuple[object, ...]], trim: tuple[str, int] | None = None) -> None:
+        if self.db is None or not rows:
             return
-        rows = [(entry_key, kind, _checksum(value), value) for entry_key, kind, value in entries]
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
+                self.db.executemany(sql, rows)
+                if trim is not None:
+                    table, keep = trim
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
+                        (keep,),
+                    )
         except sqlite3.Error:
             self._rebuild()
 
-    def get_result(self, result_key: str) -> bytes | None:
-        """A stored result, or None when missing or damaged."""
-        return self._get("results", result_key)
+    def documents(self, keys: list[str]) -> dict[str, tuple[str, bytes]]:
+        """The stored entries among `keys` whose checksum holds, as (kind, value), for `revive`."""
+        found: dict[str, tuple[str, bytes]] = {}
+        for start in range(0, len(keys), 900):  # SQLite's limit on bound parameters
+            chunk = keys[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for entry_key, kind, checksum, value in self._query(
+                f"SELECT key, kind, checksum, value FROM documents WHERE key IN ({marks})", chunk
+            ):
+                if isinstance(value, bytes) and _checksum(value) == checksum:
+                    found[str(entry_key)] = (str(kind), value)
+        return found
+
+    def put_documents(self, entries: list[tuple[str, str, bytes]]) -> None:
+        """Store (key, kind, entry) triples."""
+        rows: list[tuple[object, ...]] = [(k, kind, _checksum(v), v) for k, kind, v in entries]
+        self._write("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", rows)
+
+    def parts(self, keys: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), 900):
+            chunk = keys[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for part_key, checksum, value in self._query(
+                f"SELECT key, checksum, value FROM parts WHERE key IN ({marks})", chunk
+            ):
+                if isinstance(value, bytes) and _checksum(value) == checksum:
+                    found[str(part_key)] = value
+        return found
+
+    def put_parts(self, parts: list[tuple[str, bytes]]) -> None:
+        rows: list[tuple[object, ...]] = [(k, _checksum(v), v) for k, v in parts]
+        self._write("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows, ("parts", KEEP_PARTS))
+
+    def result(self, result_key: str) -> bytes | None:
+        rows = self._query("SELECT checksum, value FROM results WHERE key = ?", (result_key,))
+        if not rows or not isinstance(rows[0][1], bytes) or _checksum(rows[0][1]) != rows[0][0]:
+            return None
+        return rows[0][1]
 
     def put_result(self, result_key: str, value: bytes) -> None:
-        """Store a result, keeping only the newest KEEP_RESULTS: each edit of the tracker makes the older ones stale."""
-        self._put("results", [(result_key, value)], KEEP_RESULTS)
+        self._write(
+            "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+            [(result_key, _checksum(value), value)],
+            ("results", KEEP_RESULTS),
+        )
 
-    def get_shard(self, shard_key: str) -> bytes | None:
-        """A stored part of a check (`accountability.speed.sharded`), or None when missing or damaged."""
-        return self._get("shards", shard_key)
+    def has_results(self) -> bool:
+        return bool(self._query("SELECT 1 FROM results LIMIT 1"))
 
-    def put_shard(self, shard_key: str, value: bytes) -> None:
-        self._put("shards", [(shard_key, value)], KEEP_SHARDS)
+    def files(self) -> dict[str, tuple[Stamp, str]]:
+        """What the last run knew of each file: its stamp and its key."""
+        rows = self._query("SELECT path, mtime, ctime, size, inode, key FROM files")
+        return {str(r[0]): ((int(r[1]), int(r[2]), int(r[3]), int(r[4])), str(r[5])) for r in rows}  # type: ignore[call-overload]
 
-    def put_shards(self, parts: list[tuple[str, bytes]]) -> None:
-        """Store many parts in one transaction: a full check writes one per unit."""
-        self._put("shards", parts, KEEP_SHARDS)
-
-    def get_stamps(self) -> dict[str, tuple[Any, ...]]:
-        """What the last check knew of each file, for `accountability.speed.sharded`:
-        path → (path, mtime_ns, ctime_ns, size, inode, key, person)."""
-        try:
-            rows = self.db.execute("SELECT * FROM stamps").fetchall() if self.db else []
-        except sqlite3.Error:
-            return {}
-        return {row[0]: row for row in rows}
-
-    def put_stamps(self, rows: list[tuple[Any, ...]], removed: Iterable[str]) -> None:
+    def put_files(self, rows: dict[str, tuple[Stamp, str]], removed: Iterable[str]) -> None:
         """Write only the rows that changed: on a large tracker one edit rewrites one row, not 18,000."""
-        if self.db is None:
-            return
-        try:
-            with self.db:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("DELETE FROM stamps WHERE path = ?", [(path,) for path in removed])
-                self.db.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-        except sqlite3.Error:
-            self._rebuild()
-
-    def _get(self, table: str, entry_key: str) -> bytes | None:
-        try:
-            row = (
-                self.db.execute(f"SELECT checksum, value FROM {table} WHERE key = ?", (entry_key,)).fetchone()
-                if self.db
-                else None
-            )
-        except sqlite3.Error:
-            return None
-        if row is None or not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
-            return None
-        return row[1]
-
-    def _put(self, table: str, entries: list[tuple[str, bytes]], keep: int) -> None:
-        if self.db is None:
-            return
-        try:
-            with self.db:
-                self.db.execute("BEGIN IMMEDIATE")
-                rows = [(entry_key, _checksum(value), value) for entry_key, value in entries]
-                self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
-                self.db.execute(
-                    f"DELETE FROM {table} WHERE rowid NOT IN (SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
-                    (keep,),
-                )
-        except sqlite3.Error:
-            self._rebuild()
+        self._write("DELETE FROM files WHERE path = ?", [(path,) for path in removed])
+        self._write(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", [(p, *s, k) for p, (s, k) in rows.items()]
+        )
 
     def close(self) -> None:
         if self.db is not None:
@@ -214,9 +181,8 @@ class Cache:
 
 
 def entry(model: Document) -> bytes:
-    """A model as stored: JSON of only the keys the file set. That is half the bytes and a third less to validate
-    when read, and the revived model knows which keys were written (scoring.rules reads `model_fields_set`), like a
-    freshly parsed one."""
+    """A model as stored: JSON of only the keys the file set, half the bytes of a full dump and a third less to
+    validate when revived."""
     return model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
 
 

@@ -1,133 +1,84 @@
-"""Replaying a read command's output when neither the tracker nor the command line changed.
+"""Replaying a read command's output when neither the tracker nor anything else that shapes the output changed.
 
-A check or a score is a pure function of the tracker's bytes, the arguments, the judging date and acct's version.
-So its output (stdout, stderr and exit code) is kept in the cache under a key covering all of them, and the same
-command on the same tracker prints it again without loading a single document. Any edit, any other argument, or
-another day (when --as-of is not given) is a new key, computed afresh.
+A check, a score or an overdue list is a pure function of the tracker's bytes, the command line, the judging date,
+the folder it is run from (paths in some formats are relative to it), acct's version and the language. Its output
+(stdout, stderr and exit code) is kept under a key covering all of them, and the same command on the same tracker
+prints it again without reading a document. The tracker's part of the key comes from the runner's file keys, which
+a file's unchanged stamp gives without reading it.
 
-Only for output to files and pipes: on a terminal the output depends on the terminal (width, colour), and the
-progress bar is live. Never with --no-cache, nor when a GitHub step summary is to be written (a side effect).
-
-Reading every file to compute the key would be most of a replay's time, so, like git's index, the key is also kept
-under the tracker files' stamps (times, sizes, inodes), and reused while no stamp changes. Stamps are kept only when
-every file is older than 2 s, so a file changed twice within one tick of the clock is never mistaken for unchanged.
-On a miss, only the files changed since the last check are read (`accountability.speed.sharded.scan`), and the check that
-follows reuses that scan. On a first run (no index, no cached document) nothing is read beforehand: there is nothing
-to replay, and the check's workers compute every file's key as they read it.
+Only for output to files and pipes: on a terminal the output depends on the terminal, and a progress bar is live.
+Never with --no-cache, nor when a GitHub step summary is to be written (a side effect).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import io
 import json
 import os
 import sys
 from collections.abc import Callable
-from contextlib import nullcontext, redirect_stderr, redirect_stdout
-from contextvars import ContextVar
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any, TypeVar
 
 import typer
 
-from accountability.files.discover import find_root
-from accountability.speed.cache import Cache, content_key
-from accountability.speed.sharded import Scan, digest, look, read_index, scan, scanned, settled, stamps_of
+from accountability import __version__
+from accountability.speed.cache import digest
+from accountability.speed.runner import FastRunner
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-_NOW: ContextVar[Scan | None] = ContextVar("scan_of_the_run", default=None)
+ENVIRONMENT = ("NO_COLOR", "COLUMNS", "LANG", "LC_ALL")  # what else may shape an output
 
 
-def current_keys() -> dict[str, str] | None:
-    """The file keys that the running memoized command already knows (from its scan, or filled in by a check since),
-    so the load need not read them again."""
-    now = _NOW.get()
-    return now.keys if now is not None and now.complete else None
+def replayable() -> bool:
+    return not (sys.stdout.isatty() or sys.stderr.isatty() or os.environ.get("GITHUB_STEP_SUMMARY"))
 
 
-def memoized(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(**kwargs: Any) -> Any:
-        if (
-            kwargs.get("no_cache")
-            or sys.stdout.isatty()
-            or sys.stderr.isatty()
-            or os.environ.get("GITHUB_STEP_SUMMARY")
-        ):
-            return func(**kwargs)
-        root = find_root(kwargs.get("root"))
-        as_of = kwargs.get("as_of") or dt.date.today().isoformat()
-        arguments = [func.__name__, str(root), f"as_of={as_of}"]
-        arguments += [
-            f"{name}={_plain(value)}" for name, value in sorted(kwargs.items()) if name not in ("root", "as_of")
-        ]
-        store = Cache(root, verify=False)  # a damaged store only fails a lookup, which is then a miss
-        try:
-            return _replay_or_run(func, kwargs, root, arguments, store)
-        finally:
-            store.close()
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _replay_or_run(
-    func: Callable[..., Any], kwargs: dict[str, Any], root: Path, arguments: list[str], store: Cache
-) -> None:
-    stamps = stamps_of(root)
-    stamps_key = "stamps:" + digest(repr(sorted(stamps.items())))
-    known = store.get_result(stamps_key)
-    now = None if known else look(root, store, stamps)  # reads only the files changed since the last check
-    if now is None or not now.unread:  # (an unread scan is a first run: nothing to replay)
-        content = known.decode() if known else content_key(now.keys)  # type: ignore[union-attr]
-        if content is None:  # an unreadable file: nothing is kept
-            return _replay(_run(func, kwargs, now))
-        stored = store.get_result(digest(content, *arguments))
+def run(runner: FastRunner, root: Path, arguments: list[str], produce: Callable[[], None]) -> None:
+    """Print the output that `produce` prints (and exit as it exits), replayed when it is already known."""
+    if not replayable():
+        produce()
+        return
+    context = [__version__, str(root), os.getcwd(), *(f"{v}={os.environ.get(v, '')}" for v in ENVIRONMENT), *arguments]
+    if runner.known or runner.store.has_results():  # else nothing kept can match: learning the keys would cost a read
+        before = tracker_key(runner, root)
+        stored = runner.store.result(digest(before, *context)) if before else None
         if stored is not None:
-            return _replay(json.loads(stored))
-        now = now if now is not None else scan(root, read_index(store), stamps)
-    result = _run(func, kwargs, now)
-    if not now.complete:  # an unread scan that the command did not fill in
-        now = scan(root, read_index(store), stamps)
-    content = content_key(now.keys)
-    # A check right after an edit (files changed since the last check) is not kept: re-stamping every file to make
-    # sure none changed during the run is not free, an edit is usually followed by more, and the check has already
-    # kept its parts (accountability.speed.sharded). Any other result is kept, if no file changed during the run.
-    after_edit = func.__name__ == "check" and now.index is not None and bool(now.changed)
-    if content is not None and not after_edit and stamps_of(root) == stamps:
-        store.put_result(digest(content, *arguments), json.dumps(result).encode("utf-8"))
-        if known is None and all(settled(stamp) for stamp in stamps.values()):
-            store.put_result(stamps_key, content.encode())
-    return _replay(result)
+            _replay(json.loads(stored))
+            return
+    result = _capture(produce)
+    after = tracker_key(runner, root)  # the keys of the bytes the command used, read or told by their stamps
+    if after:
+        runner.store.put_result(digest(after, *context), json.dumps(result).encode("utf-8"))
+    _replay(result)
 
 
-def _run(func: Callable[..., Any], kwargs: dict[str, Any], now: Scan | None) -> dict[str, Any]:
+def tracker_key(runner: FastRunner, root: Path) -> str | None:
+    """A key of every file's bytes and of what discovery found; None when a file cannot be read."""
+    found = runner.discover(root)
+    keys = [runner.key_of(root, path)[0] for path in found.documents]
+    if not all(keys):
+        return None
+    problems = [f"{p.code}\0{p.path}" for p in found.problems]
+    return digest(*(f"{p}\0{k}" for p, k in zip(found.documents, keys, strict=True)), *problems)
+
+
+def _capture(produce: Callable[[], None]) -> dict[str, object]:
     out, err = io.StringIO(), io.StringIO()
-    token = _NOW.set(now)
     code = 0
     try:
-        with redirect_stdout(out), redirect_stderr(err), scanned(now) if now is not None else nullcontext():
-            func(**kwargs)
+        with redirect_stdout(out), redirect_stderr(err):
+            produce()
     except typer.Exit as exc:
         code = exc.exit_code
     except BaseException:
         sys.stdout.write(out.getvalue())  # what was printed before the failure is still shown
         sys.stderr.write(err.getvalue())
         raise
-    finally:
-        _NOW.reset(token)
     return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
 
 
-def _replay(result: dict[str, Any]) -> None:
-    sys.stdout.write(result["out"])
-    sys.stderr.write(result["err"])
+def _replay(result: dict[str, object]) -> None:
+    sys.stdout.write(str(result["out"]))
+    sys.stderr.write(str(result["err"]))
     if result["code"]:
-        raise typer.Exit(result["code"])
-
-
-def _plain(value: Any) -> str:
-    return str(value.value if hasattr(value, "value") else value)
+        raise typer.Exit(int(result["code"]))  # type: ignore[call-overload]

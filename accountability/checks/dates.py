@@ -1,0 +1,78 @@
+"""Dates that record events: none later than the day acct checks (FORMAT.md: no date records an event later than
+the day it was written), and a plan task done no earlier than the month before its plan's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from accountability.model.tracker import Tracker
+from accountability.periods import month_period
+from accountability.problems import DocPath, Problem
+
+
+def _future(when: dt.date | None, as_of: dt.date, what: str, path: str, at: DocPath) -> Iterator[Problem]:
+    if when is not None and when > as_of:
+        yield Problem(
+            "future-date",
+            f"{what} is dated {when}, after the judging date {as_of}; an event cannot be written down before it "
+            "happens: check the date",
+            path,
+            at=at,
+        )
+
+
+def commitment_and_issue_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`future-date`: no commitment's `signed`, item `done`, report `on` or amendment `on`, and no issue's
+    `resolved`, is later than the judging date (`--as-of`, else today).
+
+    Commands that judge as of D (score, overdue, report, export) ignore what is dated after D (SCORING.md), so they
+    do not refuse a tracker for it: a finished year can be judged as of any day inside it.
+
+    Failing: `done: 2023-09-20` checked with `--as-of 2023-09-01`.
+    """
+    for doc in tracker.commitments:
+        c = doc.model
+        yield from _future(c.signed, as_of, "signed", doc.path, ("signed",))
+        for gi, ii, item in c.items():
+            at = ("groups", gi, "items", ii)
+            yield from _future(item.done, as_of, f"the done date of '{item.id}'", doc.path, (*at, "done"))
+            for ri, report in enumerate(item.reports):
+                yield from _future(report.on, as_of, f"a report of '{item.id}'", doc.path, (*at, "reports", ri, "on"))
+        for ai, amendment in enumerate(c.amendments):
+            yield from _future(amendment.on, as_of, "the amendment", doc.path, ("amendments", ai, "on"))
+    for issue in tracker.issues:
+        yield from _future(issue.model.resolved, as_of, "resolved", issue.path, ("resolved",))
+
+
+def plan_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`future-date`, `done-too-early`: no plan's task `done`, `self.on`, `review.on`, `rating.on` or amendment
+    `on` is later than the judging date; a task's `done` is no earlier than the first day of the month before the
+    plan's month (work done before that belongs to an earlier plan).
+
+    Failing: a 2023-05 plan with `done: 2023-03-31`.
+    """
+    for doc in tracker.plans:
+        plan, path = doc.model, doc.path
+        earliest = (month_period(plan.month).start - dt.timedelta(days=1)).replace(day=1)
+        for ti, task in enumerate(plan.tasks):
+            at = ("tasks", ti)
+            yield from _future(task.done, as_of, f"the done date of '{task.id}'", path, (*at, "done"))
+            if task.done is not None and task.done < earliest:
+                yield Problem(
+                    "done-too-early",
+                    f"task '{task.id}' is marked done on {task.done}, before {earliest}, the first day of the month "
+                    f"before this {plan.month} plan; work done then belongs to an earlier month's plan: check the date",
+                    path,
+                    at=(*at, "done"),
+                )
+            if task.review is not None:
+                yield from _future(task.review.on, as_of, f"the review of '{task.id}'", path, (*at, "review", "on"))
+        yield from _future(plan.self_.on if plan.self_ else None, as_of, "the self-assessment", path, ("self", "on"))
+        yield from _future(plan.rating.on if plan.rating else None, as_of, "the rating", path, ("rating", "on"))
+        for ai, amendment in enumerate(plan.amendments):
+            yield from _future(amendment.on, as_of, "the amendment", path, ("amendments", ai, "on"))
+
+
+CHECKS = (commitment_and_issue_dates,)
+PLAN_CHECKS = (plan_dates,)
