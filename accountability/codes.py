@@ -16,7 +16,7 @@ CODES: dict[str, str] = {
     "not-a-mapping": "A tracker file is a mapping of keys, starting with 'kind:'.",
     "missing-kind": "The file has no 'kind:'.",
     "unknown-kind": "The 'kind:' is not one of org, commitment, plan, issue.",
-    "unreadable": "The file or folder cannot be read (permissions, not a regular file, too large).",
+    "unreadable": "The file or folder cannot be read: permissions, not a regular file (a pipe, a device, a folder), a link out of the tracker, or over the size limit.",
     # the schema of each kind
     "unknown-key": "A key that this kind of file does not have; the message suggests the nearest one.",
     "missing-key": "A required key is missing.",

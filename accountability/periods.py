@@ -11,11 +11,31 @@ from accountability.problems import FatalError
 
 FORMS = "2023 (a year), 2023-H1 or 2023-H2 (a half), 2023-Q1 to 2023-Q4 (a quarter), 2023-05 (a month), 2023-04-10..2023-06-30 (dates, both included)"
 
-_YEAR = re.compile(r"^(\d{4})$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+_YEAR = re.compile(r"^(\d{4})\Z", re.ASCII)
+_HALF = re.compile(r"^(\d{4})-H([12])\Z", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])\Z", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})\Z", re.ASCII)
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\Z", re.ASCII)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # every date acct reads lies in these years, so that no arithmetic overflows
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def in_calendar(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def iso_date(text: str) -> dt.date | None:
+    """An ISO date written YYYY-MM-DD in ASCII digits, in the years acct computes with; None for anything else
+    (Python's own parser also takes 20230630, 2023-W26-5 and, through int(), digits of other scripts)."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if in_calendar(day.year) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,8 @@ def parse_period(text: str) -> Period:
         period = None
     if period is None:
         raise FatalError(f"{text!r} is not a period; write one of: {FORMS}")
+    if not (in_calendar(period.start.year) and in_calendar(period.end.year)):
+        raise FatalError(f"{text!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
     return period
 
 
@@ -85,8 +107,8 @@ def _parse(text: str) -> Period | None:
         year, month = int(match.group(1)), int(match.group(2))
         return Period(text, dt.date(year, month, 1), _month_end(year, month))
     if match := _RANGE.match(text):
-        start, end = dt.date.fromisoformat(match.group(1)), dt.date.fromisoformat(match.group(2))
-        return Period(text, start, end) if start <= end else None
+        start, end = iso_date(match.group(1)), iso_date(match.group(2))
+        return Period(text, start, end) if start and end and start <= end else None
     return None
 
 

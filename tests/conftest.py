@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -175,3 +180,47 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def tracker(tmp_path: Path) -> Path:
     """A clean small tracker."""
     return write_tracker(tmp_path, {})
+
+
+NOBODY = 65534
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder that every user may enter and write in (pytest's tmp_path is root's alone), for `as_nobody`."""
+    folder = Path(tempfile.mkdtemp(prefix="acct-test-"))
+    folder.chmod(0o777)
+    yield folder
+    for below, dirs, _ in os.walk(folder):  # so that anyone may remove what a test made unlistable
+        for name in dirs:
+            if not os.path.islink(os.path.join(below, name)):
+                os.chmod(os.path.join(below, name), 0o755)
+    shutil.rmtree(folder)
+
+
+def as_nobody(func: Callable[[], Any]) -> Any:
+    """`func()` as a user who is not root, whose permissions are checked: the tests run as root, who may read a
+    folder whatever its mode. Run in a forked child that drops to `nobody`; run here when not root already."""
+    if os.geteuid() != 0:
+        return func()
+    import importlib.readers  # noqa: F401  (imported on first use, from a folder `nobody` may not read)
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            result: tuple[str, Any] = ("ok", func())
+        except BaseException as exc:  # noqa: B036 - whatever happened must reach the parent
+            result = ("raised", repr(exc))
+        with os.fdopen(write, "wb") as out:
+            pickle.dump(result, out)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as received:
+        outcome, value = pickle.load(received)
+    os.waitpid(pid, 0)
+    assert outcome == "ok", value
+    return value

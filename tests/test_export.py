@@ -218,7 +218,10 @@ def test_the_duckdb_query_of_the_docs_reproduces_every_unit_score(
 def test_parquet_without_pyarrow_says_what_to_install(tracker: Path, tmp_path: Path) -> None:
     result = run_acct("export", *Q2, "--format", "parquet", "-o", str(tmp_path / "out"), cwd=tracker)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == "acct: --format parquet needs pyarrow: install it with  pip install 'acct[parquet]'\n"
+    assert (
+        result.stderr
+        == "acct: --format parquet needs pyarrow: install it with  pip install 'accountability-tracker[parquet]'\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -233,7 +236,10 @@ def test_parquet_with_pyarrow_hidden_says_what_to_install(tracker: Path, tmp_pat
     env = {"PYTHONPATH": str(tmp_path / "hide")}
     result = run_acct("export", *Q2, "--format", "parquet", "-o", str(tmp_path / "out"), cwd=tracker, env=env)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == "acct: --format parquet needs pyarrow: install it with  pip install 'acct[parquet]'\n"
+    assert (
+        result.stderr
+        == "acct: --format parquet needs pyarrow: install it with  pip install 'accountability-tracker[parquet]'\n"
+    )
     assert not (tmp_path / "out").exists()
 
 

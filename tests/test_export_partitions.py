@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COMMITMENT, write_tracker
-from typer.testing import CliRunner
+from rollup_cases import runner
 
 from accountability.cli import app
 
@@ -29,7 +29,7 @@ TABLES = [
 
 
 def export(root: Path, out: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["export", *AS_OF, *args, "-o", str(out), "--root", str(root)])
+    result = runner().invoke(app, ["export", *AS_OF, *args, "-o", str(out), "--root", str(root)])
     return result.exit_code, result.stdout, result.stderr
 
 

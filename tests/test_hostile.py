@@ -36,11 +36,12 @@ HOSTILE: list[tuple[str, str | bytes, tuple[int, int, str]]] = [
     ("two documents", ISSUE + "---\n" + ISSUE, (9, 1, "multiple-documents")),
     ("10,000-level nested list", "kind: issue\nx: " + "[" * 10_000 + "]" * 10_000 + "\n", (2, 68, "too-deep")),
     (
-        "10,000-level block list",
-        "kind: issue\nx:\n" + "".join("  " * i + "-\n" for i in range(10_000)),
+        "1,400-level block list",  # 1.96 MB: just under the size limit
+        "kind: issue\nx:\n" + "".join("  " * i + "-\n" for i in range(1_400)),
         (68, 129, "too-deep"),
     ),
-    ("5 MB scalar", "kind: issue\ntitle: " + "ạ" * 2_500_000 + "\n", (2, 8, "too-long")),
+    ("900 KB scalar", "kind: issue\ntitle: " + "ạ" * 300_000 + "\n", (2, 8, "too-long")),
+    ("3 MB file", "kind: issue\n" + "# a comment line of forty characters...\n" * 75_000, (1, 1, "unreadable")),
 ]
 
 

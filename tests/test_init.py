@@ -4,12 +4,13 @@ and a second run that refuses and changes nothing."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_acct
+from conftest import PROJECT, run_acct
 
 GIT_ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
@@ -95,7 +96,8 @@ def test_the_workflow_runs_check_overdue_and_diff_on_each_pull_request(repo: Pat
     steps = workflow["jobs"]["acct"]["steps"]
     assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}  # diff needs the base branch
     runs = [step["run"] for step in steps if "run" in step]
-    assert runs[1:] == [
+    assert runs[0] == "rm -rf ./.acct-cache"  # a cache committed in a pull request could vouch for its files
+    assert runs[2:] == [
         "acct check --root . --format github",
         "acct overdue --root . --format github --warn-only",
         'acct diff --root . "origin/${{ github.base_ref }}" --format md >> "$GITHUB_STEP_SUMMARY"',
@@ -103,6 +105,21 @@ def test_the_workflow_runs_check_overdue_and_diff_on_each_pull_request(repo: Pat
     assert [step.get("if") for step in steps[-2:]] == ["${{ !cancelled() }}"] * 2
     (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
     assert cache["with"]["path"] == "./.acct-cache"  # a pull request re-reads only the files it changed
+
+
+def test_the_workflow_installs_this_acct_pinned_and_nothing_unpinned(tmp_path: Path) -> None:
+    # `pip install acct` would install an unrelated PyPI project with the repository's token; every install is pinned
+    from accountability import __version__
+    from accountability.authoring.init import planned_files
+
+    workflow = next(text for path, text in planned_files(tmp_path).items() if path.name == "acct.yml")
+    installs = [line.strip() for line in workflow.splitlines() if "pip install" in line or "pip3 install" in line]
+    assert installs == [f"run: pip install accountability-tracker=={__version__}"]
+    pinned = re.compile(r"^run: pip install (accountability-tracker==\d+\.\d+\.\d+|git\+https://\S+@[0-9a-f]{40})$")
+    assert all(pinned.match(line) for line in installs)
+    project = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'name = "accountability-tracker"' in project  # the name the workflow installs is this project's
+    assert f"pip install accountability-tracker=={__version__}\n" in (PROJECT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_pre_commit_hook_runs_check(repo: Path) -> None:
@@ -126,8 +143,6 @@ def test_the_pre_commit_hook_runs_check(repo: Path) -> None:
         ]
     }
     # acct's own repository is a hook repository too, for `repo: <acct's address>` with `id: acct-check`
-    from conftest import PROJECT
-
     hooks = yaml.safe_load((PROJECT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [(h["id"], h["entry"]) for h in hooks] == [("acct-check", "acct check")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,23 @@ def test_a_replay_matches_a_fresh_run_on_a_tracker_with_errors(tmp_path: Path) -
     fresh = acct("check", "--root", str(root), "--no-cache", "--as-of", "2023-07-10")
     assert acct("check", "--root", str(root), "--as-of", "2023-07-10") == fresh
     assert acct("check", "--root", str(root), "--as-of", "2023-07-10") == fresh
+
+
+def test_a_replay_from_another_folder_or_another_root_prints_that_runs_paths(
+    tracker: Path, loads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # github and sarif paths are relative to the working directory: a replay once printed the first run's
+    (tracker / PLAN).write_text(
+        (tracker / PLAN).read_text(encoding="utf-8").replace("assigned_by: nguyen-van-a", "assigned_by: nobody"),
+        encoding="utf-8",
+    )
+    (tracker / "sub").mkdir()
+    seen = []
+    for folder, root in ((tracker, "."), (tracker / "sub", ".."), (tracker.parent, tracker.name), (tracker, ".")):
+        monkeypatch.chdir(folder)
+        for format in ("github", "sarif"):
+            code, output = acct("check", "--root", root, "--as-of", "2023-07-10", "--format", format)
+            assert code == 1 and str(Path(os.path.relpath(tracker / PLAN))) in output, (folder, format, output)
+            seen.append((folder, format, output))
+    assert len(loads) == 6  # the last two are replays of the first two, in the same folder with the same --root
+    assert seen[6][2] == seen[0][2] and seen[7][2] == seen[1][2]

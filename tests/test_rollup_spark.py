@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rollup_cases import actual_district, expected_district, generated_exports, hand_exports
+from rollup_cases import GENERATED_IDS, actual_district, expected_district, generated_exports, hand_exports
 
 from accountability.queries.rollup import EXPORTS, QUERIES, Rows, Run, roll_up
 from accountability.queries.rollup_duckdb import connected, roll_up_duckdb
@@ -77,9 +77,7 @@ def test_spark_returns_duckdbs_rows_and_acct_scores_figures(spark: Any, generate
     for sql in on_spark:
         if sql == EXPORTS.sql:  # file:/…/trackers.csv on Spark, /…/trackers.csv on DuckDB
             assert [(t, p, Path(f).name) for t, p, f in on_spark[sql]] == [
-                ("huyen-a", "2023-H1", "trackers.csv"),
-                ("huyen-b", "2023-H1", "trackers.jsonl"),
-                ("huyen-c", "2023-H1", "trackers.parquet"),
+                (tracker, "2023-H1", f"trackers.{fmt}") for tracker, (_, fmt) in GENERATED_IDS.items()
             ]
             assert [f.removeprefix("file:") for _, _, f in on_spark[sql]] == [f for _, _, f in on_duckdb[sql]]
         else:

@@ -61,3 +61,24 @@ def test_the_limits_hold_for_values_resolved_inline() -> None:
     deep = "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH)) + f"{'  ' * MAX_DEPTH}last: 1\n"
     _, problems = parse(deep, "x.yaml")
     assert [(p.code, p.line) for p in problems] == [("too-deep", MAX_DEPTH + 1)]
+
+
+DEEP_SHAPES = [
+    ("flow", "kind: issue\nx: {open}{close}\n", "[", "]", (2, 68)),
+    ("flow mappings", "kind: issue\nx: {open}1{close}\n", "{a: ", "}", (2, 260)),
+    ("unclosed flow", "kind: issue\nx: {open}\n", "[", "", (2, 68)),
+    ("block on one line", "kind: issue\nx:\n  {open}a\n", "- ", "", (3, 129)),
+]
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 999, 1_001, 5_000])
+@pytest.mark.parametrize(("name", "shape", "open", "close", "where"), DEEP_SHAPES, ids=[s[0] for s in DEEP_SHAPES])
+def test_too_deep_is_the_same_problem_below_and_above_libyamls_own_bound(
+    name: str, shape: str, open: str, close: str, where: tuple[int, int], levels: int
+) -> None:
+    # libyaml 0.2.5 (PyYAML >= 6.0.2) stops at 1,000 levels with a syntax error, older ones do not: acct's own bound
+    # must speak first, so that every PyYAML that pyproject allows gives this one problem (CI runs both)
+    text = shape.format(open=open * levels, close=close * levels)
+    assert len(text) < 32_768  # below the size at which the text is bounded before composing
+    _, problems = parse(text, "x.yaml")
+    assert [(p.code, p.line, p.col) for p in problems] == [("too-deep", *where)]

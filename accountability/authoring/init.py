@@ -11,7 +11,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from accountability.files.atomic import write_atomic
+from accountability import __version__
+from accountability.files.atomic import edit_file, write_atomic
 from accountability.files.git import toplevel_or_none
 from accountability.problems import FatalError
 from accountability.speed.cache import FOLDER as CACHE_FOLDER
@@ -38,7 +39,7 @@ def planned_files(folder: Path) -> dict[Path, str]:
     return {
         folder / "acct.yaml": _template("acct.yaml"),
         folder / "org.yaml": _template("org.yaml"),
-        base / ".github" / "workflows" / "acct.yml": _template("workflow.yml").format(root=root),
+        base / ".github" / "workflows" / "acct.yml": _template("workflow.yml").format(root=root, version=__version__),
         base / ".pre-commit-config.yaml": _template("pre-commit-config.yaml").format(root=root),
     }
 
@@ -54,17 +55,16 @@ def ignore_cache(gitignore: Path) -> str | None:
     if not gitignore.exists():
         write_atomic(gitignore, f"{IGNORE_LINE}\n".encode(), overwrite=False)
         return "created"
-    try:
-        old = gitignore.read_bytes()
-    except OSError as exc:
-        raise FatalError(
-            f"cannot read {gitignore}: {exc.strerror or exc}; add the line {IGNORE_LINE} to it yourself"
-        ) from None
-    if ignored(old.decode("utf-8", "replace")):
-        return None
-    separator = b"" if not old or old.endswith(b"\n") else b"\n"
-    write_atomic(gitignore, old + separator + f"{IGNORE_LINE}\n".encode())
-    return "updated"
+
+    appended: list[bool] = []
+
+    def append(old: bytes) -> bytes:
+        appended[:] = [not ignored(old.decode("utf-8", "replace"))]
+        separator = b"" if not old or old.endswith(b"\n") else b"\n"
+        return old + separator + f"{IGNORE_LINE}\n".encode() if appended[0] else old
+
+    edit_file(gitignore, append)
+    return "updated" if appended[0] else None
 
 
 def init(folder: Path) -> list[tuple[Path, str]]:

@@ -6,6 +6,7 @@ Each module registers its commands on the one `app` when imported.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 from typing import NoReturn
@@ -22,12 +23,46 @@ def main() -> NoReturn:
     gc.disable()
     # For the same reason the process ends with os._exit, without freeing its heap object by object, nor the
     # interpreter's final collection: on a district tracker they cost over a second after the output was complete.
+    refusal = _environment_refusal()
+    if refusal:
+        _say(refusal)
+        _exit(2)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown escaped, never a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    except BrokenPipeError:
+        code = 1  # the reader went away: docs/format.md, "Exit codes and output"
+    except OSError as exc:  # every file acct writes goes through files.atomic, so this is the output itself
+        _say(f"acct: cannot write the output: {exc.strerror or exc}; send it to a file or a pipe that can take it")
+        code = 2
     _exit(code)
+
+
+def _environment_refusal() -> str | None:
+    """Why acct cannot run here at all: no standard output to write to, or an argument that is not UTF-8."""
+    if sys.stdout is None:
+        return "acct: standard output is closed (>&-); run acct with its output going to a terminal, a file or a pipe"
+    for argument in sys.argv[1:]:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return f"acct: the argument '{shown}' is not valid UTF-8; type it again in a UTF-8 terminal"
+    return None
+
+
+def _say(message: str) -> None:
+    """A message on stderr, if there is one to write to."""
+    try:
+        if sys.stderr is not None:
+            print(message, file=sys.stderr, flush=True)
+    except OSError:
+        pass
 
 
 def _exit(code: object) -> NoReturn:
@@ -38,7 +73,12 @@ def _exit(code: object) -> NoReturn:
         code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         except (BrokenPipeError, ValueError):  # a reader that went away, or a stream a test closed
             code = code or 1
+        except OSError as exc:  # a full disk or device (> /dev/full)
+            if stream is sys.stdout:
+                _say(f"acct: cannot write the output: {exc.strerror or exc}; send it where it can be written")
+            code = 2
     os._exit(code or 0)

@@ -17,9 +17,10 @@ from rich.console import Console
 
 from accountability.cli.progress import load_progress
 from accountability.engine import Outcome, PlainRunner, Runner, check
+from accountability.files.atomic import append_to
 from accountability.i18n import Messages, languages, messages
 from accountability.model.tracker import Tracker
-from accountability.periods import parse_period
+from accountability.periods import FIRST_YEAR, LAST_YEAR, iso_date, parse_period
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
 from accountability.scoring.scoreboard import Scores, score_tracker
@@ -56,10 +57,12 @@ def parse_as_of(value: str | None) -> dt.date:
 
 
 def parse_date(value: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FatalError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30") from None
+    day = iso_date(value)
+    if day is None and iso_date(f"2000{value[4:]}") and value[:4].isascii() and value[:4].isdigit():
+        raise FatalError(f"{option} {value!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
+    if day is None:
+        raise FatalError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30")
+    return day
 
 
 def parse_lang(value: str | None) -> str | None:
@@ -150,5 +153,4 @@ def console() -> Console:
 def append_step_summary(markdown: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(markdown)
+        append_to(Path(target), markdown.encode("utf-8"))

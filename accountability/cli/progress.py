@@ -1,6 +1,6 @@
 """A progress bar on stderr for a slow cold load: only on a terminal, and only once the load has taken a while.
 
-The core knows nothing of this: `load_tracker` just calls a `Progress` callback with (files parsed, files to
+The core knows nothing of this: the speed package's runner calls a `Progress` callback with (files read, files to
 parse). A warm load parses nothing, a small tracker is done before the delay, and piped stderr (CI, scripts,
 tests) never sees a bar.
 """

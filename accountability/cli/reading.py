@@ -163,7 +163,8 @@ def overdue(
         bool, typer.Option("--warn-only", help="Report, but exit 0 even when something is overdue.")
     ] = False,
     within: Annotated[
-        int | None, typer.Option("--within", min=0, help="Days ahead that count as due soon (default: due_soon_days).")
+        int | None,
+        typer.Option("--within", min=0, max=3660, help="Days ahead that count as due soon (default: due_soon_days)."),
     ] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="Only the work of this unit and the units below it.")
@@ -227,7 +228,7 @@ def export(
     period: Annotated[str, typer.Argument(help="The period whose scores are exported, e.g. 2023 or 2023-Q2.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="The folder to write the tables to.")],
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs acct[parquet]).")
+        ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs accountability-tracker[parquet]).")
     ] = ExportFormat.csv,
     partitioned: Annotated[
         bool,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -27,13 +26,20 @@ from accountability.cli.options import (
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
 from accountability.model.base import MONTH
+from accountability.periods import FIRST_YEAR, LAST_YEAR, in_calendar
 from accountability.problems import FatalError
 from accountability.render import problems as render_problems
 from accountability.scoring.numbers import fmt
 
 OnOption = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: --as-of, else today).")]
 YearOption = Annotated[
-    int | None, typer.Option("--year", help="The commitment's year, for unit/item (default: the year of --on).")
+    int | None,
+    typer.Option(
+        "--year",
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
+        help="The commitment's year, for unit/item (default: the year of --on).",
+    ),
 ]
 
 
@@ -54,7 +60,7 @@ def done(
     with session(tracker_root) as run:
         tracker = run.outcome(when).tracker
         target = edits.resolve(tracker, ref, year or day.year)
-        _save(run, target, lambda: edits.done(tracker_root, tracker, target, day), when)
+        _save(run, target, edits.done(day, target.label), when)
     typer.echo(f"{target.label}: done on {day} ({target.doc.path})")
 
 
@@ -77,14 +83,14 @@ def record(
     with session(tracker_root) as run:
         tracker = run.outcome(when).tracker
         target = edits.resolve(tracker, ref, year or day.year)
-        _save(run, target, lambda: edits.record(tracker_root, tracker, target, value, day, note), when)
+        _save(run, target, edits.record(value, day, note, target.label), when)
     typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
 
 
-def _save(run: Session, target: edits.Target, make: Callable[[], Any], when: dt.date) -> None:
+def _save(run: Session, target: edits.Target, edit: edits.Edit, when: dt.date) -> None:
     """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
     try:
-        edits.save(run.root, target.doc.path, make(), when, run.runner_for)
+        edits.save(run.root, target, edit, when, run.runner_for)
     except edits.Refused as refused:
         typer.echo(f"acct: refused: {refused}", err=True)
         if refused.problems:
@@ -118,7 +124,7 @@ def new_plan(
 @guarded
 def new_commitment(
     unit: Annotated[str, typer.Argument(help="The unit's id.")],
-    year: Annotated[int, typer.Argument(help="The commitment's year.")],
+    year: Annotated[int, typer.Argument(min=FIRST_YEAR, max=LAST_YEAR, help="The commitment's year.")],
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
@@ -131,8 +137,10 @@ def new_commitment(
 
 
 def parse_month(value: str) -> str:
-    if not MONTH.match(value) or not 1 <= int(value[5:]) <= 12:
+    if not MONTH.fullmatch(value) or not 1 <= int(value[5:]) <= 12:
         raise FatalError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2023-07")
+    if not in_calendar(int(value[:4])):
+        raise FatalError(f"{value!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 

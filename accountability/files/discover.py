@@ -77,12 +77,16 @@ def discover(root: Path, seen: Seen | None = None) -> Discovered:
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
-            problems.append(_unreadable_folder(prefix.rstrip("/") or ".", exc))
+            problems.append(_unreadable_folder(folder_entry(prefix.rstrip("/") or "."), _UNLISTED.format(exc.strerror)))
             continue
         for entry in entries:
-            name = entry.name
+            name = shown_name(entry.name)
             if _is_dir(entry):
-                if not name.startswith((".", "_")) and not entry.is_symlink():
+                if name.startswith((".", "_")):
+                    continue
+                if entry.is_symlink():
+                    problems.append(_unreadable_folder(f"{prefix}{name}/", _LINKED))
+                else:
                     folders.append((f"{prefix}{name}/", entry.path))
             elif is_document(name):
                 documents.append(prefix + name)
@@ -100,15 +104,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _unreadable_folder(path: str, exc: OSError) -> Problem:
-    return Problem(
-        "unreadable",
-        f"cannot read the folder {path}: {exc.strerror or exc}; its files are not checked: give acct permission to "
-        "read it, or move it out of the tracker",
-        path,
-        1,
-        1,
-    )
+_UNLISTED = "cannot list the folder: {}, so none of its files are read; let acct list it (chmod u+rx)"
+_LINKED = (
+    "this is a symbolic link to a folder, which acct does not follow (a link could make it read files twice or outside"
+    " the tracker); move the folder here, or link each file"
+)
+
+
+def _unreadable_folder(path: str, message: str) -> Problem:
+    """A folder whose files are not read: an error, so that they never vanish from a check or a score unseen."""
+    return Problem("unreadable", message, path, 1, 1)
 
 
 def in_plans_folder(path: str) -> bool:
@@ -124,6 +129,23 @@ def person_by_name(path: str) -> str:
 def tracker_files(root: Path) -> list[str]:
     """The documents below the root (see `discover`)."""
     return discover(root).documents
+
+
+def shown_name(name: str) -> str:
+    """A file or folder name as acct lists it: a name that is not UTF-8 (read with surrogate escapes) is shown with
+    \\x escapes instead. No file has that name, so reading it reports it `unreadable`, to be renamed."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def folder_entry(relative: str) -> str:
+    """The list entry of a folder that is not read: its root-relative POSIX path with a final '/'."""
+    return "./" if relative == "." else relative.replace(os.sep, "/") + "/"
 
 
 def is_tracker_file(path: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from accountability.problems import FatalError
@@ -46,26 +47,49 @@ def resolve(rev: str, cwd: Path) -> str:
         ) from None
 
 
-def files_at(rev: str, prefix: str, cwd: Path) -> list[str]:
-    """Paths (relative to the repository root) of the files under `prefix` at a commit."""
-    out = git(["ls-tree", "-r", "-z", "--name-only", rev, "--", prefix or "."], cwd)
-    return [p for p in out.decode("utf-8").split("\0") if p]
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A file in a commit's tree: its path from the repository's root, mode, object id and size in bytes."""
+
+    path: str
+    mode: str
+    oid: str
+    size: int
+
+    @property
+    def is_link(self) -> bool:
+        return self.mode == "120000"
 
 
-def read_many(rev: str, paths: list[str], cwd: Path) -> dict[str, bytes]:
-    """The contents of many files at a commit, through one `git cat-file --batch` process."""
-    request = "".join(f"{rev}:{path}\n" for path in paths).encode("utf-8")
+def files_at(rev: str, prefix: str, cwd: Path) -> list[Entry]:
+    """The files (blobs) under `prefix` at a commit, from `git ls-tree -z`, where a path may hold any byte."""
+    out = git(["ls-tree", "-r", "-z", "--long", rev, "--", prefix or "."], cwd)
+    entries = []
+    for record in out.decode("utf-8", "backslashreplace").split("\0"):  # a name that is not UTF-8 is shown escaped
+        if not record:
+            continue
+        meta, path = record.split("\t", 1)
+        mode, kind, oid, size = meta.split()
+        if kind == "blob":
+            entries.append(Entry(path, mode, oid, int(size)))
+    return entries
+
+
+def read_many(oids: list[str], cwd: Path) -> dict[str, bytes]:
+    """The contents of many blobs by object id, through one `git cat-file --batch` process. Ids, not paths, go in:
+    a path may hold a newline, which would split the request and shift every answer after it."""
+    request = "".join(f"{oid}\n" for oid in oids).encode("ascii")
     out = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, check=False)
     if out.returncode != 0:
         raise FatalError(f"git cat-file failed: {out.stderr.decode('utf-8', 'replace').strip()}")
     contents, data, pos = {}, out.stdout, 0
-    for path in paths:
+    for oid in oids:
         end = data.index(b"\n", pos)
         header = data[pos:end].split()
         pos = end + 1
         if len(header) < 3 or header[1] != b"blob":
             continue
         size = int(header[2])
-        contents[path] = data[pos : pos + size]
+        contents[oid] = data[pos : pos + size]
         pos += size + 1
     return contents

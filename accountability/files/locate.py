@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import yaml
 
+from accountability.files.regular import Unreadable, read_regular
 from accountability.files.yamlread import compose, decode, locate
 from accountability.problems import DocPath
 
@@ -53,9 +54,9 @@ def located(
 def _place(root: Path, path: str, entries: list[P], raw: bytes | None) -> list[P]:
     node = None
     try:
-        text, _ = decode(raw if raw is not None else (root / path).read_bytes(), path)
+        text, _ = decode(raw if raw is not None else read_regular(str(root), path), path)
         node = compose(text) if text is not None else None
-    except (OSError, yaml.YAMLError):  # the file changed or vanished since it was read: fall back to 1:1
+    except (Unreadable, yaml.YAMLError):  # the file changed or vanished since it was read: fall back to 1:1
         node = None
     placed = []
     for entry in entries:

@@ -6,12 +6,12 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from accountability.files.discover import CONFIG_NAME
+from accountability.files.regular import Unreadable, read_regular
 from accountability.files.validate import validate_document
 from accountability.files.yamlread import decode, parse
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
@@ -67,11 +67,9 @@ def load_file(root: Path, path: str) -> Loaded:
 def read_raw(root: Path, path: str) -> bytes | Problem:
     """The file's bytes, or an `unreadable` problem that says why."""
     try:
-        with open(os.path.join(root, path), "rb") as handle:  # not pathlib: on a large tracker this is a hot path
-            return handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Problem("unreadable", f"cannot read the file: {reason}; check its permissions", path, 1, 1)
+        return read_regular(str(root), path)
+    except Unreadable as exc:
+        return Problem("unreadable", str(exc), path, 1, 1)
 
 
 def assemble(root: Path, loaded: list[Loaded], files: int | None = None) -> tuple[Tracker, list[Problem]]:

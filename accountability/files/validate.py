@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from accountability.model import KINDS, Config, Document, Org, Person, Unit
+from accountability.model.base import shown as short
 from accountability.problems import DocPath, Problem
 from accountability.suggest import did_you_mean
 
@@ -98,7 +99,7 @@ def _problem(error: Any, model: type[BaseModel], path: str) -> Problem:
 def _message(error: Any) -> str:
     value = error.get("input")
     shown = (
-        repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+        short(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
     )
     expected = {
         "string_type": "text; quote it if it looks like a number or a date",

@@ -30,8 +30,8 @@ _MAP, _SEQ = CORE + "map", CORE + "seq"
 _CORE_TAGS = {PLAIN} | {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_DATETIME = re.compile(r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d", re.ASCII)
 _SPECIAL = {
     "": None,
     "~": None,
@@ -97,11 +97,17 @@ def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
     try:
         node = _compose(text)
     except yaml.YAMLError as exc:
-        return None, [_yaml_error(exc, text, path)]
+        # libyaml 0.2.5 (PyYAML 6.0.2 on) refuses nesting past 1,000 levels with a syntax error, older ones nest on.
+        return None, [_nested_too_deep(text, path) or _yaml_error(exc, text, path)]
     if node is None:
         return None, [Problem("empty-file", "the file holds no document; write one with a 'kind:' key", path, 1, 1)]
     walk = _Walk(path)
     data = walk.value(node, 0)
+    if any(p.code == "too-deep" for p in walk.problems):
+        # Said from the text, as for a file libyaml refused: the same problem at the same place, whatever PyYAML.
+        deep = _nested_too_deep(text, path)
+        if deep:
+            return None, [deep]
     return data, walk.problems
 
 
@@ -242,6 +248,12 @@ def _too_deep(text: str, path: str) -> Problem | None:
         return None  # the walk reports anything deeper than MAX_DEPTH
     if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_LINE.search(text):
         return None
+    return _nested_too_deep(text, path)
+
+
+def _nested_too_deep(text: str, path: str) -> Problem | None:
+    """The first place where block indentation and open flow brackets, outside quotes and comments, nest deeper
+    than MAX_DEPTH."""
     flow = 0
     for line_no, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" -?:")

@@ -7,17 +7,20 @@ the problem's code, and a message that says what would be right.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from accountability.periods import FIRST_YEAR, LAST_YEAR, in_calendar
+
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_YMD_LOOSE = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
+MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")  # also the JSON Schema's pattern: match it with fullmatch
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\Z", re.ASCII)
+_YMD_LOOSE = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\Z", re.ASCII)
 
 Level = Literal["excellent", "good", "done", "not-done"]
 LEVELS: tuple[Level, ...] = ("excellent", "good", "done", "not-done")
@@ -35,7 +38,7 @@ class Record(BaseModel):
 
 
 def _slug(value: Any) -> str:
-    if isinstance(value, str) and SLUG.match(value):
+    if isinstance(value, str) and SLUG.fullmatch(value):
         return value
     hint = slugify(value) if isinstance(value, str) else ""
     suggestion = f", for example '{hint}'" if hint and hint != value else ""
@@ -58,17 +61,26 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise fail("invalid-date", f"'{value}' has a time; write the date alone: {value.date().isoformat()}")
     if isinstance(value, dt.date):
-        return value
+        return _in_calendar(value)
     if isinstance(value, str):
         if ISO_DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                return _in_calendar(dt.date.fromisoformat(value))
             except ValueError:
                 raise fail("invalid-date", f"'{value}' is not a real date; check the day and the month") from None
         iso = _iso_from(value.strip())
         if iso:
             raise fail("invalid-date", f"'{value}' is not an ISO date; write {iso}")
     raise fail("invalid-date", f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-07-15")
+
+
+def _in_calendar(day: dt.date) -> dt.date:
+    if not in_calendar(day.year):
+        raise fail(
+            "invalid-date",
+            f"'{day.isoformat()}' is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}; check the year",
+        )
+    return day
 
 
 def _iso_from(text: str) -> str | None:
@@ -86,10 +98,17 @@ def _iso_from(text: str) -> str | None:
 
 def _month(value: Any) -> str:
     if isinstance(value, str):
-        match = MONTH.match(value)
+        match = MONTH.fullmatch(value)
         if match and 1 <= int(match.group(2)) <= 12:
+            if not in_calendar(int(match.group(1))):
+                raise fail(
+                    "invalid-month",
+                    f"'{value}' is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}; check the year",
+                )
             return value
-        loose = re.match(r"^(\d{4})-(\d{1,2})$", value) or re.match(r"^(\d{1,2})[/.](\d{4})$", value)
+        loose = re.match(r"^(\d{4})-(\d{1,2})\Z", value, re.ASCII) or re.match(
+            r"^(\d{1,2})[/.](\d{4})\Z", value, re.ASCII
+        )
         if loose:
             year, month = sorted(loose.groups(), key=len, reverse=True)
             if 1 <= int(month) <= 12:
@@ -97,15 +116,28 @@ def _month(value: Any) -> str:
     raise fail("invalid-month", f"{value!r} is not a month; write it as YYYY-MM, e.g. 2023-05")
 
 
+MAX_FIGURE = 1e15  # a figure (a target, a report, a milestone) lies within ±MAX_FIGURE: a million billion
+MAX_WEIGHT = 1_000_000
+
+
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise fail("invalid-value", f"{value!r} is not a number; write digits, e.g. 120 or 26.4")
-    return value
+    return value  # every Number field has bounds (Figure, PositiveNumber, or its own), which also reject infinity
+
+
+def shown(value: Any) -> str:
+    """A value as written, or its size when it is too long to show in a message (a 400-digit integer)."""
+    if isinstance(value, float) and not math.isfinite(value):  # 1e400 reads as infinity
+        return "a number too large to compute with"
+    text = repr(value)
+    return text if len(text) <= 24 or not isinstance(value, int) else f"a number of {len(text.lstrip('-'))} digits"
 
 
 Id = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Month = Annotated[str, BeforeValidator(_month), WithJsonSchema({"type": "string", "pattern": MONTH.pattern})]
 Number = Annotated[float, BeforeValidator(_number)]  # float's own JSON Schema, so that ge/gt bounds reach it
-PositiveNumber = Annotated[Number, Field(gt=0)]
+Figure = Annotated[Number, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]  # a target, a milestone, a report
+PositiveNumber = Annotated[Number, Field(gt=0, le=MAX_WEIGHT)]  # a weight
 Text = Annotated[str, Field(min_length=1)]

@@ -6,13 +6,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from accountability.model.base import Date, Id, Number, PositiveNumber, Record, Text
+from accountability.model.base import Date, Figure, Id, PositiveNumber, Record, Text
 
 
 class Target(Record):
     """An indicator's target (chỉ tiêu)."""
 
-    value: Number
+    value: Figure
     """The target value (giá trị chỉ tiêu)."""
     unit: str | None = None
     """The unit of measure (đơn vị tính), e.g. tỷ đồng or %."""
@@ -25,7 +25,7 @@ class Milestone(Record):
 
     by: Date
     """The date (mốc thời gian)."""
-    value: Number
+    value: Figure
     """The cumulative value expected by that date (giá trị kỳ vọng)."""
 
 
@@ -34,7 +34,7 @@ class Report(Record):
 
     on: Date
     """The date of the figure (ngày báo cáo); reports are in strictly increasing date order."""
-    value: Number
+    value: Figure
     """The cumulative value on that date (giá trị lũy kế)."""
     note: str | None = None
     """A note (ghi chú), e.g. Quý I."""

@@ -14,9 +14,9 @@ from accountability.model.base import Id, Number, Record, fail
 class GroupCount(Record):
     """How many key task groups (nhóm nhiệm vụ trọng tâm) a commitment must have."""
 
-    min: int = Field(3, ge=1)
+    min: int = Field(3, ge=1, le=100)
     """The fewest groups (số nhóm tối thiểu)."""
-    max: int = Field(5, ge=1)
+    max: int = Field(5, ge=1, le=100)
     """The most groups (số nhóm tối đa)."""
 
     @model_validator(mode="after")
@@ -29,21 +29,31 @@ class GroupCount(Record):
 class Thresholds(Record):
     """The lowest score of each level (ngưỡng xếp loại)."""
 
-    excellent: Number = 90
+    excellent: Number = Field(90, ge=0, le=100)
     """The lowest score rated excellent (hoàn thành xuất sắc)."""
-    good: Number = 70
+    good: Number = Field(70, ge=0, le=100)
     """The lowest score rated good (hoàn thành tốt)."""
-    done: Number = 50
+    done: Number = Field(50, ge=0, le=100)
     """The lowest score rated done (hoàn thành); below it is not-done."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if not self.excellent >= self.good >= self.done:
+            raise fail(
+                "invalid-value",
+                f"the thresholds must go down from excellent to good to done, not {self.excellent:g}, {self.good:g},"
+                f" {self.done:g}; for example {{excellent: 90, good: 70, done: 50}}",
+            )
+        return self
 
 
 class QuotaSettings(Record):
     """At most this share of the number rated good may be rated excellent (tỷ lệ xuất sắc)."""
 
-    excellent_per_good: Number = Field(0.2, ge=0)
+    excellent_per_good: Number = Field(0.2, ge=0, le=1)
     """Excellent per good (tỷ lệ xuất sắc): excellent ≤ floor(this × the number rated good), per rating group and
     month."""
-    min_group: int = Field(5, ge=1)
+    min_group: int = Field(5, ge=1, le=100_000)
     """A unit with fewer people rated in a month is counted with its parent unit (nhóm tính tỷ lệ tối thiểu)."""
 
 
@@ -70,9 +80,9 @@ class Config(Record):
     """The quota of excellent ratings (tỷ lệ xuất sắc)."""
     late_credit: Number = Field(0.5, ge=0, le=1)
     """The credit of a commitment task done late (điểm nhiệm vụ hoàn thành chậm)."""
-    due_soon_days: int = Field(14, ge=0)
+    due_soon_days: int = Field(14, ge=0, le=366)
     """Work due within this many days is listed as due-soon (sắp đến hạn)."""
-    grace_days: int = Field(5, ge=0)
+    grace_days: int = Field(5, ge=0, le=366)
     """Days after a period's end before a report or evaluation step is overdue (thời gian gia hạn)."""
     reports: Literal["quarterly", "monthly", "none"] = "quarterly"
     """How often indicators must report progress (kỳ báo cáo)."""

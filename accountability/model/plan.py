@@ -14,9 +14,9 @@ class Review(Record):
 
     on: Date
     """The date of the review (ngày đánh giá)."""
-    quality_fails: int = Field(0, ge=0)
+    quality_fails: int = Field(0, ge=0, le=1000)
     """Quality checks failed (số lần không đạt chất lượng); each costs 25% of the quality credit."""
-    delays: int | None = Field(None, ge=0)
+    delays: int | None = Field(None, ge=0, le=1000)
     """Delays (số lần chậm tiến độ); counts as 1 when done after due and left out."""
     excused: bool = False
     """An objective cause confirmed by a competent authority (nguyên nhân khách quan): no deductions."""

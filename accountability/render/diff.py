@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from accountability.queries.diff import Change
+from accountability.render.problems import one_line
 
 LABELS = {
     "added": "item added",
@@ -29,13 +30,14 @@ LABELS = {
 
 
 def _value(value: Any) -> str:
+    """A value on one line (a title may hold line breaks, which would end a line of text or a table row)."""
     if value is None:
         return "—"
     if isinstance(value, dict):
         if "on" in value:
-            return f"{value['on']}: {value['value']}"
-        return ", ".join(f"{k} {v}" for k, v in value.items() if v is not None)
-    return str(value)
+            return one_line(f"{value['on']}: {value['value']}")
+        return one_line(", ".join(f"{k} {v}" for k, v in value.items() if v is not None))
+    return one_line(str(value))
 
 
 def summary(changes: list[Change], base: str, head: str) -> str:
@@ -60,7 +62,7 @@ def as_text(changes: list[Change], base: str, head: str) -> str:
     lines = [summary(changes, base, head)]
     for (unit, year), group in groupby(changes, key=lambda c: (c.unit, c.year)):
         own = list(group)
-        lines.append(f"\n{unit} {year} ({own[0].path})")
+        lines.append(f"\n{unit} {year} ({one_line(own[0].path)})")
         for c in sorted(own, key=lambda c: not c.unapproved):
             mark = "!" if c.unapproved else " "
             verdict = _verdict(c)
@@ -82,7 +84,7 @@ def as_markdown(changes: list[Change], base: str, head: str) -> str:
         parts.append(_table(unapproved, with_commitment=True))
     for (unit, year), group in groupby(changes, key=lambda c: (c.unit, c.year)):
         own = list(group)
-        parts.append(f"### {unit} {year} (`{own[0].path}`)\n")
+        parts.append(f"### {unit} {year} (`{one_line(own[0].path)}`)\n")
         parts.append(_table(sorted(own, key=lambda c: not c.unapproved), with_commitment=False))
     if not changes:
         parts.append("No change to any commitment.\n")

@@ -72,7 +72,9 @@ def _parquet(name: str, rows: list[dict[str, Any]]) -> bytes:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise FatalError("--format parquet needs pyarrow: install it with  pip install 'acct[parquet]'") from None
+        raise FatalError(
+            "--format parquet needs pyarrow: install it with  pip install 'accountability-tracker[parquet]'"
+        ) from None
     types = {
         "date": pa.date32(),
         "integer": pa.int64(),

@@ -9,7 +9,7 @@ from itertools import groupby
 from pathlib import Path
 
 from accountability.queries.overdue import Finding
-from accountability.render.problems import GITHUB_LIMIT, escape
+from accountability.render.problems import GITHUB_LIMIT, escape, escape_property, one_line
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 
@@ -37,12 +37,15 @@ def as_text(findings: list[Finding], people: dict[str, str], units: dict[str, st
     for who, group in groupby(by_who, key=lambda f: f.who):
         own = list(group)
         late = sum(f.severity == "error" for f in own)
-        head = f"{people.get(who, who)} ({who})" if who else "no one (no rater: set rated_by in org)"
+        head = f"{one_line(people.get(who, who))} ({who})" if who else "no one (no rater: set rated_by in org)"
         lines.append(f"{head}: {late} overdue, {len(own) - late} due soon")
         for f in own:
             kind = f"{f.code}: {f.kind}" if f.code != f.kind else f.code
-            unit = units.get(f.unit, f.unit)
-            lines.append(f"  {f.path}:{f.line}: {f.severity}: [{kind}] {f.title} ({unit}) — due {f.due}, {_when(f)}")
+            unit = one_line(units.get(f.unit, f.unit))
+            lines.append(
+                f"  {one_line(f.path)}:{f.line}: {f.severity}: [{kind}] {one_line(f.title)} ({unit}) — due {f.due}, "
+                f"{_when(f)}"
+            )
         lines.append("")
     lines.append(summary(findings))
     return "\n".join(lines)
@@ -77,7 +80,8 @@ def as_github(findings: list[Finding], root: Path) -> str:
         f for f in ordered if f.severity == "warning"
     ][:GITHUB_LIMIT]
     lines = [
-        f"::{f.severity} file={os.path.relpath(root / f.path)},line={f.line},title=acct [{f.code}]::{escape(f'{f.who}: {f.title} — due {f.due}, {_when(f)}')}"
+        f"::{f.severity} file={escape_property(os.path.relpath(root / f.path))},line={f.line},"
+        f"title={escape_property(f'acct [{f.code}]')}::{escape(f'{f.who}: {f.title} — due {f.due}, {_when(f)}')}"
         for f in shown
     ]
     rest = len(findings) - len(shown)
@@ -92,7 +96,7 @@ def as_github(findings: list[Finding], root: Path) -> str:
 def as_markdown_table(findings: list[Finding]) -> str:
     rows = ["| who | code | due | days | file | title |", "|---|---|---|---:|---|---|"]
     rows += [
-        f"| {f.who} | `{f.code}` | {f.due} | {f.days} | {f.path}:{f.line} | {f.title.replace('|', '/')} |"
+        f"| {f.who} | `{f.code}` | {f.due} | {f.days} | {one_line(f.path)}:{f.line} | {one_line(f.title).replace('|', '/')} |"
         for f in findings
     ]
     return "\n".join(rows) + "\n"

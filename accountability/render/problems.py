@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from accountability.problems import Problem
 
 GITHUB_LIMIT = 10  # GitHub shows at most 10 errors and 10 warnings per step
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def summary(files: int, problems: list[Problem]) -> str:
@@ -22,8 +24,20 @@ def _plural(n: int, word: str) -> str:
 
 
 def as_text(problems: list[Problem], files: int) -> str:
-    lines = [f"{p.path}:{p.line}:{p.col}: {p.severity}: [{p.code}] {p.message}" for p in problems]
+    lines = [f"{one_line(p.path)}:{p.line}:{p.col}: {p.severity}: [{p.code}] {one_line(p.message)}" for p in problems]
     return "\n".join([*lines, summary(files, problems)])
+
+
+def one_line(text: str) -> str:
+    """Text that stays on its line: control characters and line separators (which a file name or a quoted value may
+    hold) shown as escapes, so that one problem is always one line and nothing drives the terminal."""
+    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    return named or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
 def as_json(problems: list[Problem], files: int) -> str:
@@ -55,19 +69,28 @@ def as_github(problems: list[Problem], files: int, root: Path) -> str:
 
 
 def _command(p: Problem, root: Path) -> str:
-    path = os.path.relpath(root / p.path)
-    return f"::{p.severity} file={path},line={p.line},col={p.col},title=acct [{p.code}]::{escape(p.message)}"
+    path = escape_property(os.path.relpath(root / p.path))
+    title = escape_property(f"acct [{p.code}]")
+    return f"::{p.severity} file={path},line={p.line},col={p.col},title={title}::{escape(p.message)}"
 
 
 def escape(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property (file=, title=): also ':' and ',', which would end it and start another."""
+    return escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_markdown_table(problems: list[Problem]) -> str:
     rows = ["| file | line | col | severity | code | message |", "|---|---:|---:|---|---|---|"]
-    rows += [f"| {p.path} | {p.line} | {p.col} | {p.severity} | `{p.code}` | {_cell(p.message)} |" for p in problems]
+    rows += [
+        f"| {_cell(p.path)} | {p.line} | {p.col} | {p.severity} | `{p.code}` | {_cell(p.message)} |" for p in problems
+    ]
     return "\n".join(rows) + "\n"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return one_line(text).replace("|", "\\|")

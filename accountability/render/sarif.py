@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from accountability import __version__
 
@@ -58,7 +59,7 @@ def _result(result: tuple[str, str, str, str, int, int], rule_ids: list[str], ro
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": Path(os.path.relpath(root / path)).as_posix()},
+                    "artifactLocation": {"uri": quote(Path(os.path.relpath(root / path)).as_posix(), safe="/")},
                     "region": region,
                 }
             }

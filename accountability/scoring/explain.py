@@ -33,7 +33,7 @@ def explain(ref: str, tracker: Tracker, scores: Scores) -> Explanation:
     head, _, tail = ref.partition("/")
     if head in tracker.people and not tail:
         return _person(head, tracker, scores)
-    if head in tracker.people and MONTH.match(tail):
+    if head in tracker.people and MONTH.fullmatch(tail):
         return _person_month(head, tail, tracker, scores)
     if head not in tracker.units:
         known = [r for r in (*tracker.units, *tracker.people) if r != ref]

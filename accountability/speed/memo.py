@@ -26,7 +26,7 @@ from accountability import __version__
 from accountability.speed.cache import digest
 from accountability.speed.runner import FastRunner
 
-ENVIRONMENT = ("NO_COLOR", "COLUMNS", "LANG", "LC_ALL")  # what else may shape an output
+ENVIRONMENT = ("ACCT_ROOT", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "LANG", "LC_ALL")  # may shape output
 
 
 def replayable() -> bool:

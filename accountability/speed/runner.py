@@ -126,7 +126,7 @@ class FastRunner:
             files = [f"{p}\0{self.key_of(root, p)[0]}" for p in paths]
             part_keys[unit] = digest("unit", core_key, as_of.isoformat(), unit, *files)
         stored = {} if keep_plans else self.store.parts([k for k in part_keys.values()])
-        done = {unit: _part(stored[part_keys[unit]]) for unit in groups if part_keys[unit] in stored}
+        done = {unit: part for unit in groups if (part := _part(stored.get(part_keys[unit]))) is not None}
         todo = {unit: paths for unit, paths in groups.items() if unit not in done}
         fresh = self._check(root, core, todo, as_of, keep_plans)
         done |= fresh
@@ -189,8 +189,15 @@ def _dump(checked: UnitCheck) -> bytes:
     return json.dumps({"problems": problems, "ratings": ratings, "strays": strays}, ensure_ascii=False).encode()
 
 
-def _part(raw: bytes) -> UnitCheck:
-    body = json.loads(raw)
-    problems = [Problem(c, m, p, line, col, s) for c, m, p, line, col, s in body["problems"]]
-    ratings = [Rated(p, u, m, lv, dt.date.fromisoformat(on), path) for p, u, m, lv, on, path in body["ratings"]]
-    return UnitCheck(problems, ratings, strays=[Loaded(path, None, ()) for path in body["strays"]])
+def _part(raw: bytes | None) -> UnitCheck | None:
+    """A stored unit check, or None (a miss) for anything that is not one: the store is never trusted."""
+    if raw is None:
+        return None
+    try:
+        body = json.loads(raw)
+        problems = [Problem(c, m, p, line, col, s) for c, m, p, line, col, s in body["problems"]]
+        ratings = [Rated(p, u, m, lv, dt.date.fromisoformat(on), path) for p, u, m, lv, on, path in body["ratings"]]
+        strays = [Loaded(path, None, ()) for path in body["strays"]]
+    except (ValueError, TypeError, KeyError):
+        return None
+    return UnitCheck(problems, ratings, strays=strays)
