@@ -2,7 +2,8 @@
 
 The same seed gives the same bytes. Its shape follows a real district: units with a head and deputies, yearly
 commitments of 4 groups with quarterly reports, monthly plans with reviews and ratings, some late and overdue
-work, and comments in the files.
+work, and comments in the files. `--id` names the tracker in acct.yaml and `--issues N` adds N key issues (some
+resolved on time, some late, some open), for the roll-up of many trackers; without them the bytes are unchanged.
 """
 
 from __future__ import annotations
@@ -112,7 +113,15 @@ def month_end(month: int) -> int:
 
 class Generator:
     def __init__(
-        self, out: Path, units: int, people_per_unit: int, months: int, tasks_per_plan: int, seed: int
+        self,
+        out: Path,
+        units: int,
+        people_per_unit: int,
+        months: int,
+        tasks_per_plan: int,
+        seed: int,
+        tracker_id: str | None = None,
+        issues: int = 0,
     ) -> None:
         self.out, self.units, self.per_unit, self.months, self.tasks = (
             out,
@@ -123,6 +132,7 @@ class Generator:
         )
         self.rng = random.Random(seed)
         self.people: dict[str, list[Person]] = {}
+        self.tracker_id, self.issues = tracker_id, issues
 
     def write(self, path: str, text: str) -> None:
         target = self.out / path
@@ -130,7 +140,8 @@ class Generator:
         target.write_bytes(text.encode("utf-8"))
 
     def run(self) -> None:
-        self.write("acct.yaml", "# Benchmark tracker (synthetic)\nacct: 1\norganization: Huyện ủy Mẫu Sơn\n")
+        named = f"id: {self.tracker_id}\n" if self.tracker_id else ""
+        self.write("acct.yaml", f"# Benchmark tracker (synthetic)\nacct: 1\n{named}organization: Huyện ủy Mẫu Sơn\n")
         self.org()
         for u in range(self.units):
             self.commitment(f"don-vi-{u + 1:03d}")
@@ -138,6 +149,8 @@ class Generator:
             for person in self.people[f"don-vi-{u + 1:03d}"]:
                 for month in range(1, self.months + 1):
                     self.plan(person, month)
+        for n in range(self.issues):  # last, so that every other file keeps its bytes
+            self.issue(n + 1)
 
     def org(self) -> None:
         lines = [
@@ -279,6 +292,28 @@ class Generator:
         ]
         self.write(f"{YEAR}/plans/{YEAR}-{month:02d}/{person.id}.yaml", "\n".join(lines) + "\n")
 
+    def issue(self, n: int) -> None:
+        units = sorted(self.people)
+        raised_by, handled_by = self.rng.choice(units), self.rng.choice(units)
+        due_month = self.rng.randint(2, 12)
+        lines = [
+            "# Vấn đề trọng tâm (synthetic)",
+            "kind: issue",
+            f"id: van-de-{n:03d}",
+            f"title: {self.rng.choice(TASKS)}",
+            f"raised: {YEAR}-01-{self.rng.randint(2, 28):02d}",
+            f"raised_by: {raised_by}",
+            f"handled_by: {handled_by}",
+            f"lead: {self.people[handled_by][0].id}",
+            f"due: {YEAR}-{due_month:02d}-{self.rng.randint(1, 28):02d}",
+        ]
+        roll = self.rng.random()
+        if roll < 0.8:  # resolved: mostly on time, some up to a month late; the rest stay open
+            late = roll > 0.6
+            month = min(12, due_month + 1) if late else due_month
+            lines.append(f"resolved: {YEAR}-{month:02d}-{28 if late else 1:02d}")
+        self.write(f"{YEAR}/issues/van-de-{n:03d}.yaml", "\n".join(lines) + "\n")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -289,6 +324,8 @@ def main() -> None:
     parser.add_argument("--months", type=int)
     parser.add_argument("--tasks-per-plan", type=int)
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--id", help="the tracker's id in acct.yaml")
+    parser.add_argument("--issues", type=int, default=0, help="how many key issues to add")
     args = parser.parse_args()
     shape = dict(SIZES[args.size])
     for key in shape:
@@ -298,7 +335,7 @@ def main() -> None:
         sys.exit("--months must be 1 to 12")
     if args.out.exists():
         shutil.rmtree(args.out)
-    Generator(args.out, seed=args.seed, **shape).run()
+    Generator(args.out, seed=args.seed, tracker_id=args.id, issues=args.issues, **shape).run()
     print(f"wrote {sum(1 for _ in args.out.rglob('*.yaml'))} files to {args.out}")
 
 

@@ -2467,6 +2467,7 @@ def plan_document(plan: Plan) -> str:
 ACCT_YAML = """\
 # Cấu hình bộ theo dõi trách nhiệm của Thành ủy Đông Hà (dữ liệu mẫu)
 acct: 1
+id: thanh-uy-dong-ha          # tên của bộ theo dõi khi tỉnh tổng hợp dữ liệu xuất của các huyện, thành phố
 organization: Thành ủy Đông Hà
 groups: {min: 3, max: 5}      # mỗi bản cam kết có từ 3 đến 5 nhóm nhiệm vụ trọng tâm
 rules: nd335                  # quy tắc xếp loại theo Nghị định 335/2025/NĐ-CP

@@ -44,3 +44,14 @@ def test_another_seed_gives_other_bytes(tmp_path: Path) -> None:
     second = contents(generate(tmp_path / "b", "--size", "small", "--seed", "8"))
     assert len(first) == len(second)  # the same shape; the names, and so some paths, differ
     assert first != second
+
+
+def test_an_id_and_key_issues_add_to_the_tracker_and_change_no_other_file(tmp_path: Path) -> None:
+    plain = contents(generate(tmp_path / "plain", "--size", "small", "--seed", "7"))
+    named = contents(generate(tmp_path / "named", "--size", "small", "--seed", "7", "--id", "huyen-a", "--issues", "8"))
+    added = sorted(set(named) - set(plain))
+    assert added == [f"2023/issues/van-de-{n:03d}.yaml" for n in range(1, 9)]
+    assert [name for name in plain if plain[name] != named[name]] == ["acct.yaml"]
+    assert b"\nid: huyen-a\n" in named["acct.yaml"]
+    result = run_acct("check", "--format", "json", "--no-cache", "--root", str(tmp_path / "named"))
+    assert (result.returncode, json.loads(result.stdout)["warnings"]) == (0, 0), result.stdout

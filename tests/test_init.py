@@ -55,6 +55,7 @@ def test_acct_yaml_shows_every_setting_commented(repo: Path) -> None:
     text = (repo / "acct.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text) == {"acct": 1}
     for key in (
+        "id",
         "organization",
         "language",
         "groups",
@@ -72,6 +73,7 @@ def test_acct_yaml_shows_every_setting_commented(repo: Path) -> None:
     settings = yaml.safe_load(uncommented)
     assert settings == {
         "acct": 1,
+        "id": "thanh-uy-dong-ha",
         "organization": "Thành ủy Đông Hà",
         "language": "en",
         "groups": {"min": 3, "max": 5},

@@ -33,6 +33,7 @@ from accountability.model.tracker import Tracker
 from accountability.periods import parse_period
 from accountability.problems import FatalError
 from accountability.queries.evidence import with_lines
+from accountability.queries.export import identity as export_identity
 from accountability.queries.export import tables as export_tables
 from accountability.queries.overdue import CODES as OVERDUE_CODES
 from accountability.queries.overdue import find_overdue
@@ -40,7 +41,7 @@ from accountability.render import explain as render_explain
 from accountability.render import overdue as render_overdue
 from accountability.render import problems as render_problems
 from accountability.render import scores as render_scores
-from accountability.render.export_files import write_tables
+from accountability.render.export_files import write_partition, write_tables
 from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.scoreboard import score_tracker, subtree
@@ -229,16 +230,40 @@ def export(
     format: Annotated[
         ExportFormat, typer.Option("--format", help="jsonl, csv, or parquet (needs accountability-tracker[parquet]).")
     ] = ExportFormat.csv,
+    partitioned: Annotated[
+        bool,
+        typer.Option(
+            "--partitioned", help="Write into DIR/tracker=<id>/year=<yyyy>/, replacing only this tracker's year."
+        ),
+    ] = False,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write flat tables (units, people, items, reports, plans, tasks, unit_scores, person_scores) for databases."""
+    """Write flat tables (trackers, units, people, items, reports, plans, tasks, unit_scores, person_scores, issues)
+    for databases; every row names the tracker (acct.yaml's id) and the period."""
     when = parse_as_of(as_of)
     parsed = parse_period(period)
+    if partitioned and parsed.start.year != parsed.end.year:
+        raise FatalError(
+            f"--partitioned writes one year's partition, and {period} spans {parsed.start.year} to "
+            f"{parsed.end.year}; export each year's part on its own"
+        )
     with session(find_root(root), no_cache) as run:
         tracker = run.valid(when).tracker
+    name = export_identity(tracker.config)
+    if name.derived:
+        typer.echo(
+            f"acct: acct.yaml has no id, so the export names this tracker {name.id!r} after its organization; "
+            f"add  id: {name.id}  to acct.yaml to keep that name if the organization is renamed",
+            err=True,
+        )
     scores = with_lines(tracker.root, score_tracker(tracker, parsed, when))
-    for path in write_tables(export_tables(tracker, scores), output, format.value):
+    tables = export_tables(tracker, scores, name)
+    if partitioned:
+        written = write_partition(tables, output, format.value, name.id, parsed.end.year)
+    else:
+        written = write_tables(tables, output, format.value)
+    for path in written:
         typer.echo(f"wrote {os.path.relpath(path)}")

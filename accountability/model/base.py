@@ -40,7 +40,7 @@ class Record(BaseModel):
 def _slug(value: Any) -> str:
     if isinstance(value, str) and SLUG.fullmatch(value):
         return value
-    hint = _slugify(value) if isinstance(value, str) else ""
+    hint = slugify(value) if isinstance(value, str) else ""
     suggestion = f", for example '{hint}'" if hint and hint != value else ""
     raise fail(
         "invalid-id",
@@ -48,7 +48,8 @@ def _slug(value: Any) -> str:
     )
 
 
-def _slugify(text: str) -> str:
+def slugify(text: str) -> str:
+    """Vietnamese text as an id: Thành ủy Đông Hà → thanh-uy-dong-ha."""
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))

@@ -8,7 +8,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, mo
 
 from accountability import FORMAT_VERSION
 from accountability.i18n import languages
-from accountability.model.base import Date, Number, Record, Text, fail
+from accountability.model.base import Date, Id, Number, Record, Text, fail
 
 
 class GroupCount(Record):
@@ -105,6 +105,8 @@ class Config(Record):
     """The kind of file (loại tệp); optional, since acct.yaml is always the config."""
     acct: int
     """The format version; required (phiên bản định dạng)."""
+    id: Id | None = None
+    """The tracker's id (mã bộ theo dõi): names its rows in exports combined with other trackers'."""
     organization: str | None = None
     """The organisation's name, shown in report headings (tên tổ chức)."""
     language: str | None = None

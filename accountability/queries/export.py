@@ -1,174 +1,118 @@
 """`acct export`: the tracker and a period's scores as flat tables with stable columns (docs/export.md).
 
 `items` carries each item's judgement in the period (counted, state, credit) and the effective group weight, so
-that a query over the export alone reproduces a unit's score.
+that a query over the export alone reproduces a unit's score. Every row ends with the tracker's id, the period and
+its year, so that the exports of many trackers (a province's districts) read as one dataset.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from accountability.model.tracker import Tracker
+from accountability import __version__
+from accountability.model.base import slugify
+from accountability.model.commitment import Commitment
+from accountability.model.config import Config
+from accountability.model.tracker import Doc, Tracker
+from accountability.problems import FatalError
+from accountability.scoring.issues import counts_in_share, resolved_on_time
 from accountability.scoring.scoreboard import Scores
 from accountability.scoring.units import default_group_weight
-
-COLUMNS: dict[str, list[str]] = {
-    "units": ["unit", "name", "parent", "head"],
-    "people": ["person", "name", "unit", "title", "category", "handle", "active_from", "active_to"],
-    "items": [
-        "unit",
-        "year",
-        "group",
-        "group_title",
-        "group_weight",
-        "item",
-        "title",
-        "owner",
-        "due",
-        "done",
-        "weight",
-        "kind",
-        "target",
-        "target_unit",
-        "direction",
-        "counted",
-        "state",
-        "credit",
-        "path",
-    ],
-    "reports": ["unit", "year", "item", "on", "value", "note"],
-    "plans": [
-        "person",
-        "month",
-        "self_on",
-        "self_score",
-        "self_level",
-        "rating_on",
-        "rating_by",
-        "rating_general",
-        "rating_level",
-        "rating_reason",
-        "path",
-    ],
-    "tasks": [
-        "person",
-        "month",
-        "task",
-        "title",
-        "assigned_by",
-        "due",
-        "done",
-        "weight",
-        "commitment",
-        "carried_from",
-        "review_on",
-        "quality_fails",
-        "delays",
-        "excused",
-        "state",
-        "credit",
-    ],
-    "unit_scores": [
-        "period",
-        "as_of",
-        "unit",
-        "name",
-        "score",
-        "level",
-        "rank",
-        "tasks_total",
-        "tasks_on_time",
-        "tasks_late",
-        "tasks_overdue",
-        "tasks_open",
-        "indicators_total",
-        "indicators_achieved",
-        "indicators_exceeded",
-        "indicators_missed",
-        "excellent",
-        "good",
-        "allowed_excellent",
-        "quota_over",
-        "flags",
-        "indicators_on_track",
-        "indicators_behind",
-        "indicators_no_report",
-        "quota_group",
-        "quota_months_over",
-    ],
-    "person_scores": [
-        "period",
-        "as_of",
-        "person",
-        "unit",
-        "month",
-        "score",
-        "computed",
-        "concluded",
-        "level",
-        "provisional",
-        "misses",
-        "step",
-        "flags",
-        "level_basis",
-    ],
-    "escalations": [
-        "period",
-        "as_of",
-        "person",
-        "unit",
-        "year",
-        "month",
-        "deadline",
-        "evidence",
-        "ref",
-        "title",
-        "path",
-        "line",
-    ],
-}
-
-# A column's name means the same in every table, and so does its type. Any column not named here is text.
-DATES = {"due", "done", "on", "as_of", "active_from", "active_to", "self_on", "rating_on", "review_on", "deadline"}
-INTEGERS = {"year", "rank", "quality_fails", "delays", "misses", "excellent", "good", "allowed_excellent", "line"} | {
-    c for c in COLUMNS["unit_scores"] if c.startswith(("tasks_", "indicators_"))
-}
-DECIMALS = {"group_weight", "weight", "target", "credit", "value", "self_score", "rating_general", "score"}
-BOOLEANS = {"counted", "excused", "quota_over", "provisional"}
 
 Row = dict[str, Any]
 
 
-def column_type(name: str) -> str:
-    """date, integer, decimal, boolean or text: fixed per column, whatever the data, so that exports of many
-    trackers or many periods load into one table."""
-    for kind, names in (("date", DATES), ("integer", INTEGERS), ("decimal", DECIMALS), ("boolean", BOOLEANS)):
-        if name in names:
-            return kind
-    return "text"
+@dataclass(frozen=True)
+class Identity:
+    """The tracker's id in an export: acct.yaml's `id`, else its `organization` as a slug (derived=True)."""
+
+    id: str
+    derived: bool
 
 
-def tables(tracker: Tracker, scores: Scores) -> dict[str, list[Row]]:
-    return {
+def identity(config: Config) -> Identity:
+    if config.id is not None:
+        return Identity(config.id, derived=False)
+    derived = slugify(config.organization or "")
+    if not derived:
+        raise FatalError(
+            "acct.yaml has no id (nor an organization to derive one from), and every exported row must say which "
+            "tracker it comes from; add a slug that names this tracker to acct.yaml, e.g.  id: thanh-uy-dong-ha"
+        )
+    return Identity(derived, derived=True)
+
+
+def tables(tracker: Tracker, scores: Scores, name: Identity) -> dict[str, list[Row]]:
+    """Every table of the export. Yearly and monthly documents (commitments, their reports, plans) are those of the
+    period's years; every row carries the tracker, the period and the period's (last) year, except that `year` in
+    items and reports is the commitment's."""
+    period = scores.period
+    years = range(period.start.year, period.end.year + 1)
+    commitments = sorted(
+        (d for d in tracker.commitments if d.model.year in years), key=lambda d: (d.model.unit, d.model.year)
+    )
+    plans = sorted(
+        (d for d in tracker.plans if int(d.model.month[:4]) in years), key=lambda d: (d.model.person, d.model.month)
+    )
+    bare = {
+        "trackers": [_tracker(tracker.config, scores)],
         "units": [
             {"unit": u.model.id, "name": u.model.name, "parent": u.model.parent, "head": u.model.head}
             for u in tracker.units.values()
         ],
         "people": [_person(p.model) for p in tracker.people.values()],
-        "items": _items(tracker, scores),
+        "items": _items(commitments, scores),
         "reports": [
             {"unit": d.model.unit, "year": d.model.year, "item": item.id, "on": r.on, "value": r.value, "note": r.note}
-            for d in tracker.commitments
+            for d in commitments
             for _, _, item in d.model.items()
             for r in item.reports
         ],
-        "plans": [_plan(d.model, d.path) for d in sorted(tracker.plans, key=lambda d: (d.model.person, d.model.month))],
+        "plans": [_plan(d.model, d.path) for d in plans],
         "tasks": _tasks(tracker, scores),
         "unit_scores": [_unit_score(row, scores) for row in scores.units],
         "person_scores": _person_scores(scores),
         "escalations": _escalations(scores),
+        "issues": _issues(tracker, scores),
     }
+    stamp = {"tracker": name.id, "period": period.id, "year": period.end.year}
+    return {table: [stamp | row for row in rows] for table, rows in bare.items()}
+
+
+def _tracker(config: Config, scores: Scores) -> Row:
+    return {
+        "organization": config.organization,
+        "period_start": scores.period.start,
+        "period_end": scores.period.end,
+        "as_of": scores.as_of,
+        "issues_target": scores.issues.target,
+        "acct_version": __version__,
+    }
+
+
+def _issues(tracker: Tracker, scores: Scores) -> list[Row]:
+    """Every key issue; `counted` says whether it counts in the share of the period's year (as `acct score`)."""
+    year, as_of = scores.issues.year, scores.as_of
+    rows = []
+    for doc in sorted(tracker.issues, key=lambda d: d.model.id):
+        issue = doc.model
+        rows.append(
+            {
+                "issue": issue.id,
+                "title": issue.title,
+                "raised": issue.raised,
+                "raised_by": issue.raised_by,
+                "handled_by": issue.handled_by,
+                "lead": issue.lead,
+                "due": issue.due,
+                "resolved": issue.resolved,
+                "counted": counts_in_share(issue, year, as_of),
+                "on_time": resolved_on_time(issue, as_of),
+                "path": doc.path,
+            }
+        )
+    return rows
 
 
 def _person(p: Any) -> Row:
@@ -185,19 +129,15 @@ def _person(p: Any) -> Row:
     }
 
 
-def _items(tracker: Tracker, scores: Scores) -> list[Row]:
+def _items(commitments: list[Doc[Commitment]], scores: Scores) -> list[Row]:
     judged = {(row.unit, r.group, r.item.id): r for row in scores.units if row.result for r in row.result.items}
     rows = []
-    for doc in sorted(tracker.commitments, key=lambda d: (d.model.unit, d.model.year)):
+    for doc in commitments:
         c = doc.model
         for group in c.groups:
             weight = group.weight if group.weight is not None else default_group_weight(c)
             for item in group.items:
-                result = (
-                    judged.get((c.unit, group.id, item.id))
-                    if scores.period.start.year <= c.year <= scores.period.end.year
-                    else None
-                )
+                result = judged.get((c.unit, group.id, item.id))
                 target = item.target
                 rows.append(
                     {
@@ -366,10 +306,3 @@ def _person_scores(scores: Scores) -> list[Row]:
             for m in p.months
         ]
     return rows
-
-
-def plain(column: str, value: Any) -> Any:
-    """A cell as JSON/CSV can hold it: dates as ISO text, and a decimal column's 1 as 1.0, as in every row."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return float(value) if column in DECIMALS and isinstance(value, int) else value

@@ -1,16 +1,19 @@
-"""Writing the export's tables: one file per table, as JSON lines, CSV or Parquet."""
+"""Writing the export's tables: one file per table, as JSON lines, CSV or Parquet, in one folder or in the
+tracker's own Hive-style partition of a shared folder."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 from accountability.files.atomic import write_atomic
 from accountability.problems import FatalError
-from accountability.queries.export import COLUMNS, column_type, plain
+from accountability.queries.export_schema import COLUMNS, column_type, plain
 
 
 def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path, fmt: str) -> list[Path]:
@@ -21,6 +24,33 @@ def write_tables(tables: dict[str, list[dict[str, Any]]], folder: Path, fmt: str
         write_atomic(path, writers[fmt](name, rows))
         written.append(path)
     return written
+
+
+def partition(root: Path, tracker: str, year: int) -> Path:
+    return root / f"tracker={tracker}" / f"year={year}"
+
+
+def write_partition(
+    tables: dict[str, list[dict[str, Any]]], root: Path, fmt: str, tracker: str, year: int
+) -> list[Path]:
+    """Write `root/tracker=<id>/year=<yyyy>/<table>.<fmt>`, replacing that folder whole: the tables go to a hidden
+    folder beside it (readers skip names starting with '.'), which then takes its place. So exporting the same
+    tracker and year again, in any format, leaves one copy of its rows, and a reader never sees half of each."""
+    final = partition(root, tracker, year)
+    staging = final.parent / f".{final.name}.{os.getpid()}.new"
+    retired = final.parent / f".{final.name}.{os.getpid()}.old"
+    shutil.rmtree(staging, ignore_errors=True)
+    written = write_tables(tables, staging, fmt)
+    try:
+        if final.exists():
+            os.rename(final, retired)
+        os.rename(staging, final)
+    except OSError as exc:
+        raise FatalError(
+            f"cannot replace {final}: {exc.strerror or exc}; check that you may write to {final.parent}"
+        ) from None
+    shutil.rmtree(retired, ignore_errors=True)
+    return [final / path.name for path in written]
 
 
 def _jsonl(name: str, rows: list[dict[str, Any]]) -> bytes:

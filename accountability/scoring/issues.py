@@ -38,10 +38,12 @@ def resolved_on_time(issue: Issue, as_of: dt.date) -> bool:
     return issue.resolved is not None and issue.resolved <= issue.due and issue.resolved <= as_of
 
 
-def issue_share(issues: list[Issue], year: int, as_of: dt.date, rules: RuleSet) -> IssueShare:
+def counts_in_share(issue: Issue, year: int, as_of: dt.date) -> bool:
     """Issues due in `year` count once they are resolved or their due date is past, so that an issue due in
     October does not count against the share in July."""
-    due = [
-        i for i in issues if i.due.year == year and (i.due < as_of or (i.resolved is not None and i.resolved <= as_of))
-    ]
+    return issue.due.year == year and (issue.due < as_of or (issue.resolved is not None and issue.resolved <= as_of))
+
+
+def issue_share(issues: list[Issue], year: int, as_of: dt.date, rules: RuleSet) -> IssueShare:
+    due = [i for i in issues if counts_in_share(i, year, as_of)]
     return IssueShare(year, len(due), sum(resolved_on_time(i, as_of) for i in due), rules.issues_target)
