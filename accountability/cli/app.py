@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -22,10 +24,48 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+@dataclass(frozen=True)
+class Globals:
+    """The options every command takes, given before the command's name (CLI.md)."""
+
+    root: Path | None
+    lang: str | None
+    as_of: str | None
+
+
+# Which of the global options each command has a use for; given to another, they are a usage error (CLI.md).
+EVERY = frozenset({"root", "lang", "as_of"})
+USES: dict[str, frozenset[str]] = {
+    "init": frozenset({"lang"}),
+    "schema": frozenset({"root"}),
+    "rollup": frozenset({"lang"}),
+    "diff": frozenset({"root", "lang"}),
+    "codeowners": frozenset({"root", "lang"}),
+}
+OPTION = {"root": "--root", "lang": "--lang", "as_of": "--as-of"}
+
+
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    root: Annotated[
+        Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of everything acct prints or writes: vi or en.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The judging date D, YYYY-MM-DD (default: today).")
+    ] = None,
 ) -> None:
     """acct: accountability for commitments, monthly work plans and key issues, kept as YAML files in git."""
+    given = {"root": root, "lang": lang, "as_of": as_of}
+    command = ctx.invoked_subcommand or ""
+    unused = [name for name, value in given.items() if value is not None and name not in USES.get(command, EVERY)]
+    if unused:
+        typer.echo(f"acct: acct {command} has no use for {OPTION[unused[0]]}; leave it out", err=True)
+        raise typer.Exit(2)
+    ctx.obj = Globals(root, lang, as_of)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -12,11 +13,9 @@ import typer
 from accountability.authoring.init import init as init_tracker
 from accountability.cli.app import app
 from accountability.cli.options import (
-    AsOfOption,
     LangOption,
     RootOption,
     guarded,
-    parse_as_of,
     parse_lang,
     session,
 )
@@ -36,8 +35,10 @@ from accountability.render import problems as render_problems
 @guarded
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the tracker (default: here).")] = Path("."),
+    lang: LangOption = None,
 ) -> None:
     """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
+    parse_lang(lang)
     for path, action in init_tracker(folder):
         typer.echo(
             f"created {os.path.relpath(path)}"
@@ -55,10 +56,10 @@ def codeowners(
     ] = None,
     root: RootOption = None,
     lang: LangOption = None,
-    as_of: AsOfOption = None,
 ) -> None:
     """Write CODEOWNERS from org: commitments need their body's head, plans the person's rater."""
-    when = parse_as_of(as_of)
+    parse_lang(lang)
+    when = dt.date.today()
     tracker_root = find_root(root)
     with session(tracker_root) as run:
         tracker = run.valid(when).tracker
@@ -97,11 +98,10 @@ def diff(
     ] = DiffFormat.text,
     root: RootOption = None,
     lang: LangOption = None,
-    as_of: AsOfOption = None,
 ) -> None:
     """Compare the commitments between two git revisions; fail on weakening changes that no amendment approves."""
     parse_lang(lang)
-    when = parse_as_of(as_of)
+    when = dt.date.today()  # only files that do not load stop a diff, whatever the judging date
     tracker_root = find_root(root)
     top = toplevel(tracker_root)
     with session(tracker_root) as run:

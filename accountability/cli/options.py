@@ -26,13 +26,25 @@ from accountability.render import problems as render_problems
 from accountability.scoring.scoreboard import Scores, score_tracker
 from accountability.suggest import did_you_mean
 
-RootOption = Annotated[
-    Path | None, typer.Option("--root", help="The tracker's folder (else ACCT_ROOT, else found upwards).")
-]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of labels: vi or en (default from acct.yaml, else en).")
-]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="The judging date D, YYYY-MM-DD (default: today).")]
+
+def _inherited(name: str) -> Callable[[typer.Context, Any], Any]:
+    """A command's option that, left out, takes the value given before the command's name (`acct --lang vi check`)."""
+
+    def inherit(ctx: typer.Context, value: Any) -> Any:
+        if value is not None:
+            return value
+        parent = ctx.find_root().obj
+        return getattr(parent, name, None) if parent is not None else None
+
+    return inherit
+
+
+ROOT_HELP = "The tracker's folder (else ACCT_ROOT, else found upwards)."
+LANG_HELP = "Language of everything acct prints or writes: vi or en (default from acct.yaml, else en)."
+AS_OF_HELP = "The judging date D, YYYY-MM-DD (default: today)."
+RootOption = Annotated[Path | None, typer.Option("--root", help=ROOT_HELP, callback=_inherited("root"))]
+LangOption = Annotated[str | None, typer.Option("--lang", help=LANG_HELP, callback=_inherited("lang"))]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP, callback=_inherited("as_of"))]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every file afresh, ignoring .acct-cache/.")]
 
 F = TypeVar("F", bound=Callable[..., Any])

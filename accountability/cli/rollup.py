@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from accountability.cli.app import app
-from accountability.cli.options import guarded, parse_lang
+from accountability.cli.options import LangOption, guarded, parse_lang
 from accountability.files.atomic import write_atomic
 from accountability.i18n import messages
 from accountability.queries.rollup_duckdb import roll_up_duckdb
@@ -38,7 +38,7 @@ def rollup(
     period: Annotated[
         str | None, typer.Option("--period", help="The period to roll up, when the exports hold several.")
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels: vi or en (default: en).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """The province's report over many trackers' exports: districts ranked, levels, targets, key issues, flags."""
     t = messages(parse_lang(lang), None)

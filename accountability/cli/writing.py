@@ -156,8 +156,6 @@ def schema(
         Path | None, typer.Option("-o", "--output", help="The folder to write to (default: the tracker's _schema/).")
     ] = None,
     root: RootOption = None,
-    lang: LangOption = None,
-    as_of: AsOfOption = None,
 ) -> None:
     """Write a JSON Schema per kind of file (<kind>.schema.json), for editors such as VS Code's YAML extension."""
     folder = output if output is not None else find_root(root) / newfiles.SCHEMA_DIR
