@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import pickle
@@ -10,16 +11,33 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from accountability.cli import app
 from accountability.engine import check
 
 ACCT = Path(sys.executable).parent / "acct"  # the console script installed with the package under test
 PROJECT = Path(__file__).resolve().parent.parent
-SAMPLE = PROJECT / "commitments"
+SAMPLE_IN_REPOSITORY = PROJECT / "commitments"
+
+
+def _sample_copy() -> Path:
+    """The sample tracker copied out of the repository, so that no test writes there (acct's cache included).
+    It sits in a folder of its own named like the project, so that `cwd=SAMPLE.parent` finds it as the project
+    root does."""
+    folder = Path(tempfile.mkdtemp(prefix="acct-sample-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    copy = folder / "commitments"
+    shutil.copytree(SAMPLE_IN_REPOSITORY, copy, ignore=shutil.ignore_patterns(".acct-cache"))
+    return copy
+
+
+SAMPLE = _sample_copy()
 
 ORG = """\
 kind: org
@@ -168,10 +186,44 @@ def problems_of(
     return [(p.path, p.line, p.col, p.code) for p in check(root, as_of).problems]
 
 
-def run_acct(
+@dataclass(frozen=True)
+class Ran:
+    """What a run of acct left: its exit code and its two streams, named as subprocess names them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_acct(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Ran:
+    """acct's command line run in this process through Typer's CliRunner, as a user would type it in `cwd`.
+
+    A crash is raised here, so that the test fails on it; `run_installed` runs the real console script where the
+    process itself is what is tested (the entry point, closed streams, signals, terminals)."""
+    environment = {"NO_COLOR": "1", "ACCT_ROOT": None, **(env or {})}
+    before = os.getcwd()
+    os.chdir(cwd or before)
+    try:
+        result = _runner().invoke(app, list(args), env=environment)  # type: ignore[arg-type]
+    finally:
+        os.chdir(before)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def _runner() -> CliRunner:
+    """Stdout and stderr kept apart: click 8.2 always does, older releases when asked."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+def run_installed(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """The installed `acct` command, as a user would run it."""
+    """The installed `acct` command in its own process."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("ACCT_ROOT", None) if "ACCT_ROOT" not in (env or {}) else None
     return subprocess.run([str(ACCT), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, SAMPLE, run_acct, write_tracker
+from conftest import AS_OF, SAMPLE, run_acct, run_installed, write_tracker
 from typer.testing import CliRunner
 
 from accountability.cli import app
@@ -122,7 +122,7 @@ def test_every_command_has_help_text() -> None:
 
 
 def test_version() -> None:
-    assert run_acct("--version").stdout.startswith("acct ")
+    assert run_installed("--version").stdout.startswith("acct ")
 
 
 def test_the_sample_tracker_passes_check() -> None:

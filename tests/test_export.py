@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PROJECT, SAMPLE, run_acct, write_tracker
+from conftest import PROJECT, SAMPLE, run_acct, run_installed, write_tracker
 
 from accountability import __version__
 
@@ -234,7 +234,7 @@ def test_parquet_with_pyarrow_hidden_says_what_to_install(tracker: Path, tmp_pat
         "raise ModuleNotFoundError(\"No module named 'pyarrow'\")\n"
     )
     env = {"PYTHONPATH": str(tmp_path / "hide")}
-    result = run_acct("export", *Q2, "--format", "parquet", "-o", str(tmp_path / "out"), cwd=tracker, env=env)
+    result = run_installed("export", *Q2, "--format", "parquet", "-o", str(tmp_path / "out"), cwd=tracker, env=env)
     assert (result.returncode, result.stdout) == (2, "")
     assert (
         result.stderr

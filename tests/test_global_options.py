@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SAMPLE
 from typer.testing import CliRunner
 
 from accountability.cli import app
-from tests.conftest import SAMPLE
 
 
 def invoke(*args: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, BASE, ISSUE, as_nobody, run_acct, write_tracker
+from conftest import AS_OF, BASE, ISSUE, as_nobody, run_installed, write_tracker
 from typer.testing import CliRunner
 
 from accountability.cli import app
@@ -28,7 +28,7 @@ def unreadable(root: Path) -> dict[str, str]:
 
 def test_a_named_pipe_is_unreadable_at_once_and_check_does_not_wait(tracker: Path) -> None:
     os.mkfifo(tracker / "2023/issues/pipe.yaml")
-    result = run_acct("check", "--as-of", "2023-07-10", cwd=tracker, timeout=30)  # nobody ever writes to the pipe
+    result = run_installed("check", "--as-of", "2023-07-10", cwd=tracker, timeout=30)  # nobody ever writes to the pipe
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         "2023/issues/pipe.yaml:1:1: error: [unreadable] cannot read the file: it is a named pipe (FIFO); acct reads"

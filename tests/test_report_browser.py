@@ -20,9 +20,12 @@ import pytest
 from browser import A4, Browser, chromium, pdf_pages
 from conftest import SAMPLE, months_of_plans, run_acct, write_tracker
 
-pytestmark = pytest.mark.skipif(
-    chromium() is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        chromium() is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
+    ),
+]
 
 UNITS = 10  # the sample's units, each on its own pages in print
 PRINTED_WIDTH = 643  # A4's 210 mm less the print style sheet's margins, 25 and 15 mm: 170 mm = 642.5 CSS px

@@ -12,7 +12,7 @@ from typing import Any
 from xml.dom import minidom
 
 import pytest
-from conftest import PROJECT, SAMPLE, run_acct
+from conftest import PROJECT, SAMPLE, run_installed
 from rollup_cases import (
     GENERATED,
     GENERATED_IDS,
@@ -231,7 +231,7 @@ def test_without_duckdb_the_command_names_the_extra_to_install(hand: Path, tmp_p
     (tmp_path / "hide" / "duckdb" / "__init__.py").write_text(
         "raise ModuleNotFoundError(\"No module named 'duckdb'\")\n"
     )
-    result = run_acct("rollup", str(hand), env={"PYTHONPATH": str(tmp_path / "hide")})
+    result = run_installed("rollup", str(hand), env={"PYTHONPATH": str(tmp_path / "hide")})
     assert (result.returncode, result.stdout) == (2, "")
     assert (
         result.stderr
