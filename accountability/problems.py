@@ -8,10 +8,36 @@ for the files that have problems. That is how a clean tracker never pays for pos
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence for people, kept as data: its English template and the values to fill in. It is translated only
+    where it is shown (`accountability.i18n.Messages.text`); `str()` gives the English."""
+
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(**{name: _english(value) for name, value in self.values})
+
+
+def said(template: str, **values: object) -> Text:
+    """A sentence for the catalogue, with its values: `said("{path} is not a file", path=path)`."""
+    return Text(template, tuple(values.items()))
+
+
+def _english(value: object) -> object:
+    if isinstance(value, Text):
+        return str(value)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 DocPath = tuple[str | int, ...]
 
 

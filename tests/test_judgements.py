@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AS_OF, ORG, RATED, write_tracker
+from conftest import AS_OF, ORG, PROJECT, RATED, write_tracker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -286,7 +286,7 @@ def test_no_output_words_times_not_completed_as_a_level(
 
 def test_the_property_covers_the_base_tracker_wording(tracker: Path) -> None:
     # the words the property looks for are those of the catalogues, so a change of wording fails here first
-    catalogue = (Path(__file__).parent.parent / "accountability/i18n/vi.json").read_text(encoding="utf-8")
+    catalogue = (PROJECT / "accountability/i18n/locale/vi/LC_MESSAGES/acct.po").read_text(encoding="utf-8")
     assert "lần không hoàn thành nhiệm vụ được giao" in catalogue
     assert not [phrase for phrase in LEVEL_NAMES_AS_COUNTS if phrase in catalogue.lower()]
     assert ORG and RATED  # the shared fixtures this module builds on

@@ -231,14 +231,6 @@ def test_the_official_level_names_in_vietnamese() -> None:
     )
 
 
-def test_catalogues_hold_the_same_keys() -> None:
-    folder = Path(__import__("accountability.i18n", fromlist=["x"]).__file__).parent
-    catalogues = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
-    assert set(catalogues) >= {"en", "vi"}
-    keys = {lang: set(c) for lang, c in catalogues.items()}
-    assert all(k == keys["en"] for k in keys.values()), {lang: keys["en"] ^ k for lang, k in keys.items()}
-
-
 def html_of(tracker: Path, *args: str, period: str = "2023-Q2") -> tuple[str, ET.Element]:
     command = (*Q2, "--format", "html") if period == "2023-Q2" else ("report", period, "--format", "html")
     result = run_acct(*command, *args, cwd=tracker)

@@ -43,7 +43,7 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
-class Target:
+class Editable:
     """What a reference names: the file, and the place in it."""
 
     doc: Doc[Commitment] | Doc[Plan]
@@ -56,7 +56,7 @@ Edit = Callable[[Source, Any, DocPath], None]
 """An edit of the file's text at a task or an item: (the text, the task or item as read, its place)."""
 
 
-def resolve(tracker: Tracker, ref: str, year: int) -> Target:
+def resolve(tracker: Tracker, ref: str, year: int) -> Editable:
     """`person/YYYY-MM/task` names a plan task; `unit/item` an item of the unit's commitment for `year`."""
     parts = ref.split("/")
     if len(parts) == 3 and MONTH.fullmatch(parts[1]):
@@ -66,7 +66,7 @@ def resolve(tracker: Tracker, ref: str, year: int) -> Target:
     raise FatalError(f"{ref!r} is not a reference; write unit/item (with --year) or person/YYYY-MM/task")
 
 
-def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Target:
+def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Editable:
     if person not in tracker.people:
         raise FatalError(f"no person '{person}'{did_you_mean(person, tracker.people)}")
     doc = tracker.plan(person, month)
@@ -81,10 +81,10 @@ def _plan_task(tracker: Tracker, person: str, month: str, task_id: str) -> Targe
         raise FatalError(
             f"the {month} plan of {person} has no task '{task_id}'{did_you_mean(task_id, ids, '; its tasks: ' + ', '.join(ids))}"
         )
-    return Target(doc, ("tasks", ids.index(task_id)), f"{person}/{month}/{task_id}", task_id)
+    return Editable(doc, ("tasks", ids.index(task_id)), f"{person}/{month}/{task_id}", task_id)
 
 
-def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Target:
+def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Editable:
     if unit not in tracker.units:
         raise FatalError(f"no unit '{unit}'{did_you_mean(unit, tracker.units)}")
     doc = tracker.commitment(unit, year)
@@ -96,7 +96,7 @@ def _commitment_item(tracker: Tracker, unit: str, item_id: str, year: int) -> Ta
         )
     for gi, ii, item in doc.model.items():
         if item.id == item_id:
-            return Target(doc, ("groups", gi, "items", ii), f"{unit}/{item_id}", item_id)
+            return Editable(doc, ("groups", gi, "items", ii), f"{unit}/{item_id}", item_id)
     ids = [i.id for _, _, i in doc.model.items()]
     raise FatalError(f"{unit}'s {year} commitment has no item '{item_id}'{did_you_mean(item_id, ids)}")
 
@@ -145,7 +145,7 @@ RunnerFor = Callable[[Mapping[str, bytes]], Runner]
 """A runner for the engine, given files' bytes not on disk (the fast one of `accountability.speed`, or the plain one)."""
 
 
-def save(root: Path, target: Target, edit: Edit, as_of: dt.date, runner_for: RunnerFor = PlainRunner) -> None:
+def save(root: Path, target: Editable, edit: Edit, as_of: dt.date, runner_for: RunnerFor = PlainRunner) -> None:
     """Make the edit on the file's bytes under its lock, check the tracker with the result in it, and write it
     atomically; refuse an edit that gives any file an error it did not have. Made again on the new bytes if the
     file changed meanwhile."""
@@ -170,7 +170,7 @@ def save(root: Path, target: Target, edit: Edit, as_of: dt.date, runner_for: Run
     edit_file(file, change)
 
 
-def _found_again(raw: bytes, target: Target) -> tuple[DocPath, Any]:
+def _found_again(raw: bytes, target: Editable) -> tuple[DocPath, Any]:
     """The place and the model of the target's task or item in these bytes (the file may have changed since the
     tracker was read: another edit, a colleague's line)."""
     model = load_bytes(raw, target.doc.path).model

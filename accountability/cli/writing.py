@@ -87,7 +87,7 @@ def record(
     typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
 
 
-def _save(run: Session, target: edits.Target, edit: edits.Edit, when: dt.date) -> None:
+def _save(run: Session, target: edits.Editable, edit: edits.Edit, when: dt.date) -> None:
     """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
     try:
         edits.save(run.root, target, edit, when, run.runner_for)

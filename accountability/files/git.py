@@ -48,7 +48,7 @@ def resolve(rev: str, cwd: Path) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class TreeFile:
     """A file in a commit's tree: its path from the repository's root, mode, object id and size in bytes."""
 
     path: str
@@ -61,7 +61,7 @@ class Entry:
         return self.mode == "120000"
 
 
-def files_at(rev: str, prefix: str, cwd: Path) -> list[Entry]:
+def files_at(rev: str, prefix: str, cwd: Path) -> list[TreeFile]:
     """The files (blobs) under `prefix` at a commit, from `git ls-tree -z`, where a path may hold any byte."""
     out = git(["ls-tree", "-r", "-z", "--long", rev, "--", prefix or "."], cwd)
     entries = []
@@ -71,7 +71,7 @@ def files_at(rev: str, prefix: str, cwd: Path) -> list[Entry]:
         meta, path = record.split("\t", 1)
         mode, kind, oid, size = meta.split()
         if kind == "blob":
-            entries.append(Entry(path, mode, oid, int(size)))
+            entries.append(TreeFile(path, mode, oid, int(size)))
     return entries
 
 

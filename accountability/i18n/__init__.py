@@ -1,47 +1,112 @@
-"""Message catalogues. A language is one JSON file in this folder, named by its code (en.json, vi.json)."""
+"""Everything acct says to people, in their language: gettext catalogues managed with Babel, and Babel's locale data
+for numbers, dates and plural forms.
+
+The English text in the code is the message id. A language is one catalogue, `locale/<code>/LC_MESSAGES/acct.po`,
+compiled to `acct.mo` beside it (`python scripts/catalogue.py` extracts, updates and compiles); adding a language is
+adding a catalogue and needs no code. English needs none: it is the source text.
+
+Marking text for the catalogue: `t("...")` and `t.plural("...", "...", n)` on a `Messages`, `N_("...")` for text
+kept in a table and translated later, `NC_("context", "...")` where one English word means two things.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
+import gettext
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from accountability.problems import FatalError
+from accountability.problems import FatalError, Text
 
 DEFAULT = "en"
+DOMAIN = "acct"
+CONTEXT = "\x04"  # how gettext joins a context to its message id
+
+
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is written; it is translated where it is shown."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
+    return f"{context}{CONTEXT}{message}"
+
+
+def locale_folder() -> Path:
+    return Path(str(resources.files(__package__).joinpath("locale")))
 
 
 def languages() -> list[str]:
-    return sorted(
-        p.name.removesuffix(".json") for p in resources.files(__package__).iterdir() if p.name.endswith(".json")
-    )
+    folder = locale_folder()
+    found = [p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()]
+    return sorted({DEFAULT, *found})
 
 
 @cache
-def _catalogue(lang: str) -> dict[str, str]:
-    text = resources.files(__package__).joinpath(f"{lang}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+def _translations(lang: str) -> gettext.NullTranslations:
+    if lang == DEFAULT:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, str(locale_folder()), languages=[lang])
 
 
 @dataclass(frozen=True)
 class Messages:
-    lang: str
+    """One language's words, numbers and dates. Call it with the English text and the values to fill in."""
 
-    def __call__(self, key: str, **values: object) -> str:
-        text = _catalogue(self.lang).get(key) or _catalogue(DEFAULT).get(key) or key
-        return text.format(**values) if values else text
+    lang: str
+    _catalogue: gettext.NullTranslations = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_catalogue", _translations(self.lang))
+
+    def __call__(self, message: str, **values: object) -> str:
+        return self._filled(self._translated(message), values)
+
+    def in_context(self, context: str, message: str, **values: object) -> str:
+        return self._filled(self._translated(NC_(context, message)), values)
+
+    def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
+        return self._filled(self._catalogue.ngettext(singular, plural, n), {"n": n, **values})
+
+    def text(self, said: Text) -> str:
+        """A sentence kept as data (a problem's message): its template translated, then its values filled in."""
+        return self(said.template, **dict(said.values))
+
+    def _translated(self, message: str) -> str:
+        if CONTEXT not in message:
+            return self._catalogue.gettext(message)
+        context, _, plain = message.partition(CONTEXT)
+        translated = self._catalogue.pgettext(context, plain)
+        return translated
+
+    def _filled(self, template: str, values: dict[str, object]) -> str:
+        return template.format(**{name: self.shown(value) for name, value in values.items()}) if values else template
+
+    def shown(self, value: object) -> Any:
+        """A value as this language writes it; numbers stay numbers so that a template may format them further."""
+        if isinstance(value, Text):
+            return self.text(value)
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, float):
+            return self.figure(value)
+        return value
 
     def level(self, level: str | None) -> str:
-        return self(f"level.{level}") if level else self("no_score")
+        return self(LEVELS[level]) if level else self(NO_VALUE)
 
     def number(self, value: float | None, places: int = 1) -> str:
-        """1,234.5 in English; 1.234,5 in Vietnamese."""
+        """1,234.5 in English; 1.234,5 in Vietnamese: the grouping and decimal marks are the locale's."""
         if value is None:
-            return self("no_score")
-        text = f"{value:,.{places}f}"
-        return text.translate(str.maketrans(",.", ".,")) if self.lang == "vi" else text
+            return self(NO_VALUE)
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(round(value, places), format=pattern, locale=self.lang)
 
     def percent(self, share: float | None) -> str:
         return self.number(None if share is None else share * 100, 2) + ("%" if share is not None else "")
@@ -49,19 +114,32 @@ class Messages:
     def figure(self, value: float | None) -> str:
         """A reported value as people write it: 58, 26.4, 0.25 (58; 26,4; 0,25 in Vietnamese)."""
         if value is None:
-            return self("no_score")
+            return self(NO_VALUE)
         places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
         return self.number(value, places)
 
     def date(self, day: dt.date | None) -> str:
         if day is None:
-            return self("no_score")
-        return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
+            return self(NO_VALUE)
+        from babel.dates import format_date
+
+        # TRANSLATORS: how a date is written, as a CLDR pattern: dd/MM/yyyy for 26/11/2026.
+        return format_date(day, self(N_("yyyy-MM-dd")), locale=self.lang)
 
     def month(self, month: str) -> str:
-        """2023-05 in English; 05/2023 in Vietnamese."""
+        """A month YYYY-MM as this language writes it: 2023-05 in English, 05/2023 in Vietnamese."""
         year, number = month.split("-")
-        return f"{number}/{year}" if self.lang == "vi" else month
+        # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
+        return self(N_("{year}-{month}"), year=year, month=number)
+
+
+NO_VALUE = N_("—")
+LEVELS = {
+    "excellent": NC_("level", "excellent"),
+    "good": NC_("level", "good"),
+    "done": NC_("level", "done"),
+    "not-done": NC_("level", "not done"),
+}
 
 
 def messages(lang: str | None, configured: str | None) -> Messages:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from accountability.engine import Outcome, PlainRunner, Runner, check
 from accountability.files.discover import is_tracker_file
-from accountability.files.git import Entry, files_at, read_many, resolve
+from accountability.files.git import TreeFile, files_at, read_many, resolve
 from accountability.files.regular import MAX_FILE
 from accountability.problems import Problem
 
@@ -35,7 +35,7 @@ def at_revision(rev: str, root: Path, top: Path, as_of: dt.date) -> Outcome:
     return dataclasses.replace(outcome, problems=problems, files=outcome.files + len(refused))
 
 
-def _refusal(entry: Entry, path: str, rev: str) -> Problem:
+def _refusal(entry: TreeFile, path: str, rev: str) -> Problem:
     if entry.is_link:
         reason = f"it is a symbolic link in {rev}, which acct does not follow in a revision"
     else:

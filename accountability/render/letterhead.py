@@ -31,17 +31,15 @@ def heading(document: Document, as_of: dt.date, t: Messages) -> str:
 def place_date(place: str, day: dt.date, t: Messages) -> str:
     """'Đông Hà, ngày 05 tháng 02 năm 2023': a day below 10 and the months 1 and 2 are written with a leading 0, as
     the rules for administrative documents ask."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return t("document.place_date", place=place, day=f"{day.day:02d}", month=month, year=day.year, date=t.date(day))
+    month, day_of_month = f"{day.month:02d}" if day.month < 3 else str(day.month), f"{day.day:02d}"
+    return t("{place}, {date}", place=place, day=day_of_month, month=month, year=day.year, date=t.date(day))
 
 
 def signature(document: Document, t: Messages) -> str:
     recipients = ""
     if document.recipients:
         lines = "".join(f"<li>- {escape(line)}</li>" for line in document.recipients)
-        recipients = (
-            f'<div class="recipients"><p class="to">{escape(t("document.recipients"))}</p><ul>{lines}</ul></div>'
-        )
+        recipients = f'<div class="recipients"><p class="to">{escape(t("Recipients:"))}</p><ul>{lines}</ul></div>'
     title = "".join(f'<p class="title">{escape(line)}</p>' for line in document.signer_title)
     signer = f'<div class="signer">{title}<p class="space"></p><p class="name">{escape(document.signer)}</p></div>'
     return f'<section class="signature">{recipients}{signer}</section>'

@@ -13,6 +13,7 @@ from importlib import resources
 
 from accountability import __version__
 from accountability.i18n import Messages
+from accountability.i18n.words import SHORT_LEVELS
 from accountability.model.config import Document
 from accountability.queries.committee import LEVELS, CommitteeReport, ItemLine, UnitSection
 from accountability.render import charts, letterhead
@@ -47,7 +48,7 @@ def as_html(report: CommitteeReport, t: Messages, document: Document | None = No
         body.append(_year_end(report, t))
     if document:
         body.append(letterhead.signature(document, t))
-    body.append(f"<footer>{escape(t('report.generated', version=__version__))}</footer>")
+    body.append(f"<footer>{escape(t('Made with acct {version}.', version=__version__))}</footer>")
     return (
         f'<!DOCTYPE html>\n<html lang="{t.lang}">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
@@ -60,7 +61,7 @@ def as_html(report: CommitteeReport, t: Messages, document: Document | None = No
 def _overview(report: CommitteeReport, t: Messages) -> str:
     rows = [words.overview_cells(s, t) for s in report.units]
     out = [
-        f'<section class="overview"><h2>{escape(t("report.overview"))}</h2>',
+        f'<section class="overview"><h2>{escape(t("Overview: every unit ranked"))}</h2>',
         _score_chart(report, t),
         _table(unit_header(t), rows, NUMERIC_UNIT_COLUMNS, lead=1),
         f'<p class="summary">{"<br/>".join(escape(line) for line in words.summary(report, t))}</p>',
@@ -74,9 +75,9 @@ def _score_chart(report: CommitteeReport, t: Messages) -> str:
     """The units' scores as dots, highest first, on an axis that starts near the lowest score."""
     rules = report.scores.rules
     thresholds = [
-        (rules.done, t("report.threshold.done")),
-        (rules.good, t("report.threshold.good")),
-        (rules.excellent, t("report.threshold.excellent")),
+        (rules.done, t.in_context("threshold", "done")),
+        (rules.good, t.in_context("threshold", "good")),
+        (rules.excellent, t.in_context("threshold", "excellent")),
     ]
     units = sorted(report.units, key=lambda s: (s.row.score is None, -(s.row.score or 0)))
     rows = [
@@ -84,11 +85,13 @@ def _score_chart(report: CommitteeReport, t: Messages) -> str:
         for s in units
     ]
     axis = charts.score_axis([r.score for r in rows])
-    notes = [t("chart.score_dots")]
+    notes = [t("Each dot is a unit's score out of 100, written at the end of its row; highest first.")]
     if axis.low:
-        notes.append(t("chart.axis_from", low=t.number(axis.low, 0)))
-    notes.append(t("chart.thresholds"))
-    caption = charts.Caption(t("report.scores_chart", period=report.scores.period.id), " ".join(notes))
+        notes.append(
+            t("The axis starts at {low}, not at 0, so that close scores stand apart.", low=t.number(axis.low, 0))
+        )
+    notes.append(t("Dashed lines: the lowest score of each level."))
+    caption = charts.Caption(t("Unit scores, {period}", period=report.scores.period.id), " ".join(notes))
     return charts.score_dots(rows, axis, thresholds, caption, lambda v: t.number(v, 0))
 
 
@@ -96,8 +99,13 @@ def _levels_chart(report: CommitteeReport, t: Messages) -> str:
     """Each unit's person-months by level, as shares, the unit with the largest share rated excellent first."""
     totals = [(s.row.name, _level_totals(s)) for s in report.units if s.people]
     totals.sort(key=lambda row: tuple(-row[1][level] / max(sum(row[1].values()), 1) for level in LEVELS))
-    rows = [(name, counts, t("chart.person_months_total", n=sum(counts.values()))) for name, counts in totals]
-    caption = charts.Caption(t("report.levels_chart"), t("chart.person_months"))
+    rows = [(name, counts, t("{n} person-months", n=sum(counts.values()))) for name, counts in totals]
+    caption = charts.Caption(
+        t("Concluded monthly ratings of each unit's people (person-months), by level"),
+        t(
+            "Counted in person-months: one person rated in one month counts once. Each bar is all of a unit's monthly ratings in the period, split by level; each part shows its count, the total is at the end. The unit with the largest share rated excellent comes first."
+        ),
+    )
     return charts.level_bars(rows, _legend(t), caption)
 
 
@@ -117,31 +125,33 @@ def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> str:
     )
     if row.result:
         out.append(f'<p class="summary">{escape(words.unit_summary([row], t))}.</p>')
-        out.append(f"<h3>{escape(t('report.commitment'))}</h3>")
+        out.append(f"<h3>{escape(t('The commitment, group by group'))}</h3>")
         for n, group in enumerate(section.groups, 1):
-            out.append(f"<h4>{escape(t('report.group_title', n=n, title=group.title))}</h4>")
+            out.append(f"<h4>{escape(t('Group {n}: {title}', n=n, title=group.title))}</h4>")
             out.append(_items(group.items, t))
         indicators = [i for g in section.groups for i in g.items if i.indicator and i.target]
         if indicators:
-            out.append(f'<p class="note">{escape(t("chart.progress"))}</p>')
+            out.append(
+                f'<p class="note">{escape(t("Progress bars: the last report as a share of the target, up to 150%; the upright line is the target (100%)."))}</p>'
+            )
         if any(i.expected is not None for i in indicators):
-            out.append(f'<p class="note">{escape(t("report.expected_marker"))}</p>')
+            out.append(f'<p class="note">{escape(t("▲ the expected pace by now"))}</p>')
     out.append(_ratings(section, t))
     flags = words.flag_lines(section, t)
-    out.append(f"<h3>{escape(t('report.flags'))}</h3>")
+    out.append(f"<h3>{escape(t('Escalations and flags'))}</h3>")
     out.append(
         '<ul class="flags">' + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>"
         if flags
-        else f"<p>{escape(t('report.none'))}</p>"
+        else f"<p>{escape(t('None.'))}</p>"
     )
     if section.issues:
-        out.append(f"<h3>{escape(t('report.issues'))}</h3>")
+        out.append(f"<h3>{escape(t('Key issues handled by the unit'))}</h3>")
         out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues], {2, 3}))
     return "\n".join(out) + "</section>"
 
 
 def _items(items: list[ItemLine], t: Messages) -> str:
-    header = [*words.item_header(t), t("col.progress")]
+    header = [*words.item_header(t), t("Progress")]
     rows = []
     for item in items:
         cells = words.item_cells(item, t)
@@ -149,7 +159,7 @@ def _items(items: list[ItemLine], t: Messages) -> str:
         amendments = "".join(f'<div class="amended">{escape(line)}</div>' for line in words.amendment_lines(item, t))
         bar = ""
         if item.indicator and item.target:
-            label = f"{item.title}: {words.result(item, t)} ({words.of_target(item, t) or t('state.no_report')})"
+            label = f"{item.title}: {words.result(item, t)} ({words.of_target(item, t) or t('no report')})"
             bar = charts.progress_bar(item.of_target, item.expected_of_target, PROGRESS_LEVEL[item.state], label)
         html = [escape(c) for c in cells] + [bar]
         html[0] += amendments
@@ -160,24 +170,28 @@ def _items(items: list[ItemLine], t: Messages) -> str:
 
 
 def _ratings(section: UnitSection, t: Messages) -> str:
-    out = [f"<h3>{escape(t('report.ratings'))}</h3>"]
+    ratings = t("Monthly ratings of the unit's people")
+    out = [f"<h3>{escape(ratings)}</h3>"]
     if not section.people:
-        return out[0] + f"<p>{escape(t('report.no_people'))}</p>"
+        return out[0] + f"<p>{escape(t('No monthly plans in this period.'))}</p>"
     months = len(section.months)
     numeric = set(range(1, months + 2))
     rows = [words.rating_cells(section, p, t) for p in section.people]
     out.append(_table(words.rating_header(section, t), rows, numeric, wrap=set(range(1, months + 1))))
     if any(p.provisional for p in section.people):
-        out.append(f'<p class="note">{escape(t("report.provisional"))}</p>')
+        out.append(f'<p class="note">{escape(t("* provisional: not yet rated"))}</p>')
     if any(m.concluded is None and m.computed for p in section.people for m in p.months):
-        out.append(f'<p class="note">{escape(t("report.computed_marker"))}</p>')
+        out.append(f'<p class="note">{escape(t("(…) a level computed from the score, not yet rated"))}</p>')
     if months > WIDE_MONTHS:
         out = [f'<div class="landscape">{"".join(out)}</div>']
-    out.append(f"<h4>{escape(t('report.distribution'))}</h4>")
-    chart_rows = [
-        (t.month(m.month), m.counts, t("chart.people_total", n=sum(m.counts.values()))) for m in section.months
-    ]
-    caption = charts.Caption(t("chart.month_levels"), t("chart.people"))
+    out.append(f"<h4>{escape(t('Levels by month, and the quota of excellent ratings'))}</h4>")
+    chart_rows = [(t.month(m.month), m.counts, t("{n} rated", n=sum(m.counts.values()))) for m in section.months]
+    caption = charts.Caption(
+        t("People rated at each level, month by month."),
+        t(
+            "Counted in people: each bar is the unit's people rated that month, split by level; each part shows its count, the total is at the end."
+        ),
+    )
     out.append(charts.level_bars(chart_rows, _legend(t), caption))
     out.append(
         _table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months], set(range(1, 7)))
@@ -191,7 +205,7 @@ def _ratings(section: UnitSection, t: Messages) -> str:
 
 
 def _year_end(report: CommitteeReport, t: Messages) -> str:
-    out = [f'<section class="year-end"><h2>{escape(t("report.year_end"))}</h2>']
+    out = [f'<section class="year-end"><h2>{escape(t("Year-end review: what each head must answer for"))}</h2>']
     for entry in report.year_end or []:
         head = f" ({entry.head.name})" if entry.head else ""
         out.append(f"<h3>{escape(entry.unit.name + head)}</h3>")
@@ -204,7 +218,7 @@ def _level_totals(section: UnitSection) -> dict[str, int]:
 
 
 def _legend(t: Messages) -> dict[str, str]:
-    return {level: t(f"short.{level}") for level in (*LEVELS, "none")}
+    return {level: t(SHORT_LEVELS[level]) for level in (*LEVELS, "none")}
 
 
 def _table(

@@ -14,7 +14,7 @@ def as_markdown(report: CommitteeReport, t: Messages) -> str:
     out = [f"# {words.title(report, t)}", "", f"_{words.subtitle(report, t)}_", ""]
     if len(report.units) > 1:
         out += [
-            f"## {t('report.overview')}",
+            f"## {t('Overview: every unit ranked')}",
             "",
             _table(unit_header(t), [words.overview_cells(s, t) for s in report.units]),
         ]
@@ -24,12 +24,12 @@ def as_markdown(report: CommitteeReport, t: Messages) -> str:
     for section in report.units:
         out += _unit(section, ranked, section.row.rank in tied, t)
     if report.year_end is not None:
-        out += [f"## {t('report.year_end')}", ""]
+        out += [f"## {t('Year-end review: what each head must answer for')}", ""]
         for entry in report.year_end:
             head = f" ({entry.head.name})" if entry.head else ""
             out.append(f"**{entry.unit.name}**{head}")
             out += [f"- {line}" for line in words.year_end_lines(entry, t)] + [""]
-    out.append(f"<sub>{t('report.generated', version=__version__)}</sub>")
+    out.append(f"<sub>{t('Made with acct {version}.', version=__version__)}</sub>")
     return "\n".join(out) + "\n"
 
 
@@ -41,31 +41,31 @@ def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> list[st
     out += [f"**{words.score_line(section, ranked, t)}**", ""]
     if section.row.result:
         out += [words.unit_summary([section.row], t) + ".", ""]
-        out += [f"### {t('report.commitment')}", ""]
+        out += [f"### {t('The commitment, group by group')}", ""]
         for n, group in enumerate(section.groups, 1):
-            out += [f"#### {t('report.group_title', n=n, title=group.title)}", ""]
+            out += [f"#### {t('Group {n}: {title}', n=n, title=group.title)}", ""]
             out.append(_table(words.item_header(t), [words.item_cells(i, t) for i in group.items]))
             out += [f"> {line}  " for i in group.items for line in words.amendment_lines(i, t)]
             out.append("") if any(i.amendments for i in group.items) else None
-    out += [f"### {t('report.ratings')}", ""]
+    out += ["### " + t("Monthly ratings of the unit's people"), ""]
     if section.people:
         out.append(_table(words.rating_header(section, t), [words.rating_cells(section, p, t) for p in section.people]))
         if any(p.provisional for p in section.people):
-            out += [t("report.provisional"), ""]
+            out += [t("* provisional: not yet rated"), ""]
         if any(m.concluded is None and m.computed for p in section.people for m in p.months):
-            out += [t("report.computed_marker"), ""]
-        out += [f"#### {t('report.distribution')}", ""]
+            out += [t("(…) a level computed from the score, not yet rated"), ""]
+        out += [f"#### {t('Levels by month, and the quota of excellent ratings')}", ""]
         out.append(_table(words.distribution_header(t), [words.distribution_cells(m, t) for m in section.months]))
         out += [words.quota_line(section, t), ""]
         pooled = words.quota_group_line(section, t)
         out += [pooled, ""] if pooled else []
     else:
-        out += [t("report.no_people"), ""]
-    out += [f"### {t('report.flags')}", ""]
+        out += [t("No monthly plans in this period."), ""]
+    out += [f"### {t('Escalations and flags')}", ""]
     flags = words.flag_lines(section, t)
-    out += [f"- {line}" for line in flags] if flags else [t("report.none")]
+    out += [f"- {line}" for line in flags] if flags else [t("None.")]
     out.append("")
     if section.issues:
-        out += [f"### {t('report.issues')}", ""]
+        out += [f"### {t('Key issues handled by the unit')}", ""]
         out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues]))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accountability.i18n import Messages
+from accountability.i18n.words import FLAGS, ISSUE_STATES, ITEM_STATES, SHORT_LEVELS, STEPS
 from accountability.queries.committee import (
     LEVELS,
     CommitteeReport,
@@ -23,22 +24,31 @@ def capitalised(text: str) -> str:
 
 
 def title(report: CommitteeReport, t: Messages) -> str:
-    return t("report.title", period=report.scores.period.id)
+    return t("Responsibility commitments: results for {period}", period=report.scores.period.id)
 
 
 def subtitle(report: CommitteeReport, t: Messages) -> str:
-    as_of = t("report.as_of", as_of=t.date(report.scores.as_of))
+    as_of = t("as of {as_of}", as_of=t.date(report.scores.as_of))
     return f"{report.organization} · {as_of}" if report.organization else capitalised(as_of)
 
 
 def unit_summary(rows: list[UnitRow], t: Messages) -> str:
     """'Met or beaten 16/19 targets, 7 of them beaten; done 9/11 tasks', as the source articles write it; before the
     year's end, also how many of the targets not yet due are on pace."""
-    text = capitalised(t("summary", **summary_counts(rows)))
+    text = capitalised(
+        t(
+            "met or beaten {achieved}/{indicators} targets, {exceeded} of them beaten; done {done}/{tasks} tasks",
+            **summary_counts(rows),
+        )
+    )
     counts = [r.result.indicator_counts() for r in rows if r.result]
     pending = sum(c["on_track"] + c["behind"] + c["no_report"] for c in counts)
     if pending:
-        text += t("summary.pace", on_track=sum(c["on_track"] for c in counts), pending=pending)
+        text += t(
+            "; {on_track} of the {pending} targets not yet due are on pace",
+            on_track=sum(c["on_track"] for c in counts),
+            pending=pending,
+        )
     return text
 
 
@@ -47,7 +57,7 @@ def heading(section: UnitSection, tied: bool, t: Messages) -> str:
     row = section.row
     if not row.rank:
         return row.name
-    return f"{row.rank}. {row.name} ({t('report.tied', rank=row.rank)})" if tied else f"{row.rank}. {row.name}"
+    return f"{row.rank}. {row.name} ({t('tied at rank {rank}', rank=row.rank)})" if tied else f"{row.rank}. {row.name}"
 
 
 def tied_ranks(sections: list[UnitSection]) -> set[int]:
@@ -59,27 +69,27 @@ def tied_ranks(sections: list[UnitSection]) -> set[int]:
 def score_line(section: UnitSection, count: int, t: Messages) -> str:
     row = section.row
     if row.result is None:
-        return t("report.no_commitment")
-    line = t("report.score_level", score=t.number(row.score), level=t.level(row.result.level))
-    return f"{line} ({t('report.rank', rank=row.rank, count=count)})" if row.rank else line
+        return t("No commitment for this period.")
+    line = t("Score {score}: {level}", score=t.number(row.score), level=t.level(row.result.level))
+    return f"{line} ({t('rank {rank} of {count}', rank=row.rank, count=count)})" if row.rank else line
 
 
 def people_line(section: UnitSection, t: Messages) -> list[tuple[str, str]]:
     """(label, value) pairs under a unit's heading: its head, whom it committed to, when it signed."""
     pairs = []
     if section.head:
-        pairs.append((t("report.head"), section.head.name))
+        pairs.append((t("Head"), section.head.name))
     if section.to:
-        pairs.append((t("report.to"), section.to.name))
+        pairs.append((t("Committed to"), section.to.name))
     if section.signed:
-        pairs.append((t("report.signed"), t.date(section.signed)))
+        pairs.append((t("Signed"), t.date(section.signed)))
     return pairs
 
 
 def state(item: ItemLine, t: Messages) -> str:
     if item.state == "achieved" and item.exceeded:
-        return t("state.exceeded")
-    return t(f"state.{item.state}")
+        return t("exceeded")
+    return t(ITEM_STATES[item.state])
 
 
 def result(item: ItemLine, t: Messages) -> str:
@@ -99,15 +109,17 @@ def item_cells(item: ItemLine, t: Messages) -> list[str]:
 
 
 def item_header(t: Messages) -> list[str]:
-    return [t("col.item"), t("col.state"), t("col.owner"), t("col.due"), t("col.result"), t("col.of_target")]
+    return [t("Item"), t("State"), t("Owner"), t("Due"), t("Last report / target"), t("% of target")]
 
 
 def amendment_lines(item: ItemLine, t: Messages) -> list[str]:
     lines = []
     for a in item.amendments:
         changes = ", ".join(f"{key} = {_value(value, t)}" for key, value in a.set.items())
-        text = t("report.amended", on=t.date(a.on), changes=changes, by=a.approved_by.name)
-        lines.append(f"{text} ({t('report.reason', reason=a.reason)})" if a.reason else text)
+        text = t(
+            "Amended on {on}: {changes}; approved by {by}", on=t.date(a.on), changes=changes, by=a.approved_by.name
+        )
+        lines.append(f"{text} ({t('reason: {reason}', reason=a.reason)})" if a.reason else text)
     return lines
 
 
@@ -127,7 +139,7 @@ def months_of(section: UnitSection) -> list[str]:
 
 def rating_header(section: UnitSection, t: Messages) -> list[str]:
     months = [t.month(m) for m in months_of(section)]
-    return [t("col.person"), *months, t("col.period_score"), t("col.level"), t("col.concluded")]
+    return [t("Person"), *months, t("Period"), t("Level"), t("Concluded")]
 
 
 def month_cell(person: PersonLine, month: str, t: Messages) -> str:
@@ -137,8 +149,8 @@ def month_cell(person: PersonLine, month: str, t: Messages) -> str:
         return ""
     score = t.number(found.score) + ("*" if found.provisional else "")
     if found.concluded:
-        return f"{score} {t('short.' + found.concluded)}"
-    return f"{score} ({t('short.' + found.computed)})" if found.computed else score
+        return f"{score} {t(SHORT_LEVELS[found.concluded])}"
+    return f"{score} ({t(SHORT_LEVELS[found.computed])})" if found.computed else score
 
 
 def rating_cells(section: UnitSection, person: PersonLine, t: Messages) -> list[str]:
@@ -150,27 +162,37 @@ def rating_cells(section: UnitSection, person: PersonLine, t: Messages) -> list[
 def concluded_counts(person: PersonLine, t: Messages) -> str:
     """The concluded monthly levels, counted: '2 excellent, 1 good'."""
     if not person.concluded_months:
-        return t("report.not_rated_yet")
-    return ", ".join(f"{n} {t('short.' + level)}" for level, n in person.concluded_months.items())
+        return t("no month concluded yet")
+    return ", ".join(f"{n} {t(SHORT_LEVELS[level])}" for level, n in person.concluded_months.items())
 
 
 def distribution_header(t: Messages) -> list[str]:
-    return [t("col.month"), *(t(f"short.{level}") for level in LEVELS), t("col.not_rated"), t("col.allowed")]
+    return [
+        t("Month"),
+        *(t(SHORT_LEVELS[level]) for level in LEVELS),
+        t("Not rated yet"),
+        t("Most allowed excellent (rating group)"),
+    ]
 
 
 def distribution_cells(month: MonthLevels, t: Messages) -> list[str]:
     group = month.group
     allowed = (
-        "" if group is None else str(group.allowed_excellent) + (f" ({t('note.quota_over')})" if group.over else "")
+        "" if group is None else str(group.allowed_excellent) + (f" ({t('over the quota')})" if group.over else "")
     )
     return [t.month(month.month), *(str(month.counts[level]) for level in (*LEVELS, "none")), allowed]
 
 
 def quota_line(section: UnitSection, t: Messages) -> str:
     q = section.row.quota
-    line = t("report.quota", excellent=q.excellent, good=q.good, allowed=q.allowed_excellent)
+    line = t(
+        "Concluded ratings in the period: {excellent} excellent, {good} good; at most {allowed} may be excellent",
+        excellent=q.excellent,
+        good=q.good,
+        allowed=q.allowed_excellent,
+    )
     if q.over:
-        line += f": {t('report.quota_months_over', months=', '.join(t.month(m) for m in q.months_over))}"
+        line += f": {t('over the quota in {months}', months=', '.join(t.month(m) for m in q.months_over))}"
     return line
 
 
@@ -178,7 +200,10 @@ def quota_group_line(section: UnitSection, t: Messages) -> str | None:
     """The units counted together with this one, when it was pooled with others (SCORING.md, "Quota")."""
     if len(section.quota_group) <= 1:
         return None
-    return t("report.quota_group", units=", ".join(u.name for u in section.quota_group))
+    return t(
+        "Rating group (units counted together for the quota): {units}",
+        units=", ".join(u.name for u in section.quota_group),
+    )
 
 
 def unit_flags(section: UnitSection, t: Messages) -> list[str]:
@@ -187,7 +212,7 @@ def unit_flags(section: UnitSection, t: Messages) -> list[str]:
     lines = []
     for flag in section.row.flags:
         kind, _, item = flag.partition(":")
-        lines.append(t(f"flag.{kind}", item=titles.get(item, item)))
+        lines.append(t(FLAGS[kind], item=titles.get(item, item)))
     return lines
 
 
@@ -217,9 +242,15 @@ def person_lines(person: PersonLine, t: Messages) -> list[str]:
         lines.append(escalation_line(person.person.name, person.escalation, t))
         lines += [f"    {line}" for line in evidence_lines(person.escalation, t)]
     lines += [
-        t("report.discipline", person=person.person.name, on=t.date(d.on), form=d.form) for d in person.discipline
+        t(
+            "{person}: disciplined on {on} ({form}) → not done for the period",
+            person=person.person.name,
+            on=t.date(d.on),
+            form=d.form,
+        )
+        for d in person.discipline
     ]
-    lines += [f"{person.person.name}: {t(f'flag.{flag}')}" for flag in person.flags]
+    lines += [f"{person.person.name}: {t(FLAGS[flag])}" for flag in person.flags]
     return lines
 
 
@@ -231,7 +262,12 @@ def escalation_line(name: str, escalation: Escalation, t: Messages) -> str:
         else 0
     )
     return t(
-        "report.step", person=name, misses=escalation.count, year=escalation.year, n=number, step=t(f"step.{step}")
+        "{person}: {misses} times assigned work was not completed in {year} → step {n}: {step}",
+        person=name,
+        misses=escalation.count,
+        year=escalation.year,
+        n=number,
+        step=t(STEPS[step]),
     )
 
 
@@ -239,12 +275,18 @@ def evidence_lines(escalation: Escalation, t: Messages) -> list[str]:
     lines = []
     for miss in escalation.misses:
         what = [
-            t("report.step_task", title=e.title, due=t.date(e.due), deadline=t.date(miss.deadline), where=_where(e))
+            t(
+                "«{title}» due {due}, not done by {deadline} ({where})",
+                title=e.title,
+                due=t.date(e.due),
+                deadline=t.date(miss.deadline),
+                where=_where(e),
+            )
             for e in miss.tasks
         ]
         if miss.concluded_not_done is not None:
-            what.append(t("report.step_not_done", where=_where(miss.concluded_not_done)))
-        lines.append(t("report.step_month", month=t.month(miss.month), what="; ".join(what)))
+            what.append(t("the month was concluded not done ({where})", where=_where(miss.concluded_not_done)))
+        lines.append(t("{month}: {what}", month=t.month(miss.month), what="; ".join(what)))
     return lines
 
 
@@ -253,7 +295,7 @@ def _where(evidence: Evidence) -> str:
 
 
 def issue_header(t: Messages) -> list[str]:
-    return [t("col.issue"), t("col.lead"), t("col.due"), t("col.resolved"), t("col.state")]
+    return [t("Issue"), t("Lead"), t("Due"), t("Resolved"), t("State")]
 
 
 def issue_cells(issue: IssueLine, t: Messages) -> list[str]:
@@ -262,20 +304,20 @@ def issue_cells(issue: IssueLine, t: Messages) -> list[str]:
         issue.lead.name,
         t.date(issue.due),
         t.date(issue.resolved) if issue.resolved else "",
-        t(f"issue.{issue.state}"),
+        t(ISSUE_STATES[issue.state]),
     ]
 
 
 def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
     if entry.clear:
-        return [t("report.year_end_clear")]
+        return [t("nothing to answer for")]
     lines = []
     if entry.level in ("done", "not-done"):
-        lines.append(t("report.year_end_level", level=t.level(entry.level)))
+        lines.append(t("the unit is rated {level}", level=t.level(entry.level)))
     for item in entry.items:
         lines.append(
             t(
-                "report.year_end_item",
+                "{state}: {title} (owner {owner}, due {due})",
                 state=state(item, t),
                 title=item.title,
                 owner=item.owner.name,
@@ -288,13 +330,19 @@ def year_end_lines(entry: YearEndEntry, t: Messages) -> list[str]:
         q = entry.quota
         months = ", ".join(t.month(m) for m in q.months_over)
         lines.append(
-            t("report.year_end_quota", months=months, excellent=q.excellent, good=q.good, allowed=q.allowed_excellent)
+            t(
+                "the rating group was over the quota in {months}: {excellent} excellent with {good} good, at most {allowed}",
+                months=months,
+                excellent=q.excellent,
+                good=q.good,
+                allowed=q.allowed_excellent,
+            )
         )
     for issue in entry.issues:
         lines.append(
             t(
-                "report.year_end_issue",
-                state=t(f"issue.{issue.state}"),
+                "key issue {state}: {title} (lead {lead}, due {due})",
+                state=t(ISSUE_STATES[issue.state]),
                 title=issue.title,
                 lead=issue.lead.name,
                 due=t.date(issue.due),

@@ -25,23 +25,51 @@ def rendered(rollup: Rollup, fmt: str, t: Messages) -> str:
 
 def as_markdown(rollup: Rollup, t: Messages) -> str:
     out = [f"# {words.title(rollup, t)}", "", f"_{words.subtitle(rollup, t)}_", ""]
-    out += [f"## {t('rollup.ranking')}", "", t("rollup.ranking_note"), ""]
+    out += [
+        f"## {t('Districts ranked by the mean score of their units')}",
+        "",
+        t(
+            "The mean of the scores that acct score gives each district's units (those with a score), to one decimal place; equal means share a rank. From unit_scores.score."
+        ),
+        "",
+    ]
     out.append(md_table(words.ranking_header(t), [words.ranking_cells(d, t) for d in rollup.districts]))
-    out += [f"## {t('rollup.units_levels')}", "", t("rollup.levels_note"), ""]
+    out += [
+        f"## {t('Units at each level')}",
+        "",
+        t(
+            "Each level's count, and its share of those rated; the last column counts those not rated yet. From unit_scores.level."
+        ),
+        "",
+    ]
     out.append(md_table(words.level_header(t), words.level_rows(rollup, False, t)))
-    out += [f"## {t('rollup.people_levels')}", "", words.people_note(rollup, t), ""]
+    out += [f"## {t('People at each level')}", "", words.people_note(rollup, t), ""]
     out.append(md_table(words.level_header(t), words.level_rows(rollup, True, t)))
-    out += [f"## {t('rollup.results')}", "", t("rollup.results_note"), ""]
+    out += [
+        f"## {t('Targets, monthly plan tasks and key issues')}",
+        "",
+        t(
+            "Targets met or beaten (of them beaten) of all, from unit_scores.indicators_*; plan tasks done on time of those judged, from tasks.state; key issues resolved on time of those due, from issues.counted and issues.on_time, against trackers.issues_target; people at an escalation step, from person_scores.step."
+        ),
+        "",
+    ]
     out.append(md_table(words.results_header(t), words.results_rows(rollup, t)))
-    out += [f"## {t('rollup.flagged_districts')}", ""]
-    out += [f"- {line}" for line in words.flagged_district_lines(rollup, t)] or [t("report.none")]
-    out += ["", f"## {t('rollup.flagged_units')}", ""]
+    out += [f"## {t('Districts flagged')}", ""]
+    out += [f"- {line}" for line in words.flagged_district_lines(rollup, t)] or [t("None.")]
+    out += ["", f"## {t('Units flagged')}", ""]
     units = words.flagged_unit_rows(rollup, t)
-    out.append(md_table(words.flagged_unit_header(t), units) if units else t("report.none") + "\n")
-    out += [f"## {t('rollup.sources')}", "", t("rollup.sources_note"), ""]
+    out.append(md_table(words.flagged_unit_header(t), units) if units else t("None.") + "\n")
+    out += [
+        f"## {t('Where each figure comes from')}",
+        "",
+        t(
+            "Every figure is read from the exports' tables alone, by the queries below (the same on DuckDB and on Spark); rows is how many rows each returned."
+        ),
+        "",
+    ]
     out.append(md_table(words.sources_header(t), words.sources_rows(rollup, t)))
     out += ["```sql", *(f"-- {ran.query.name}\n{ran.sql};" for ran in rollup.ran), "```", ""]
-    out.append(f"<sub>{t('report.generated', version=__version__)}</sub>")
+    out.append(f"<sub>{t('Made with acct {version}.', version=__version__)}</sub>")
     return "\n".join(out) + "\n"
 
 

@@ -21,43 +21,59 @@ def as_html(rollup: Rollup, t: Messages) -> str:
     body = [
         f'<header><h1>{escape(title)}</h1><p class="sub">{escape(words.subtitle(rollup, t))}</p></header>',
         _section(
-            t("rollup.ranking"),
+            t("Districts ranked by the mean score of their units"),
             _chart(rollup, t),
-            _note(t("rollup.ranking_note")),
+            _note(
+                t(
+                    "The mean of the scores that acct score gives each district's units (those with a score), to one decimal place; equal means share a rank. From unit_scores.score."
+                )
+            ),
             _table(words.ranking_header(t), [words.ranking_cells(d, t) for d in rollup.districts], {0, 3, 4}),
         ),
         _section(
-            t("rollup.units_levels"),
-            _note(t("rollup.levels_note")),
+            t("Units at each level"),
+            _note(
+                t(
+                    "Each level's count, and its share of those rated; the last column counts those not rated yet. From unit_scores.level."
+                )
+            ),
             _table(words.level_header(t), words.level_rows(rollup, False, t), {1, 2, 3, 4, 5}),
         ),
         _section(
-            t("rollup.people_levels"),
+            t("People at each level"),
             _note(words.people_note(rollup, t)),
             _table(words.level_header(t), words.level_rows(rollup, True, t), {1, 2, 3, 4, 5}),
         ),
         _section(
-            t("rollup.results"),
-            _note(t("rollup.results_note")),
+            t("Targets, monthly plan tasks and key issues"),
+            _note(
+                t(
+                    "Targets met or beaten (of them beaten) of all, from unit_scores.indicators_*; plan tasks done on time of those judged, from tasks.state; key issues resolved on time of those due, from issues.counted and issues.on_time, against trackers.issues_target; people at an escalation step, from person_scores.step."
+                )
+            ),
             _table(words.results_header(t), words.results_rows(rollup, t), {1, 2, 3, 5}),
         ),
         _section(
-            t("rollup.flagged_districts"),
+            t("Districts flagged"),
             "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in districts) + "</ul>"
             if districts
-            else _note(t("report.none")),
+            else _note(t("None.")),
         ),
         _section(
-            t("rollup.flagged_units"),
-            _table(words.flagged_unit_header(t), units, {2}) if units else _note(t("report.none")),
+            t("Units flagged"),
+            _table(words.flagged_unit_header(t), units, {2}) if units else _note(t("None.")),
         ),
         _section(
-            t("rollup.sources"),
-            _note(t("rollup.sources_note")),
+            t("Where each figure comes from"),
+            _note(
+                t(
+                    "Every figure is read from the exports' tables alone, by the queries below (the same on DuckDB and on Spark); rows is how many rows each returned."
+                )
+            ),
             _table(words.sources_header(t), words.sources_rows(rollup, t), {4}),
             "<pre><code>" + escape("\n\n".join(f"-- {r.query.name}\n{r.sql};" for r in rollup.ran)) + "</code></pre>",
         ),
-        f"<footer>{escape(t('report.generated', version=__version__))}</footer>",
+        f"<footer>{escape(t('Made with acct {version}.', version=__version__))}</footer>",
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{t.lang}">\n<head>\n<meta charset="utf-8"/>\n'
@@ -73,8 +89,18 @@ def _chart(rollup: Rollup, t: Messages) -> str:
     thresholds."""
     rows = [charts.ScoreRow(d.name, d.totals.mean_score, None, t.number(d.totals.mean_score)) for d in rollup.districts]
     axis = charts.score_axis([d.totals.mean_score for d in rollup.districts])
-    note = t("chart.axis_from", low=t.number(axis.low, 0)) if axis.low else ""
-    return charts.score_dots(rows, axis, [], charts.Caption(t("rollup.ranking"), note), lambda v: t.number(v, 0))
+    note = (
+        t("The axis starts at {low}, not at 0, so that close scores stand apart.", low=t.number(axis.low, 0))
+        if axis.low
+        else ""
+    )
+    return charts.score_dots(
+        rows,
+        axis,
+        [],
+        charts.Caption(t("Districts ranked by the mean score of their units"), note),
+        lambda v: t.number(v, 0),
+    )
 
 
 def _section(heading: str, *parts: str) -> str:

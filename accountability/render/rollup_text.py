@@ -5,29 +5,29 @@ from __future__ import annotations
 import functools
 
 from accountability.i18n import Messages
+from accountability.i18n.words import DISTRICT_FLAGS, FIGURES, FLAGS, SHORT_LEVELS
 from accountability.queries.rollup import LEVELS, District, Rollup, Tally, Totals
 from accountability.scoring.issues import IssueShare
 
 
 def title(rollup: Rollup, t: Messages) -> str:
-    return t("rollup.title", period=rollup.period)
+    return t("Province roll-up: {period}", period=rollup.period)
 
 
 def subtitle(rollup: Rollup, t: Messages) -> str:
     days = sorted({d.as_of for d in rollup.districts})
     as_of = t.date(days[0]) if len(days) == 1 else f"{t.date(days[0])} – {t.date(days[-1])}"
-    return t("rollup.subtitle", count=len(rollup.districts), as_of=as_of)
+    return t("districts: {count} · as of {as_of}", count=len(rollup.districts), as_of=as_of)
 
 
 def ranking_header(t: Messages) -> list[str]:
-    keys = ("col.rank", "rollup.col.district", "rollup.col.tracker", "rollup.col.mean", "rollup.col.scored")
-    return [t(k) for k in keys] + [t("rollup.col.as_of"), t("col.flags")]
+    return [t("#"), t("District"), t("Tracker"), t("Mean unit score"), t("Units scored")] + [t("As of"), t("Flags")]
 
 
 def ranking_cells(district: District, t: Messages) -> list[str]:
     totals = district.totals
     return [
-        str(district.rank or t("no_score")),
+        str(district.rank or t("—")),
         district.name,
         district.tracker,
         t.number(totals.mean_score),
@@ -39,11 +39,11 @@ def ranking_cells(district: District, t: Messages) -> list[str]:
 
 def district_flags(district: District, t: Messages) -> list[str]:
     counts = {"unit-not-done": district.totals.units.counts["not-done"], "quota-over": district.totals.over_quota}
-    return [t(f"rollup.flag.{flag}", count=counts.get(flag, 0)) for flag in district.flags]
+    return [t(DISTRICT_FLAGS[flag], count=counts.get(flag, 0)) for flag in district.flags]
 
 
 def level_header(t: Messages) -> list[str]:
-    return [t("rollup.col.district"), *(capital(t(f"short.{level}")) for level in LEVELS), capital(t("short.none"))]
+    return [t("District"), *(capital(t(SHORT_LEVELS[level])) for level in LEVELS), capital(t("not rated"))]
 
 
 def level_cells(name: str, tally: Tally, t: Messages) -> list[str]:
@@ -55,19 +55,27 @@ def level_cells(name: str, tally: Tally, t: Messages) -> list[str]:
 def level_rows(rollup: Rollup, people: bool, t: Messages) -> list[list[str]]:
     rows = [level_cells(d.name, d.totals.people if people else d.totals.units, t) for d in rollup.districts]
     province = rollup.province.people if people else rollup.province.units
-    return rows + [level_cells(t("rollup.province"), province, t)]
+    return rows + [level_cells(t("Province"), province, t)]
 
 
 def people_note(rollup: Rollup, t: Messages) -> str:
     """Whose level is a rating and whose a proposal: over a period longer than a month, acct proposes a level from
     the monthly scores; it is not a rating, and the report must not read as one."""
     province = rollup.province
-    return t("rollup.people_note", proposed=t.number(province.proposed, 0), rated=t.number(province.people.rated, 0))
+    return t(
+        "From person_scores.level, each person's row for the whole period. {proposed} of these {rated} levels are proposed (person_scores.level_basis): over a period longer than a month, acct proposes a level from the monthly scores; it is a proposal, not a rating.",
+        proposed=t.number(province.proposed, 0),
+        rated=t.number(province.people.rated, 0),
+    )
 
 
 def results_header(t: Messages) -> list[str]:
-    keys = ("rollup.col.district", "rollup.col.targets", "rollup.col.tasks", "rollup.col.issues")
-    return [t(k) for k in keys] + [t("rollup.col.target"), t("rollup.col.escalated")]
+    return [
+        t("District"),
+        t("Targets met or beaten (beaten)"),
+        t("Plan tasks on time"),
+        t("Key issues resolved on time"),
+    ] + [t("Target"), t("People at an escalation step")]
 
 
 def results_cells(name: str, totals: Totals, issues: IssueShare | None, t: Messages) -> list[str]:
@@ -87,15 +95,15 @@ def results_cells(name: str, totals: Totals, issues: IssueShare | None, t: Messa
 
 def results_rows(rollup: Rollup, t: Messages) -> list[list[str]]:
     rows = [results_cells(d.name, d.totals, d.issues, t) for d in rollup.districts]
-    province = results_cells(t("rollup.province"), rollup.province, None, t)
-    province[4] = t("rollup.targets_met", met=rollup.issues_met, count=len(rollup.districts))
+    province = results_cells(t("Province"), rollup.province, None, t)
+    province[4] = t("{met} of {count} districts met theirs", met=rollup.issues_met, count=len(rollup.districts))
     return rows + [province]
 
 
 def _target(issues: IssueShare | None, t: Messages) -> str:
     if issues is None or issues.met is None:
         return t.percent(issues.target) if issues else ""
-    return f"{t.percent(issues.target)}: {t('verdict.met' if issues.met else 'verdict.not_met')}"
+    return f"{t.percent(issues.target)}: {t('met') if issues.met else t('not met')}"
 
 
 def flagged_district_lines(rollup: Rollup, t: Messages) -> list[str]:
@@ -103,15 +111,15 @@ def flagged_district_lines(rollup: Rollup, t: Messages) -> list[str]:
 
 
 def flagged_unit_header(t: Messages) -> list[str]:
-    return [t("rollup.col.district"), t("col.unit"), t("col.score"), t("col.level"), t("col.flags")]
+    return [t("District"), t("Unit"), t("Score"), t("Level"), t("Flags")]
 
 
 def flagged_unit_rows(rollup: Rollup, t: Messages) -> list[list[str]]:
     rows = []
     for district in rollup.districts:
         for unit in district.flagged_units:
-            words = [t(f"flag.{kind}", item=", ".join(items)) for kind, items in _by_kind(unit.flags).items()]
-            words += [t("note.quota_over")] if unit.quota_over else []
+            words = [t(FLAGS[kind], item=", ".join(items)) for kind, items in _by_kind(unit.flags).items()]
+            words += [t("over the quota")] if unit.quota_over else []
             rows.append([district.name, unit.name, t.number(unit.score), t.level(unit.level), "; ".join(words)])
     return rows
 
@@ -126,15 +134,14 @@ def _by_kind(flags: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def sources_header(t: Messages) -> list[str]:
-    keys = ("rollup.col.query", "rollup.col.figures", "rollup.col.table", "rollup.col.columns", "rollup.col.rows")
-    return [t(k) for k in keys]
+    return [t("Query"), t("Figures"), t("Table"), t("Columns"), t("Rows")]
 
 
 def sources_rows(rollup: Rollup, t: Messages) -> list[list[str]]:
     return [
         [
             ran.query.name,
-            ", ".join(t(f"rollup.figure.{f}") for f in ran.query.feeds),
+            ", ".join(t(FIGURES[f]) for f in ran.query.feeds),
             ran.query.table,
             ", ".join(ran.query.columns),
             str(ran.rows),

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accountability.i18n import Messages
+from accountability.i18n.words import BASES, FLAGS, STEPS
 from accountability.scoring.escalation import Escalation
 from accountability.scoring.people import PersonScore
 from accountability.scoring.scoreboard import Scores, UnitRow
@@ -209,12 +210,15 @@ def summary_counts(rows: list[UnitRow]) -> dict[str, int]:
 
 
 def summary_line(scores: Scores, t: Messages) -> str:
-    line = t("summary", **summary_counts(scores.units))
+    line = t(
+        "met or beaten {achieved}/{indicators} targets, {exceeded} of them beaten; done {done}/{tasks} tasks",
+        **summary_counts(scores.units),
+    )
     issues = scores.issues
     if issues.due:
-        verdict = t("verdict.met") if issues.met else t("verdict.not_met")
+        verdict = t("met") if issues.met else t("not met")
         line += "\n" + t(
-            "summary.issues",
+            "key issues resolved on time: {resolved}/{due} ({share}), target {target}: {verdict}",
             resolved=issues.resolved_on_time,
             due=issues.due,
             share=t.percent(issues.share),
@@ -230,7 +234,7 @@ def unit_cells(row: UnitRow, t: Messages) -> list[str]:
     indicators = result.indicator_counts() if result else None
     quota = row.quota
     quota_text = f"{quota.excellent}/{quota.good} ({quota.allowed_excellent})" + (
-        f" {t('note.quota_over')}" if quota.over else ""
+        f" {t('over the quota')}" if quota.over else ""
     )
     return [
         str(row.rank or ""),
@@ -248,8 +252,8 @@ def unit_cells(row: UnitRow, t: Messages) -> list[str]:
 def _person_cells(p: PersonScore, names: dict[str, str], t: Messages) -> list[str]:
     tasks = p.task_counts()
     score = t.number(p.score) + ("*" if p.provisional and p.score is not None else "")
-    flags = [t(f"flag.{flag}") for flag in p.flags]
-    flags += [t("flag.discipline", on=t.date(d.on), form=d.form) for d in p.period.discipline]
+    flags = [t(FLAGS[flag]) for flag in p.flags]
+    flags += [t("disciplined on {on}: {form}", on=t.date(d.on), form=d.form) for d in p.period.discipline]
     return [
         names.get(p.person, p.person),
         p.unit,
@@ -265,7 +269,7 @@ def level_label(level: str | None, basis: str | None, t: Messages) -> str:
     """A level with what it is: a proposal from scores, a level computed before any rating, or the rating itself."""
     if level is None:
         return t.level(None)
-    return t.level(level) if basis in (None, "concluded") else f"{t.level(level)} ({t(f'basis.{basis}')})"
+    return t.level(level) if basis in (None, "concluded") else f"{t.level(level)} ({t(BASES[basis])})"
 
 
 def escalation_cell(misses: int, step: str | None, t: Messages) -> str:
@@ -277,42 +281,41 @@ def escalation_cell(misses: int, step: str | None, t: Messages) -> str:
         if step in ("reminder", "suspension", "discipline")
         else 0
     )
-    return f"{misses} → {number}: {t(f'step.{step}')}"
+    return f"{misses} → {number}: {t(STEPS[step])}"
 
 
 def unit_header(t: Messages) -> list[str]:
     return [
-        t(k)
-        for k in (
-            "col.rank",
-            "col.unit",
-            "col.score",
-            "col.level",
-            "col.tasks",
-            "col.overdue",
-            "col.indicators",
-            "col.quota",
-            "col.flags",
-        )
+        t("#"),
+        t("Unit"),
+        t("Score"),
+        t("Level"),
+        t("Tasks done"),
+        t("Overdue"),
+        t("Targets met (beaten)"),
+        t("Excellent/good (most allowed)"),
+        t("Flags"),
     ]
 
 
 def person_header(t: Messages) -> list[str]:
-    return [
-        t(k) for k in ("col.person", "col.unit", "col.score", "col.level", "col.tasks", "col.escalation", "col.flags")
-    ]
+    return [t("Person"), t("Unit"), t("Score"), t("Level"), t("Tasks done"), t("Work not completed (step)"), t("Flags")]
 
 
 def as_markdown(scores: Scores, by: str, names: dict[str, str], t: Messages) -> str:
     parts = []
     if by in ("unit", "all"):
-        parts.append(f"### {t('title.units', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
+        parts.append(
+            f"### {t('Units, {period} (as of {as_of})', period=scores.period.id, as_of=t.date(scores.as_of))}\n"
+        )
         parts.append(md_table(unit_header(t), [unit_cells(r, t) for r in scores.units]))
     if by in ("person", "all"):
-        parts.append(f"### {t('title.people', period=scores.period.id, as_of=t.date(scores.as_of))}\n")
+        parts.append(
+            f"### {t('People, {period} (as of {as_of})', period=scores.period.id, as_of=t.date(scores.as_of))}\n"
+        )
         parts.append(md_table(person_header(t), [_person_cells(p, names, t) for p in scores.people]))
         if any(p.provisional for p in scores.people):
-            parts.append(t("note.provisional") + "\n")
+            parts.append(t("* provisional: no rating.general yet, so the score is task_results / 0.7") + "\n")
     parts.append(summary_line(scores, t).replace("\n", "  \n") + "\n")
     return "\n".join(parts)
 
@@ -328,7 +331,10 @@ def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, consol
     """The ranked rich tables, levels coloured, provisional scores starred, then the summary line."""
     parts: list[Any] = []
     if by in ("unit", "all"):
-        table = Table(title=t("title.units", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY)
+        table = Table(
+            title=t("Units, {period} (as of {as_of})", period=scores.period.id, as_of=t.date(scores.as_of)),
+            box=box.SIMPLE_HEAVY,
+        )
         for i, name in enumerate(unit_header(t)):
             table.add_column(name, justify="right" if i in (0, 2, 4, 5, 6) else "left")
         for row in scores.units:
@@ -344,7 +350,8 @@ def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, consol
         parts.append(table)
     if by in ("person", "all"):
         table = Table(
-            title=t("title.people", period=scores.period.id, as_of=t.date(scores.as_of)), box=box.SIMPLE_HEAVY
+            title=t("People, {period} (as of {as_of})", period=scores.period.id, as_of=t.date(scores.as_of)),
+            box=box.SIMPLE_HEAVY,
         )
         for i, name in enumerate(person_header(t)):
             table.add_column(name, justify="right" if i in (2, 4) else "left")
@@ -353,6 +360,8 @@ def as_table(scores: Scores, by: str, names: dict[str, str], t: Messages, consol
             table.add_row(*cells[:3], Text(cells[3], style=LEVEL_STYLES.get(p.level or "", "")), *cells[4:])
         parts.append(table)
         if any(p.provisional for p in scores.people):
-            parts.append(Text(t("note.provisional"), style="italic"))
+            parts.append(
+                Text(t("* provisional: no rating.general yet, so the score is task_results / 0.7"), style="italic")
+            )
     parts.append(Text(summary_line(scores, t), style="bold"))
     console.print(Group(*parts))
