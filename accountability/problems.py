@@ -44,13 +44,20 @@ DocPath = tuple[str | int, ...]
 @dataclass(frozen=True, slots=True)
 class Problem:
     code: str
-    message: str
+    text: (
+        Text | str
+    )  # what is wrong and what would be right, as `said(...)` so that it is shown in the reader's language
     path: str  # relative to the tracker root, with forward slashes
     line: int = 0  # 1-based; 0 until located
     col: int = 0  # 1-based; 0 until located
     severity: Severity = "error"
     at: DocPath = field(default=())  # where in the document, for problems found after parsing
     at_key: bool = False  # point at the key rather than at its value
+
+    @property
+    def message(self) -> str:
+        """The English sentence: what JSON, SARIF and GitHub annotations carry, whatever the language."""
+        return str(self.text)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

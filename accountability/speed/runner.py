@@ -19,12 +19,13 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from accountability.engine import UnitCheck, check_unit, with_overlay
 from accountability.files.discover import Discovered, discover
 from accountability.files.read import Loaded, read_raw
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, Text
 from accountability.scoring.quota import Rated
 from accountability.speed import workers
 from accountability.speed.cache import Cache, Stamp, digest, key, revive
@@ -183,10 +184,27 @@ def settled(stamp: Stamp) -> bool:
 
 
 def _dump(checked: UnitCheck) -> bytes:
-    problems = [[p.code, p.message, p.path, p.line, p.col, p.severity] for p in checked.problems]
+    problems = [[p.code, _kept(p.text), p.path, p.line, p.col, p.severity] for p in checked.problems]
     ratings = [[r.person, r.unit, r.month, r.level, r.on.isoformat(), r.path] for r in checked.ratings]
     strays = [s.path for s in checked.strays]  # the engine only needs to know which files they are
     return json.dumps({"problems": problems, "ratings": ratings, "strays": strays}, ensure_ascii=False).encode()
+
+
+def _kept(value: object) -> object:
+    """A problem's sentence, or one of its values, as JSON: a Text is {"t": template, "v": values}."""
+    if isinstance(value, Text):
+        return {"t": value.template, "v": [[name, _kept(v)] for name, v in value.values]}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    return value
+
+
+def _revived(value: Any) -> Any:
+    if isinstance(value, dict) and "t" in value:
+        return Text(str(value["t"]), tuple((str(name), _revived(v)) for name, v in value["v"]))
+    if isinstance(value, dict):
+        return dt.date.fromisoformat(value["d"])
+    return value
 
 
 def _part(raw: bytes | None) -> UnitCheck | None:
@@ -195,7 +213,7 @@ def _part(raw: bytes | None) -> UnitCheck | None:
         return None
     try:
         body = json.loads(raw)
-        problems = [Problem(c, m, p, line, col, s) for c, m, p, line, col, s in body["problems"]]
+        problems = [Problem(c, _revived(m), p, line, col, s) for c, m, p, line, col, s in body["problems"]]
         ratings = [Rated(p, u, m, lv, dt.date.fromisoformat(on), path) for p, u, m, lv, on, path in body["ratings"]]
         strays = [Loaded(path, None, ()) for path in body["strays"]]
     except (ValueError, TypeError, KeyError):
