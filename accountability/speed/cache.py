@@ -182,7 +182,8 @@ class Cache:
 
 def entry(model: Document) -> bytes:
     """A model as stored: JSON of only the keys the file set, half the bytes of a full dump and a third less to
-    validate when revived."""
+    validate when revived. Revived, it is the same model: every default is the model's own (scoring reads acct.yaml's
+    settings through the model, never through which keys were set)."""
     return model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
 
 
