@@ -21,9 +21,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from accountability import FORMAT_VERSION, __version__
+from accountability.files.discover import CACHE_FOLDER
 from accountability.model import KINDS, Config, Document
 
-FOLDER = ".acct-cache"
+FOLDER = CACHE_FOLDER
 KEEP_RESULTS = 64
 KEEP_PARTS = 20_000  # a district's unit parts and plan judgements for a few dates; older ones are stale
 VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 5"
