@@ -4,8 +4,9 @@
   inode) is kept with the key of its bytes; a file whose stamp is unchanged and old enough to trust is not read.
 - **Documents come from the cache** (`speed.cache`) by the key of their bytes; only new bytes are parsed, on every
   core when there are many.
-- **A unit's check is kept** under a key of everything it read: the core's files, the unit's plan files, the
-  judging date and acct's version. A check after one edit checks one unit again.
+- **A unit's check is kept** under a key of everything it read: what plan rules read of the core
+  (`checks.plan_context`: acct.yaml, org, the commitments' item ids), the unit's plan files, the judging date and
+  acct's version. A check after one edited plan checks one unit again; a report recorded in a commitment none.
 - **A cold check of a large tracker runs unit by unit in forked workers** that read and check each unit's plans at
   once and send back only problems, ratings and cache entries (`speed.workers`), so this process never holds every
   plan's model.
@@ -21,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from accountability.checks import plan_context
 from accountability.engine import PlanRef, UnitCheck, check_unit, with_overlay
 from accountability.files.discover import Discovered, discover
 from accountability.files.read import Loaded, read_raw
@@ -121,8 +123,7 @@ class FastRunner:
     def check_units(
         self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
     ) -> dict[str, UnitCheck]:
-        grouped = {p for paths in groups.values() for p in paths}
-        core_key = digest(*(f"{p}\0{k}" for p, k in sorted(self.keys.items()) if p not in grouped))
+        core_key = digest(*plan_context(core))
         part_keys: dict[str, str] = {}
         for unit, paths in groups.items():
             files = [f"{p}\0{self.key_of(root, p)[0]}" for p in paths]
