@@ -32,11 +32,14 @@ from generate import SIZES, YEAR
 
 from accountability import __version__
 from accountability.files.discover import CONFIG_NAME, tracker_files
+from accountability.files.read import load_file
 from accountability.files.validate import validate_document
+from accountability.model import Commitment, Org, Plan
 
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = f"{YEAR + 1}-03-01"  # a fixed judging date, after the whole generated year
-TARGETS_COLD, TARGETS_WARM, WARM_LIMIT, EDIT_LIMIT, RSS_LIMIT_MB = 30, 300, 2.0, 1.5, 1536
+TARGETS_COLD, TARGETS_WARM, EDIT_LIMIT, RSS_LIMIT_MB = 35, 500, 1.5, 1536
+READ_LIMIT, WRITE_LIMIT = 1.0, 1.5  # seconds: score, overdue and report with new arguments; done, record, new plan
 
 
 @dataclass
@@ -66,7 +69,7 @@ def bytecode_env(folder: Path) -> dict[str, str]:
 ENV: dict[str, str] = {}  # acct's environment, set once by main()
 
 
-def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
+def run_once(command: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one process; wait4 gives this child's own resource usage."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=ENV or None, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -74,7 +77,7 @@ def run_once(command: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     errors = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.returncode != 0:
+    if proc.returncode not in allowed:
         sys.exit(f"{' '.join(command)} exited {proc.returncode}:\n{errors}")
     return seconds, usage.ru_maxrss / 1024  # KB on Linux
 
@@ -134,6 +137,96 @@ def edit_plan(root: Path) -> tuple[Callable[[int], None], Callable[[], None]]:
     return edit, restore
 
 
+def plan_task_not_done(root: Path, n: int) -> tuple[Path, str]:
+    """The n-th plan (in a fixed order) that has a task not done yet: its file and the task's reference."""
+    plans = sorted((root / str(YEAR) / "plans").glob("*/*.yaml"))
+    found = 0
+    for path in plans[len(plans) // 3 :]:
+        plan = load_file(root, str(path.relative_to(root))).model
+        assert isinstance(plan, Plan)
+        task = next((t for t in plan.tasks if t.done is None), None)
+        if task is not None:
+            if found == n:
+                return path, f"{plan.person}/{plan.month}/{task.id}"
+            found += 1
+    sys.exit("the generated tracker has too few tasks not done for the benchmark")
+
+
+def indicator(root: Path, n: int) -> tuple[Path, str, bytes]:
+    """The n-th commitment's first indicator: its file, its reference, and the file's bytes without the indicator's
+    last report (the generator reports every quarter, so a new report has room only once that one is gone)."""
+    path = sorted((root / str(YEAR) / "commitments").glob("*.yaml"))[n]
+    loaded = load_file(root, str(path.relative_to(root)))
+    assert isinstance(loaded.model, Commitment), loaded.problems
+    item = next(item for _, _, item in loaded.model.items() if item.is_indicator)
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"{{on: {YEAR}-12-31", text.index(f"- id: {item.id}\n"))
+    line_start, line_end = text.rindex("\n", 0, start) + 1, text.index("\n", start) + 1
+    return path, f"{loaded.model.unit}/{item.id}", (text[:line_start] + text[line_end:]).encode("utf-8")
+
+
+def writes(root: Path, acct: str, runs: int) -> list[Row]:
+    """done, record and new plan, each run on other work of the tracker, every file restored after the run."""
+    done = [
+        (f, [acct, "done", ref, "--on", f"{YEAR}-12-30"], None)
+        for f, ref in map(plan_task_not_done_n(root), range(runs))
+    ]
+    record = [
+        (f, [acct, "record", ref, "7", "--on", f"{YEAR}-12-31"], room)
+        for f, ref, room in (indicator(root, n) for n in range(runs))
+    ]
+    org = load_file(root, "org.yaml").model
+    assert isinstance(org, Org)
+    people = sorted(p.id for p in org.people)[:runs]
+    month = f"{YEAR + 1}-01"
+    new = [
+        (root / str(YEAR + 1) / "plans" / month / f"{pid}.yaml", [acct, "new", "plan", pid, month], None)
+        for pid in people
+    ]
+    return [
+        restoring("done on one plan task", done, root),
+        restoring("record on one indicator", record, root, check=[acct, "check", "--as-of", AS_OF]),
+        restoring("new plan for one person", new, root),
+    ]
+
+
+def plan_task_not_done_n(root: Path) -> Callable[[int], tuple[Path, str]]:
+    return lambda n: plan_task_not_done(root, n)
+
+
+def restoring(
+    name: str, commands: list[tuple[Path, list[str], bytes | None]], root: Path, check: list[str] | None = None
+) -> Row:
+    """Time each command once, putting its file back as it was (or removing it) before the next one. A command
+    given the bytes to start from has them written first, and `check` run untimed, so that it starts warm."""
+    times, peak = [], 0.0
+    for path, command, start in commands:
+        before = path.read_bytes() if path.exists() else None
+        if start is not None and check is not None:
+            path.write_bytes(start)
+            run_once(check, root)
+        seconds, rss = run_once([*command, "--as-of", AS_OF], root)
+        times.append(seconds)
+        peak = max(peak, rss)
+        if before is None:
+            path.unlink()
+        else:
+            path.write_bytes(before)
+    print(f"  {name}: {statistics.median(times):.2f} s  ({', '.join(f'{t:.2f}' for t in times)})", flush=True)
+    return Row(name, statistics.median(times), times, peak)
+
+
+def each_new(name: str, commands: list[list[str]], root: Path) -> Row:
+    """Time commands whose arguments were never asked before, one run each, so that no output is replayed."""
+    times, peak = [], 0.0
+    for command in commands:
+        seconds, rss = run_once(command, root, allowed=(0, 1))
+        times.append(seconds)
+        peak = max(peak, rss)
+    print(f"  {name}: {statistics.median(times):.2f} s  ({', '.join(f'{t:.2f}' for t in times)})", flush=True)
+    return Row(name, statistics.median(times), times, peak)
+
+
 def benchmark(root: Path, runs: int, sample: int) -> tuple[list[Row], Row, int, int]:
     acct = acct_command()
     paths = tracker_files(root)
@@ -155,26 +248,35 @@ def benchmark(root: Path, runs: int, sample: int) -> tuple[list[Row], Row, int, 
     score = [acct, "score", str(YEAR), "--as-of", AS_OF]
     run_once(score, root)  # warm means this query has run once on this content
     rows.append(measure(f"score {YEAR}, warm", score, root, runs))
+    periods = [f"{YEAR}-Q3", f"{YEAR}-Q4", f"{YEAR}-H2", f"{YEAR}-Q1", f"{YEAR}-H1"][:runs]
+    rows.append(each_new(NEW_SCORE, [[acct, "score", p, "--as-of", AS_OF] for p in periods], root))
+    rows.append(
+        each_new(NEW_REPORT, [[acct, "report", p, "--format", "md", "--as-of", AS_OF] for p in reversed(periods)], root)
+    )
+    days = [f"{YEAR}-{m:02d}-{d:02d}" for m, d in ((9, 15), (10, 16), (11, 14), (8, 13), (7, 17))][:runs]
+    rows.append(each_new(NEW_OVERDUE, [[acct, "overdue", "--as-of", day] for day in days], root))
+    rows += writes(root, acct, runs)
     return rows, baseline(root, paths, sample, runs, total_bytes), len(paths), total_bytes
+
+
+NEW_SCORE = "score, a period not asked before"
+NEW_REPORT = "report --format md, a period not asked before"
+NEW_OVERDUE = "overdue --as-of a date not asked before"
+WRITES = ("done on one plan task", "record on one indicator", "new plan for one person")
 
 
 def verdicts(rows: list[Row], base: Row) -> list[tuple[str, bool]]:
     by = {row.name: row for row in rows}
     cold, warm, edited = by["check, cold (cache removed)"], by["check, warm"], by["check, one file edited"]
-    score = by[f"score {YEAR}, warm"]
     peak = max(row.rss_mb or 0 for row in rows)
-    return [
+    found = [
         (
             f"cold check ≥ {TARGETS_COLD}× baseline: {base.seconds / cold.seconds:.0f}×",
             base.seconds / cold.seconds >= TARGETS_COLD,
         ),
         (
-            f"warm check ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / warm.seconds:.0f}×, {warm.seconds:.2f} s",
-            base.seconds / warm.seconds >= TARGETS_WARM and warm.seconds < WARM_LIMIT,
-        ),
-        (
-            f"warm score ≥ {TARGETS_WARM}× baseline and < {WARM_LIMIT:g} s: {base.seconds / score.seconds:.0f}×, {score.seconds:.2f} s",
-            base.seconds / score.seconds >= TARGETS_WARM and score.seconds < WARM_LIMIT,
+            f"warm check ≥ {TARGETS_WARM}× baseline: {base.seconds / warm.seconds:.0f}×, {warm.seconds:.2f} s",
+            base.seconds / warm.seconds >= TARGETS_WARM,
         ),
         (
             f"one file edited ≤ {EDIT_LIMIT}× warm: {edited.seconds / warm.seconds:.2f}×",
@@ -182,6 +284,11 @@ def verdicts(rows: list[Row], base: Row) -> list[tuple[str, bool]]:
         ),
         (f"peak RSS < {RSS_LIMIT_MB / 1024:g} GB: {peak:.0f} MB", peak < RSS_LIMIT_MB),
     ]
+    for name in (NEW_SCORE, NEW_REPORT, NEW_OVERDUE):
+        found.append((f"{name} ≤ {READ_LIMIT:g} s: {by[name].seconds:.2f} s", by[name].seconds <= READ_LIMIT))
+    for name in WRITES:
+        found.append((f"{name} ≤ {WRITE_LIMIT:g} s: {by[name].seconds:.2f} s", by[name].seconds <= WRITE_LIMIT))
+    return found
 
 
 def table(rows: list[Row], base: Row, files: int, total_bytes: int) -> str:
