@@ -2,18 +2,26 @@
 
 The same seed gives the same bytes. Its shape follows a real district: units with a head and deputies, yearly
 commitments of 4 groups with quarterly reports, monthly plans with reviews and ratings, some late and overdue
-work, and comments in the files. `--id` names the tracker in acct.yaml and `--issues N` adds N key issues (some
-resolved on time, some late, some open), for the roll-up of many trackers; without them the bytes are unchanged.
+work, and comments in the files. Each month's rating concludes the level acct computes for it (acct's default
+rules, which the generated acct.yaml leaves alone), good where that is excellent, so no unit is over its quota.
+`--id` names the tracker in acct.yaml and `--issues N` adds N key issues (some resolved on time, some late, some
+open), for the roll-up of many trackers; without them the bytes are unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from accountability.model import DEFAULT_CONFIG, Plan, Rating, Review, Task
+from accountability.model.tracker import Doc
+from accountability.scoring.people import score_month
+from accountability.scoring.rules import rules_for
 
 SIZES = {
     "small": dict(units=5, people_per_unit=10, months=6, tasks_per_plan=4),
@@ -89,7 +97,7 @@ GROUPS = [
     ("do-thi", "Quản lý đô thị, trật tự, vệ sinh môi trường"),
     ("xay-dung-dang", "Xây dựng Đảng và hệ thống chính trị"),
 ]
-LEVELS = [(90, "excellent"), (70, "good"), (50, "done"), (0, "not-done")]
+RULES = rules_for(DEFAULT_CONFIG)  # the generated acct.yaml sets no scoring key: acct's defaults judge the plans
 
 
 @dataclass
@@ -257,7 +265,7 @@ class Generator:
             f"month: {YEAR}-{month:02d}",
             "tasks:",
         ]
-        credits = []
+        tasks = []
         for t in range(1, self.tasks + 1):
             due_day = self.rng.randint(5, month_end(month))
             roll = self.rng.random()
@@ -267,28 +275,28 @@ class Generator:
                 f"    assigned_by: {assigner}",
                 f"    due: {YEAR}-{month:02d}-{due_day:02d}",
             ]
+            due = dt.date(YEAR, month, due_day)
             if roll < 0.93:
                 late = roll > 0.85
                 done_day = min(month_end(month), due_day + 2) if late else max(1, due_day - self.rng.randint(0, 3))
                 lines.append(f"    done: {YEAR}-{month:02d}-{done_day:02d}")
                 fails = 1 if self.rng.random() < 0.05 else 0
-                credits.append((1 + (1 - 0.25 * fails) + (0.75 if late and done_day > due_day else 1)) / 3)
+                tasks.append(scored_task(t, due, dt.date(YEAR, month, done_day), fails))
                 lines += ["    review:", f"      on: {next_month}-03", f"      quality_fails: {fails}"]
             else:
-                credits.append(0.0)
+                tasks.append(scored_task(t, due, None, 0))
                 lines += ["    review: {on: " + next_month + "-03, note: Chưa hoàn thành}"]
-        general = self.rng.randint(24, 30)
-        score = general + 70 * sum(credits) / len(credits)
-        level = next(name for floor, name in LEVELS if score >= floor)
+        general = self.rng.randint(24, int(RULES.general_max))
+        task_results, level = judged(person, f"{YEAR}-{month:02d}", tasks, general, next_month)
         lines += [
             "self:",
             f"  on: {next_month}-02",
-            f"  score: {round(score)}",
+            f"  score: {round(general + task_results)}",
             "rating:",
             f"  on: {next_month}-06",
             f"  by: {rated_by}",
             f"  general: {general}",
-            f"  level: {level if level != 'excellent' else 'good'}",
+            f"  level: {level if level != 'excellent' else 'good'}",  # good, to keep the quota of excellent ratings
         ]
         self.write(f"{YEAR}/plans/{YEAR}-{month:02d}/{person.id}.yaml", "\n".join(lines) + "\n")
 
@@ -313,6 +321,22 @@ class Generator:
             month = min(12, due_month + 1) if late else due_month
             lines.append(f"resolved: {YEAR}-{month:02d}-{28 if late else 1:02d}")
         self.write(f"{YEAR}/issues/van-de-{n:03d}.yaml", "\n".join(lines) + "\n")
+
+
+def scored_task(n: int, due: dt.date, done: dt.date | None, fails: int) -> Task:
+    """The task as acct's scoring reads it: only what changes its credit (built without validation, for speed)."""
+    review = Review.model_construct(on=due, quality_fails=fails) if done else None
+    return Task.model_construct(id=f"t{n}", title="", assigned_by="", due=due, done=done, review=review)
+
+
+def judged(person: Person, month: str, tasks: list[Task], general: int, next_month: str) -> tuple[float, str]:
+    """The month's task results and computed level, as acct scores them once the rating is written."""
+    rating = Rating.model_construct(on=dt.date.fromisoformat(f"{next_month}-06"), by="", general=general)
+    plan = Plan.model_construct(kind="plan", person=person.id, month=month, tasks=tasks, rating=rating)
+    score = score_month(Doc("", plan), None, rating.on, RULES)
+    if score.task_results is None or score.computed is None:
+        raise AssertionError(f"{person.id} {month}: acct scored no task")
+    return score.task_results, score.computed
 
 
 def main() -> None:

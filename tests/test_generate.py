@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import PROJECT, run_acct
+
+from accountability.engine import PlainRunner, check, judge_months
 
 GENERATE = PROJECT / "benchmarks" / "generate.py"
 
@@ -55,3 +58,13 @@ def test_an_id_and_key_issues_add_to_the_tracker_and_change_no_other_file(tmp_pa
     assert b"\nid: huyen-a\n" in named["acct.yaml"]
     result = run_acct("check", "--format", "json", "--no-cache", "--root", str(tmp_path / "named"))
     assert (result.returncode, json.loads(result.stdout)["warnings"]) == (0, 0), result.stdout
+
+
+def test_each_rating_concludes_the_level_acct_computes_and_good_for_excellent(tmp_path: Path) -> None:
+    root = generate(tmp_path / "two", "--size", "small", "--months", "2")
+    as_of = dt.date(2024, 1, 1)
+    months = judge_months(check(root, as_of), PlainRunner(), as_of)
+    assert len(months) == 5 * 10 * 2
+    expected = {"excellent": "good", "good": "good", "done": "done", "not-done": "not-done"}
+    assert [m.path for m in months if m.computed is None or m.concluded != expected[m.computed]] == []
+    assert {m.computed for m in months} >= {"excellent", "good", "done"}  # each case is met

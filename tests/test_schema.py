@@ -115,7 +115,7 @@ def test_the_committed_sample_schemas_are_what_acct_schema_writes_today(written:
     committed = SAMPLE / "_schema"
     assert sorted(p.name for p in committed.iterdir()) == sorted(p.name for p in written.iterdir())
     stale = [p.name for p in sorted(written.iterdir()) if (committed / p.name).read_bytes() != p.read_bytes()]
-    assert stale == [], "commitments/_schema/ is stale: regenerate it with  python scripts/build_sample.py"
+    assert stale == [], "commitments/_schema/ is stale: regenerate it with  acct schema --root commitments"
 
 
 def test_every_sample_file_starts_with_the_header_of_its_kind() -> None:
