@@ -25,7 +25,7 @@ from accountability import __version__
 Q2 = ("report", "2023-Q2", "--as-of", "2023-07-10")
 YEAR_END = ("report", "2023", "--as-of", "2024-01-15")
 
-EXPECTED_MD = f"""# Responsibility commitments: results for 2023-Q2
+EXPECTED_MD = f"""# Responsibility commitments: results for Q2 2023
 
 _As of 2023-07-10_
 
@@ -269,7 +269,7 @@ def test_the_score_chart_zooms_its_axis_and_says_so(tracker: Path) -> None:
     _, root = html_of(tracker)
     chart = next(iter(root.iter("figure")))
     caption = "".join(chart.find("figcaption").itertext())  # type: ignore[union-attr]
-    assert caption.startswith("Unit scores, 2023-Q2 Each dot is a unit's score out of 100")
+    assert caption.startswith("Unit scores, Q2 2023 Each dot is a unit's score out of 100")
     assert "The axis starts at 40, not at 0" in caption and "Dashed lines: the lowest score of each level." in caption
     assert [(s.text, s.get("style")) for s in spans(chart, "tick")] == [
         ("40", "left:0%"),
