@@ -68,6 +68,7 @@ Nguyễn Văn A   Phường 1    0.0*   Not done        0/1   1 time → step 1
 * provisional: no rating.general yet, so the score is task_results / 0.7
 
 {EVIDENCE_80}met or beaten 0/2 targets, 0 of them beaten; done 0/1 tasks
+Each score step by step: acct score 2023-Q2 --explain phuong-1
 """
 
 AT_60_PEOPLE = f"""\
@@ -120,6 +121,8 @@ Nguyễn Văn A (Phường 1)
 the score is task_results / 0.7
 met or beaten 0/2 targets, 0 of them
 beaten; done 0/1 tasks
+Each score step by step: acct score
+2023-Q2 --explain phuong-1
 """
 
 MARKDOWN_VI = """\

@@ -37,12 +37,22 @@ LEVEL_STYLES = {"excellent": "bold green", "good": "green", "done": "yellow", "n
 
 def render(scores: Scores, by: str, names: words.Names, t: Messages, console: Console) -> None:
     width = console.width
+    summary = Text(words.summary_line(scores, t), style="bold")
     if width >= FULL_WIDTH:
-        parts = full(scores, by, names, t)
-    else:
-        fitted = None if width < LIST_BELOW else fitted_parts(scores, by, names, t, console)
-        parts = fitted if fitted is not None else listed(scores, by, names, t)
-    console.print(Group(*parts, Text(words.summary_line(scores, t), style="bold")))
+        console.print(Group(*full(scores, by, names, t), summary))
+        return
+    fitted = None if width < LIST_BELOW else fitted_parts(scores, by, names, t, console)
+    parts = fitted if fitted is not None else listed(scores, by, names, t)
+    console.print(Group(*parts, summary, *_hint(scores, t)))
+
+
+def _hint(scores: Scores, t: Messages) -> list[RenderableType]:
+    """The command that explains a score, with an id to type: the one place where a reader needs an id."""
+    example = next((row.unit for row in scores.units if row.result), None)
+    if example is None:
+        return []
+    command = f"acct score {scores.period.id} --explain {example}"
+    return [Text(t("Each score step by step: {command}", command=command), style="italic")]
 
 
 # ---------------------------------------------------------------------------------------------------------------
