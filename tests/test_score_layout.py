@@ -260,6 +260,7 @@ def test_the_sample_at_80_columns_of_a_real_terminal_keeps_every_row_on_two_line
     people = table_rows(text, "Cán bộ, quý II năm 2023 (tính đến 10/07/2023)")
     assert (len(units), len(people)) == (10, 51)  # as acct score --format json counts them
     assert max(len(row) for row in units + people) <= 2
+    assert all(len(row) == 1 for row in units)  # the targets column is left out so that every name reads whole
     header = text.split("Đơn vị, quý II", 1)[1].split("━", 1)[0].splitlines()[-1]
     start = header.index("Đơn vị")
     names = [" ".join(re.split(r"\s{2,}", line[start:].strip())[0] for line in row) for row in units]

@@ -231,16 +231,45 @@ def person_columns(scores: Scores, names: words.Names, t: Messages) -> list[Colu
 def fit(columns: list[Column], console: Console) -> Table | None:
     """The table of the columns that fit the console's width with every row on at most MAX_LINES lines, dropping
     columns by rank; None when the required ones do not fit."""
-    kept = list(columns)
-    while True:
-        widths = [least_width(c, console) for c in kept]
-        spare = console.width - sum(widths) - GAP * (len(kept) - 1)
-        if spare >= 0:
-            return _table(kept, _spread(kept, widths, spare), console)
-        dropped = max(kept, key=lambda c: c.rank)
-        if dropped.required:
-            return None
-        kept.remove(dropped)
+    kept: list[Column] | None = list(columns)
+    while kept:
+        widths = _widths(kept, console, one_line=False)
+        if widths is not None:
+            return _names_whole(kept, widths, console) or _table(kept, widths)
+        kept = _without_last(kept)
+    return None
+
+
+def _names_whole(columns: list[Column], widths: list[int], console: Console) -> Table | None:
+    """The table without its least needed figure, when that is what keeps every name on one line: a name read whole
+    is worth more than that figure. None when the names are whole already, or would not be."""
+    if all(c.numeric or _natural(c) <= w for c, w in zip(columns, widths, strict=True)):
+        return None
+    fewer = _without_last(columns)
+    if fewer is None or not max(columns, key=lambda c: c.rank).numeric:
+        return None
+    whole = _widths(fewer, console, one_line=True)
+    return _table(fewer, whole) if whole is not None else None
+
+
+def _without_last(columns: list[Column]) -> list[Column] | None:
+    """The columns but the least needed one; None when that one is required."""
+    dropped = max(columns, key=lambda c: c.rank)
+    return None if dropped.required else [c for c in columns if c is not dropped]
+
+
+def _widths(columns: list[Column], console: Console, one_line: bool) -> list[int] | None:
+    """Each column's width within the console's, spare width spread; None when they do not fit. With `one_line`,
+    every text cell (not its header) keeps to one line."""
+    least = [least_width(c, console) for c in columns]
+    if one_line:
+        least = [max(w, _natural(c)) if not c.numeric else w for c, w in zip(columns, least, strict=True)]
+    spare = console.width - sum(least) - GAP * (len(columns) - 1)
+    return _spread(columns, least, spare) if spare >= 0 else None
+
+
+def _natural(column: Column) -> int:
+    return max((cell_len(c.plain) for c in column.cells), default=0)
 
 
 def least_width(column: Column, console: Console) -> int:
@@ -275,7 +304,7 @@ def _spread(columns: list[Column], widths: list[int], spare: int) -> list[int]:
     return widths
 
 
-def _table(columns: list[Column], widths: list[int], console: Console) -> Table:
+def _table(columns: list[Column], widths: list[int]) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False)
     for column, width in zip(columns, widths, strict=True):
         table.add_column(column.header, width=width, justify="right" if column.numeric else "left", overflow="fold")
