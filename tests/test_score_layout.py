@@ -21,7 +21,7 @@ import termios
 from pathlib import Path
 
 import pytest
-from conftest import ACCT, SAMPLE, run_acct, write_tracker
+from conftest import ACCT, PROJECT, SAMPLE, run_acct, write_tracker
 
 MISSED = """\
 kind: plan
@@ -268,3 +268,11 @@ def test_the_sample_at_80_columns_of_a_real_terminal_keeps_every_row_on_two_line
     assert len({name for name in names if name.startswith("Phường Đông")}) == 3  # each whole, none alike
     assert "HTXSNV: Hoàn thành xuất sắc nhiệm vụ" in text
     assert "Phường Đông Lương: kiểm điểm ngay, chậm tiến độ hai quý liên tiếp: Thu ngân" in text
+
+
+def test_the_excerpt_in_docs_scoring_md_is_what_acct_prints() -> None:
+    page = (PROJECT / "docs" / "scoring.md").read_text(encoding="utf-8")
+    excerpt = re.search(r"<!-- score:80 -->\n```\n(.*?)```\n<!-- /score:80 -->", page, re.DOTALL)
+    assert excerpt is not None
+    args = ("--by", "unit", "--lang", "vi")
+    assert shown(SAMPLE.parent, "--root", str(SAMPLE), *args, columns=80) == excerpt.group(1)
