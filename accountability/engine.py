@@ -14,6 +14,9 @@ re-checking only what changed) that must give the same results, and this module 
    the kind, not the path).
 5. Run the rules over every unit's concluded ratings (`checks.GROUP_CHECKS`: the quota's rating groups).
 6. Place every problem on its line and column, and sort them.
+
+A command that scores then **judges** the plans as of D (`judge_months`): each plan whose month has begun by D
+gives its `MonthScore`, which is all that scoring reads of a plan.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from accountability.checks import CORE_CHECKS, GROUP_CHECKS, PLAN_CHECKS, run_checks
 from accountability.files.discover import (
@@ -36,12 +39,25 @@ from accountability.files.locate import located
 from accountability.files.read import Loaded, assemble, load_bytes, load_file
 from accountability.model import Plan
 from accountability.model.tracker import Doc, Tracker
+from accountability.periods import begun
 from accountability.problems import Problem
+from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import Rated, rated_plan
+from accountability.scoring.rules import RuleSet, rules_for
 
 # Errors that only say the data is newer than the judging date. A command that judges as of D ignores whatever is
 # dated after D (SCORING.md), so it does not refuse the tracker for them; `acct check` still reports them.
 NEWER_THAN_D = frozenset({"future-date"})
+_Pathed = TypeVar("_Pathed", "Doc[Plan]", "PlanRef")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """A plan, known without its document: its file, its person and its month."""
+
+    path: str
+    person: str
+    month: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class UnitCheck:
 
     problems: list[Problem]
     ratings: list[Rated]
+    refs: list[PlanRef] = field(default_factory=list)  # every plan of the unit, kept or not
     plans: list[Doc[Plan]] = field(default_factory=list)
     strays: list[Loaded] = field(default_factory=list)
 
@@ -76,6 +93,10 @@ class Runner(Protocol):
         self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
     ) -> dict[str, UnitCheck]:
         """Each group of plan files checked against the core (see `check_unit`)."""
+        ...
+
+    def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
+        """Each plan's month as of D (see `judge_plan`), in the order of `plans`."""
         ...
 
 
@@ -103,6 +124,25 @@ class PlainRunner:
             for unit, paths in groups.items()
         }
 
+    def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
+        rules = rules_for(core.config)
+        docs = self.read(root, [ref.path for ref in plans])
+        return [
+            judge_plan(core, Doc(d.path, d.model, d.marks), as_of, rules) for d in docs if isinstance(d.model, Plan)
+        ]
+
+
+def judge_plan(core: Tracker, doc: Doc[Plan], as_of: dt.date, rules: RuleSet) -> MonthScore:
+    """A plan's month as of D: its person (for discipline) is looked up in the core."""
+    entry = core.people.get(doc.model.person)
+    return score_month(doc, entry.model if entry else None, as_of, rules)
+
+
+def judge_months(outcome: Outcome, runner: Runner, as_of: dt.date) -> list[MonthScore]:
+    """Every plan whose month has begun by D, judged as of D: a month that starts after D has nothing to judge yet,
+    so a plan written ahead is left out until its month begins (docs/scoring.md)."""
+    return runner.judge(outcome.root, outcome.tracker, [ref for ref in outcome.plans if begun(ref.month, as_of)], as_of)
+
 
 def with_overlay(found: Discovered, overlay: Mapping[str, bytes]) -> Discovered:
     """The documents on disk and the new ones of the overlay (a file being created)."""
@@ -128,13 +168,14 @@ def check_unit(
         if model is None:
             problems += result.problems  # a file that does not load: its problems do not depend on its unit
         elif isinstance(model, Plan) and not result.problems and unit_of(core, model.person) == unit:
-            plans.append(Doc(result.path, model))
+            plans.append(Doc(result.path, model, result.marks))
         else:
             strays.append(result)
     problems += run_checks(core.with_plans(plans), as_of, PLAN_CHECKS)
     unit_id = None if unit.startswith("?") else unit
     ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, as_of)) is not None]
-    return UnitCheck(located(root, problems, unsaved=overlay), ratings, plans if keep_plans else [], strays)
+    refs = [PlanRef(doc.path, doc.model.person, doc.model.month) for doc in plans]
+    return UnitCheck(located(root, problems, unsaved=overlay), ratings, refs, plans if keep_plans else [], strays)
 
 
 def unit_of(core: Tracker, person: str) -> str:
@@ -146,13 +187,14 @@ def unit_of(core: Tracker, person: str) -> str:
 @dataclass(frozen=True)
 class Outcome:
     """A checked tracker: its documents (plans only when asked for), every problem located and sorted, the number
-    of files, and every unit's concluded ratings."""
+    of files, every unit's concluded ratings, and every plan (in the tracker's order) whether kept or not."""
 
     root: Path
     tracker: Tracker
     problems: list[Problem]
     files: int
     ratings: list[Rated]
+    plans: list[PlanRef] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -219,12 +261,18 @@ def _run(
         problems += located(root, list(group_check(core, ratings, as_of)), unsaved=overlay)
     for unit in units.values():
         problems += unit.problems
-    tracker = core.with_plans(_plans_in_order(units, found.documents)) if keep_plans else core
-    return Outcome(root, tracker, sorted(problems, key=lambda p: p.sort_key), len(found.documents), ratings), set()
+    tracker = (
+        core.with_plans(_in_order([d for u in units.values() for d in u.plans], found.documents))
+        if keep_plans
+        else core
+    )
+    refs = _in_order([r for u in units.values() for r in u.refs], found.documents)
+    problems.sort(key=lambda p: p.sort_key)
+    return Outcome(root, tracker, problems, len(found.documents), ratings, refs), set()
 
 
-def _plans_in_order(units: dict[str, UnitCheck], paths: list[str]) -> list[Doc[Plan]]:
-    by_path = {doc.path: doc for unit in units.values() for doc in unit.plans}
+def _in_order(items: list[_Pathed], paths: list[str]) -> list[_Pathed]:
+    by_path = {item.path: item for item in items}
     return [by_path[path] for path in paths if path in by_path]
 
 

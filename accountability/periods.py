@@ -130,6 +130,11 @@ def month_period(month: str) -> Period:
     return Period(month, dt.date(year, number, 1), _month_end(year, number))
 
 
+def begun(month: str, as_of: dt.date) -> bool:
+    """Whether the month YYYY-MM has begun by D."""
+    return month <= f"{as_of.year:04d}-{as_of.month:02d}"
+
+
 def judging(period: Period, as_of: dt.date) -> Judging:
     """The judging of a period as of D; a period that starts after D has nothing to judge yet (exit 2)."""
     if period.start > as_of:

@@ -1127,3 +1127,24 @@ def test_acct_yaml_overrides_apply_and_unset_keys_keep_nd335() -> None:
     assert r.credit == 0.25
     r = judge_item(item("x", D(2023, 7, 18)), "g", judged("2023", D(2023, 7, 10)), rules)
     assert r.due_soon is False  # 8 days > 7
+
+
+def test_each_default_is_held_once_so_writing_it_out_changes_nothing() -> None:
+    # acct.yaml's defaults are the rule set's: a file that writes every default gives the rules of one that writes
+    # none, and a model revived from a full dump (as a cache might keep it) gives them too.
+    written = Config.model_validate(
+        {
+            "acct": 1,
+            "thresholds": {"excellent": 90, "good": 70, "done": 50},
+            "quota": {"excellent_per_good": 0.2, "min_group": 5},
+            "late_credit": 0.5,
+            "due_soon_days": 14,
+            "grace_days": 5,
+            "issues_target": 0.8,
+        }
+    )
+    assert rules_for(written) == rules_for(DEFAULT_CONFIG) == ND335
+    revived = Config.model_validate_json(DEFAULT_CONFIG.model_dump_json(by_alias=True))
+    assert rules_for(revived) == ND335
+    changed = Config.model_validate({"acct": 1, "thresholds": {"good": 75}, "grace_days": 7})
+    assert (rules_for(changed).good, rules_for(changed).excellent, rules_for(changed).grace_days) == (75, 90, 7)

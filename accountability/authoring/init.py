@@ -13,9 +13,9 @@ from pathlib import Path
 
 from accountability import __version__
 from accountability.files.atomic import edit_file, write_atomic
+from accountability.files.discover import CACHE_FOLDER
 from accountability.files.git import toplevel_or_none
 from accountability.problems import FatalError
-from accountability.speed.cache import FOLDER as CACHE_FOLDER
 
 IGNORE_LINE = f"{CACHE_FOLDER}/"
 

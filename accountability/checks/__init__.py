@@ -41,5 +41,20 @@ GROUP_CHECKS: tuple[GroupCheck, ...] = evaluation.GROUP_CHECKS
 CHECKS: tuple[Check, ...] = (*CORE_CHECKS, *PLAN_CHECKS)
 
 
+def plan_context(core: Tracker) -> list[str]:
+    """Everything of the core that a plan rule may read, as text: acct.yaml, org, and of each commitment (in the
+    tracker's order) its unit, year, the body it is made to and its item ids (a task's `commitment:` names one, and
+    a head's rater may be the body's head). A plan rule that reads more of the core must add it here, or a check
+    kept for a unit would outlive an edit that changes it (tests/test_locality.py holds this)."""
+    return [
+        core.config.model_dump_json(),
+        *(doc.model.model_dump_json() for doc in core.orgs),
+        *(
+            f"{c.model.unit} {c.model.year} {c.model.to} {' '.join(i.id for _, _, i in c.model.items())}"
+            for c in core.commitments
+        ),
+    ]
+
+
 def run_checks(tracker: Tracker, as_of: dt.date, checks: tuple[Check, ...] = CHECKS) -> list[Problem]:
     return [problem for check in checks for problem in check(tracker, as_of)]

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model import Commitment, Item
+from accountability.model.commitment import REMOVED
 from accountability.model.tracker import Doc, Tracker
 from accountability.problems import DocPath, Problem
-from accountability.queries.diff import REMOVED
 from accountability.suggest import did_you_mean
 
 TASK_FIELDS = {"title", "owner", "due", "done", "weight", "evidence"}

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from accountability.cli.progress import load_progress
-from accountability.engine import Outcome, PlainRunner, Runner, check
+from accountability.engine import Outcome, PlainRunner, Runner, check, judge_months
 from accountability.files.atomic import append_to
 from accountability.i18n import Messages, languages, messages
 from accountability.model.tracker import Tracker
@@ -142,17 +142,19 @@ def _fast_runner(root: Path, progress: Callable[[int, int], None] | None, cache:
 
 
 def scored_period(
-    run: Session, period: str, unit: str | None, lang: str | None, as_of: str | None
+    run: Session, period: str, unit: str | None, lang: str | None, as_of: str | None, plans: bool = False
 ) -> tuple[Tracker, Scores, Messages]:
     """What score and report share: a valid tracker, its scores for the period (one unit and those below it, with
-    --unit), and the labels of the chosen language."""
+    --unit), and the labels of the chosen language. The tracker holds the plans only when `plans` asks for them."""
     when = parse_as_of(as_of)
     parsed = parse_period(period)
-    tracker = run.valid(when).tracker
+    outcome = run.valid(when, keep_plans=plans)
+    tracker = outcome.tracker
     t = messages(parse_lang(lang), tracker.config.language)
     if unit is not None and unit not in tracker.units:
         raise FatalError(f"--unit {unit!r} is not a unit in org{did_you_mean(unit, tracker.units)}")
-    return tracker, score_tracker(tracker, parsed, when, unit), t
+    months = judge_months(outcome, run.runner, when)
+    return tracker, score_tracker(tracker, parsed, when, unit, months), t
 
 
 def console() -> Console:

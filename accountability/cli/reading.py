@@ -139,7 +139,7 @@ def _score(
     lang: str | None,
     as_of: str | None,
 ) -> None:
-    tracker, scores, t = scored_period(run, period, unit, lang, as_of)
+    tracker, scores, t = scored_period(run, period, unit, lang, as_of, plans=explain is not None)
     if explain:
         typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
         return

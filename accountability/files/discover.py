@@ -13,6 +13,9 @@ from accountability.problems import FatalError, Problem
 CONFIG_NAME = "acct.yaml"
 
 
+CACHE_FOLDER = ".acct-cache"  # where the speed package keeps its store; skipped here as every `.*` folder is
+
+
 def find_root(explicit: Path | None, start: Path | None = None) -> Path:
     """`--root`, then `ACCT_ROOT`, then the nearest folder upwards holding acct.yaml or commitments/acct.yaml."""
     if explicit is not None:

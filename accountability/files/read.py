@@ -6,50 +6,69 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from yaml.nodes import Node
 
 from accountability.files.discover import CONFIG_NAME
 from accountability.files.regular import Unreadable, read_regular
 from accountability.files.validate import validate_document
-from accountability.files.yamlread import decode, parse
+from accountability.files.yamlread import decode, locate, parse_node
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
-from accountability.model.tracker import Doc, Tracker
-from accountability.problems import Problem
+from accountability.model.tracker import Doc, Marks, Tracker
+from accountability.problems import DocPath, Problem
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """One file's plain data (None when it could not be parsed), and the problems found while parsing."""
+    """One file's plain data (None when it could not be parsed), the problems found while parsing, and its marks."""
 
     path: str
     data: Any
     problems: tuple[Problem, ...]
+    marks: Marks = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One file's outcome: its model when valid, and its problems."""
+    """One file's outcome: its model when valid, its problems, and its marks (see `model.tracker.Doc`)."""
 
     path: str
     model: Document | None
     problems: tuple[Problem, ...]
+    marks: Marks = field(default_factory=dict)
 
 
 def parse_bytes(raw: bytes, path: str) -> Parsed:
     text, problems = decode(raw, path)
     if text is None:
         return Parsed(path, None, tuple(problems))
-    data, problems = parse(text, path)
-    return Parsed(path, None if problems else data, tuple(problems))
+    node, data, problems = parse_node(text, path)
+    if problems:
+        return Parsed(path, None, tuple(problems))
+    return Parsed(path, data, (), marked(node, data))
+
+
+def marked(node: Node | None, data: Any) -> Marks:
+    """The places of a plan that evidence about its person names: each task, and its rating's level. Found now,
+    while the node tree with its positions lives, so that no output has to read the file again to name a line."""
+    if not (isinstance(data, dict) and data.get("kind") == "plan"):
+        return {}
+    tasks = data.get("tasks")
+    places: list[DocPath] = [("tasks", i) for i in range(len(tasks))] if isinstance(tasks, list) else []
+    rating = data.get("rating")
+    if isinstance(rating, dict) and "level" in rating:
+        places.append(("rating", "level"))
+    return {at: locate(node, at, at_key=False) for at in places}
 
 
 def validated(parsed: Parsed) -> Loaded:
     if parsed.problems:
         return Loaded(parsed.path, None, parsed.problems)
     model, problems = validate_document(parsed.data, parsed.path, is_config=parsed.path == CONFIG_NAME)
-    return Loaded(parsed.path, model, tuple(problems))
+    return Loaded(parsed.path, model, tuple(problems), parsed.marks if model is not None else {})
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:
@@ -86,7 +105,7 @@ def assemble(root: Path, loaded: list[Loaded], files: int | None = None) -> tupl
         elif isinstance(model, Commitment):
             tracker.commitments.append(Doc(result.path, model))
         elif isinstance(model, Plan):
-            tracker.plans.append(Doc(result.path, model))
+            tracker.plans.append(Doc(result.path, model, result.marks))
         elif isinstance(model, Issue):
             tracker.issues.append(Doc(result.path, model))
     tracker.index()

@@ -87,28 +87,38 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
     """Text → plain data (dicts, lists, str, int, float, bool, None, date) and the problems found."""
+    _, data, problems = parse_node(text, path)
+    return data, problems
+
+
+def parse_node(text: str, path: str) -> tuple[Node | None, Any, list[Problem]]:
+    """As `parse`, with the node tree too (None when there is no data), for places to be marked while it lives."""
     too_deep = _too_deep(text, path)
     if too_deep:
-        return None, [too_deep]
+        return None, None, [too_deep]
     if ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text):
         anchors = _anchors(text, path)
         if anchors:
-            return None, anchors
+            return None, None, anchors
     try:
         node = _compose(text)
     except yaml.YAMLError as exc:
         # libyaml 0.2.5 (PyYAML 6.0.2 on) refuses nesting past 1,000 levels with a syntax error, older ones nest on.
-        return None, [_nested_too_deep(text, path) or _yaml_error(exc, text, path)]
+        return None, None, [_nested_too_deep(text, path) or _yaml_error(exc, text, path)]
     if node is None:
-        return None, [Problem("empty-file", "the file holds no document; write one with a 'kind:' key", path, 1, 1)]
+        return (
+            None,
+            None,
+            [Problem("empty-file", "the file holds no document; write one with a 'kind:' key", path, 1, 1)],
+        )
     walk = _Walk(path)
     data = walk.value(node, 0)
     if any(p.code == "too-deep" for p in walk.problems):
         # Said from the text, as for a file libyaml refused: the same problem at the same place, whatever PyYAML.
         deep = _nested_too_deep(text, path)
         if deep:
-            return None, [deep]
-    return data, walk.problems
+            return None, None, [deep]
+    return node, data, walk.problems
 
 
 def compose(text: str) -> Node | None:

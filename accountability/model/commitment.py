@@ -85,6 +85,9 @@ class Group(Record):
     """The tasks and indicators of the group (nhiệm vụ, chỉ tiêu)."""
 
 
+REMOVED = "removed"  # the `set:` key of an amendment that takes an item out: set: {removed: true}
+
+
 class Amendment(Record):
     """An approved change to the commitment (điều chỉnh nội dung cam kết)."""
 

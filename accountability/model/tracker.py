@@ -10,14 +10,21 @@ from accountability.model import DEFAULT_CONFIG, Commitment, Config, Issue, Org,
 from accountability.problems import DocPath
 
 T = TypeVar("T")
+Marks = dict[DocPath, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class Doc(Generic[T]):
-    """A document and the file it came from (root-relative)."""
+    """A document and the file it came from (root-relative), with the line and column of the places that evidence
+    about a person names (`marks`: each task of a plan and its rating's level), kept when the file was read."""
 
     path: str
     model: T
+    marks: Marks = field(default_factory=dict)
+
+    def mark(self, at: DocPath) -> tuple[int, int]:
+        """The 1-based (line, column) of a marked place; (0, 0) when it was not kept."""
+        return self.marks.get(at, (0, 0))
 
 
 @dataclass(frozen=True, slots=True)

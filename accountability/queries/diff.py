@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from accountability.model import Amendment, Commitment, Item
+from accountability.model.commitment import REMOVED
 from accountability.model.tracker import Doc, Tracker
-
-REMOVED = "removed"  # the `set:` key of an amendment that removes an item: set: {removed: true}
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,14 +84,23 @@ def month_miss(doc: Doc[Plan], as_of: dt.date, rules: RuleSet) -> Miss | None:
     plan = doc.model
     deadline = review_deadline(plan.month, rules)
     tasks = tuple(
-        Evidence(f"{plan.person}/{plan.month}/{task.id}", task.title, doc.path, ("tasks", i), task.due, task.done)
+        Evidence(
+            f"{plan.person}/{plan.month}/{task.id}",
+            task.title,
+            doc.path,
+            ("tasks", i),
+            task.due,
+            task.done,
+            *doc.mark(("tasks", i)),
+        )
         for i, task in enumerate(plan.tasks)
         if not_completed(task, deadline, as_of)
     )
     rating = plan.rating
     not_done = None
     if rating is not None and rating.level == "not-done" and rating.on <= as_of:
-        not_done = Evidence(f"{plan.person}/{plan.month}", "not-done", doc.path, ("rating", "level"))
+        ref = f"{plan.person}/{plan.month}"
+        not_done = Evidence(ref, "not-done", doc.path, ("rating", "level"), None, None, *doc.mark(("rating", "level")))
     if not tasks and not_done is None:
         return None
     return Miss(plan.month, deadline, tasks, not_done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -35,7 +36,7 @@ class MonthScore:
     person: str
     month: str
     path: str  # the plan's file
-    tasks: tuple[TaskResult, ...]
+    tasks: Sequence[TaskResult]  # a tuple, or a sequence a cache decodes only when read
     task_results: float | None  # out of task_max (70)
     general: float | None  # rating.general, out of general_max (30), when written by D
     score: float | None

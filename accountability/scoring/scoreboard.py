@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from accountability.model import Person
 from accountability.model.tracker import Tracker
-from accountability.periods import Period, judging
+from accountability.periods import Period, begun, judging
 from accountability.scoring.escalation import escalation
 from accountability.scoring.issues import IssueShare, issue_share
 from accountability.scoring.people import MonthScore, PersonScore, period_level, score_month
@@ -46,10 +46,13 @@ class Scores:
 
 
 def judge_months(tracker: Tracker, as_of: dt.date) -> list[MonthScore]:
-    """Every plan's month as of D: what the rest of scoring reads instead of the plans themselves."""
+    """Every plan's month as of D, for each plan whose month has begun by D: what the rest of scoring reads instead
+    of the plans themselves. A month that starts after D has nothing to judge yet (docs/scoring.md)."""
     rules = rules_for(tracker.config)
     months = []
     for doc in tracker.plans:
+        if not begun(doc.model.month, as_of):
+            continue
         entry = tracker.people.get(doc.model.person)
         months.append(score_month(doc, entry.model if entry else None, as_of, rules))
     return months

@@ -3,6 +3,8 @@
 - `documents`: validated documents by the key of their file's bytes (`key`): JSON of only the keys the file set.
 - `parts`: results of steps of a check or a judgement, opaque bytes under a key covering every input they read.
 - `results`: whole outputs of read commands, for `speed.memo`.
+- `judgements`: each plan's month judged, under a key of its inputs but D, for the interval of D that judges it so
+  (`speed.judging`).
 - `files`: what the last run knew of each file (times, size, inode and key), as git's index does, so that a file
   whose stamp did not change need not be read again.
 
@@ -14,6 +16,7 @@ run, never fails it. SQLite lets two runs at once share it without corrupting it
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,12 +24,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from accountability import FORMAT_VERSION, __version__
+from accountability.files.discover import CACHE_FOLDER
+from accountability.files.read import Loaded
 from accountability.model import KINDS, Config, Document
 
-FOLDER = ".acct-cache"
+FOLDER = CACHE_FOLDER
 KEEP_RESULTS = 64
-KEEP_PARTS = 20_000  # a district's unit parts and plan judgements for a few dates; older ones are stale
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 5"
+KEEP_PARTS = 20_000  # a district's unit parts for a few dates; older ones are stale
+KEEP_JUDGEMENTS = 200_000  # a district's plans, each judged for about ten intervals of D
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 7"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
@@ -73,6 +79,7 @@ class Cache:
             "parts (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
             "results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
             "files (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT)",
+            "judgements (key TEXT, lo INT, hi INT, checksum TEXT, value BLOB, PRIMARY KEY (key, lo))",
         ):
             db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
         return db
@@ -146,6 +153,26 @@ class Cache:
         rows: list[tuple[object, ...]] = [(k, _checksum(v), v) for k, v in parts]
         self._write("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows, ("parts", KEEP_PARTS))
 
+    def judgements(self, keys: list[str], day: int) -> dict[str, bytes]:
+        """The stored judgement of each key whose interval holds the day (an ordinal), when its checksum holds."""
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), 900):
+            chunk = keys[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT key, checksum, value FROM judgements WHERE key IN ({marks}) AND lo <= ? AND ? <= hi",
+                [*chunk, day, day],
+            )
+            for judged_key, checksum, value in rows:
+                if isinstance(value, bytes) and _checksum(value) == checksum:
+                    found[str(judged_key)] = value
+        return found
+
+    def put_judgements(self, rows: list[tuple[str, int, int, bytes]]) -> None:
+        """Store (key, first day, last day, value) rows; the days are ordinals."""
+        kept: list[tuple[object, ...]] = [(k, lo, hi, _checksum(v), v) for k, lo, hi, v in rows]
+        self._write("INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?)", kept, ("judgements", KEEP_JUDGEMENTS))
+
     def result(self, result_key: str) -> bytes | None:
         rows = self._query("SELECT checksum, value FROM results WHERE key = ?", (result_key,))
         if not rows or not isinstance(rows[0][1], bytes) or _checksum(rows[0][1]) != rows[0][0]:
@@ -180,18 +207,23 @@ class Cache:
             self.db = None
 
 
-def entry(model: Document) -> bytes:
-    """A model as stored: JSON of only the keys the file set, half the bytes of a full dump and a third less to
-    validate when revived."""
-    return model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
+def entry(loaded: Loaded) -> bytes:
+    """A valid file as stored: its marks (one JSON line), then its model as JSON of only the keys the file set, half
+    the bytes of a full dump and a third less to validate when revived. Revived, it is the same model: every default
+    is the model's own (scoring reads acct.yaml's settings through the model, never through which keys were set)."""
+    assert loaded.model is not None, "only valid files are stored"
+    marks = json.dumps([[list(at), line, col] for at, (line, col) in loaded.marks.items()], separators=(",", ":"))
+    return marks.encode() + b"\n" + loaded.model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
 
 
-def revive(kind: str, value: bytes) -> Document | None:
-    """The model of an entry, validated again; None if it is not a valid one."""
+def revive(path: str, kind: str, value: bytes) -> Loaded | None:
+    """The file of an entry, its model validated again; None if it is not a valid one."""
     model = _KINDS.get(kind)
     if model is None:
         return None
+    marks_line, _, body = value.partition(b"\n")
     try:
-        return model.model_validate_json(value)
-    except (ValidationError, ValueError):
+        marks = {tuple(at): (int(line), int(col)) for at, line, col in json.loads(marks_line)}
+        return Loaded(path, model.model_validate_json(body), (), marks)
+    except (ValidationError, ValueError, TypeError):
         return None

@@ -4,8 +4,9 @@
   inode) is kept with the key of its bytes; a file whose stamp is unchanged and old enough to trust is not read.
 - **Documents come from the cache** (`speed.cache`) by the key of their bytes; only new bytes are parsed, on every
   core when there are many.
-- **A unit's check is kept** under a key of everything it read: the core's files, the unit's plan files, the
-  judging date and acct's version. A check after one edit checks one unit again.
+- **A unit's check is kept** under a key of everything it read: what plan rules read of the core
+  (`checks.plan_context`: acct.yaml, org, the commitments' item ids), the unit's plan files, the judging date and
+  acct's version. A check after one edited plan checks one unit again; a report recorded in a commitment none.
 - **A cold check of a large tracker runs unit by unit in forked workers** that read and check each unit's plans at
   once and send back only problems, ratings and cache entries (`speed.workers`), so this process never holds every
   plan's model.
@@ -21,13 +22,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from accountability.engine import UnitCheck, check_unit, with_overlay
+from accountability.checks import plan_context
+from accountability.engine import PlanRef, UnitCheck, check_unit, with_overlay
 from accountability.files.discover import Discovered, discover
 from accountability.files.read import Loaded, read_raw
 from accountability.model.tracker import Tracker
 from accountability.problems import Problem, Text
+from accountability.scoring.people import MonthScore
 from accountability.scoring.quota import Rated
-from accountability.speed import workers
+from accountability.speed import judging, workers
 from accountability.speed.cache import Cache, Stamp, digest, key, revive
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
@@ -101,9 +104,9 @@ class FastRunner:
         found: dict[str, Loaded] = {}
         misses: list[str] = []
         for path, (path_key, _) in keyed.items():
-            model = revive(*stored[path_key]) if path_key in stored else None
-            if model is not None:
-                found[path] = Loaded(path, model, ())
+            revived = revive(path, *stored[path_key]) if path_key in stored else None
+            if revived is not None:
+                found[path] = revived
             else:
                 misses.append(path)
         fresh = workers.load(root, misses, {p: keyed[p][1] for p in misses}, self.jobs, self.told)
@@ -120,8 +123,7 @@ class FastRunner:
     def check_units(
         self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
     ) -> dict[str, UnitCheck]:
-        grouped = {p for paths in groups.values() for p in paths}
-        core_key = digest(*(f"{p}\0{k}" for p, k in sorted(self.keys.items()) if p not in grouped))
+        core_key = digest(*plan_context(core))
         part_keys: dict[str, str] = {}
         for unit, paths in groups.items():
             files = [f"{p}\0{self.key_of(root, p)[0]}" for p in paths]
@@ -148,6 +150,17 @@ class FastRunner:
             unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans)
             for unit, paths in groups.items()
         }
+
+    def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
+        """Each plan's month as of D, from the store for every D that judges it the same (`speed.judging`)."""
+        return judging.judge(
+            self.store,
+            lambda path: self.key_of(root, path)[0],
+            lambda paths: self.read(root, paths),
+            core,
+            plans,
+            as_of,
+        )
 
     def stored_entries(self, paths: list[str]) -> dict[str, tuple[str, bytes]]:
         """The cache entries of these files, by key (for the workers, which inherit them)."""
@@ -187,7 +200,9 @@ def _dump(checked: UnitCheck) -> bytes:
     problems = [[p.code, _kept(p.text), p.path, p.line, p.col, p.severity] for p in checked.problems]
     ratings = [[r.person, r.unit, r.month, r.level, r.on.isoformat(), r.path] for r in checked.ratings]
     strays = [s.path for s in checked.strays]  # the engine only needs to know which files they are
-    return json.dumps({"problems": problems, "ratings": ratings, "strays": strays}, ensure_ascii=False).encode()
+    refs = [[r.path, r.person, r.month] for r in checked.refs]
+    body = {"problems": problems, "ratings": ratings, "refs": refs, "strays": strays}
+    return json.dumps(body, ensure_ascii=False).encode()
 
 
 def _kept(value: object) -> object:
@@ -215,7 +230,8 @@ def _part(raw: bytes | None) -> UnitCheck | None:
         body = json.loads(raw)
         problems = [Problem(c, _revived(m), p, line, col, s) for c, m, p, line, col, s in body["problems"]]
         ratings = [Rated(p, u, m, lv, dt.date.fromisoformat(on), path) for p, u, m, lv, on, path in body["ratings"]]
+        refs = [PlanRef(str(path), str(person), str(month)) for path, person, month in body["refs"]]
         strays = [Loaded(path, None, ()) for path in body["strays"]]
     except (ValueError, TypeError, KeyError):
         return None
-    return UnitCheck(problems, ratings, strays=strays)
+    return UnitCheck(problems, ratings, refs, strays=strays)

@@ -59,7 +59,7 @@ def _fresh(root: Path, path: str, raw: bytes | Problem | None) -> Fresh:
         return Loaded(path, None, (raw,)), "", None
     loaded = load_bytes(raw, path)
     valid = loaded.model is not None and not loaded.problems
-    return loaded, key(raw, path), entry(loaded.model) if valid else None  # type: ignore[arg-type]
+    return loaded, key(raw, path), entry(loaded) if valid else None
 
 
 def _load_chunk(root: Path, paths: list[str]) -> list[Fresh | tuple[str, str, bytes, str]]:
@@ -80,8 +80,7 @@ def _received(item: Fresh | tuple[str, str, bytes, str]) -> Fresh:
     if isinstance(item[0], Loaded):
         return item
     path, kind, value, path_key = item
-    model = revive(kind, value)
-    return Loaded(path, model, ()), path_key, value
+    return revive(path, kind, value) or Loaded(path, None, ()), path_key, value
 
 
 def _told(items: Iterator[Fresh], told: Told) -> Iterator[Fresh]:
@@ -151,9 +150,9 @@ def _check_unit(index: int) -> _Sent:
     for path in paths:
         path_key, raw = shared.runner.key_of(shared.root, path)
         keys[path] = path_key
-        model = revive(*shared.stored[path_key]) if path_key in shared.stored else None
-        if model is not None:
-            loaded.append(Loaded(path, model, ()))
+        revived = revive(path, *shared.stored[path_key]) if path_key in shared.stored else None
+        if revived is not None:
+            loaded.append(revived)
             continue
         result, path_key, value = _fresh(shared.root, path, raw)
         keys[path] = path_key
