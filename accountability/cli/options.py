@@ -158,13 +158,10 @@ def scored_period(
 
 
 def console() -> Console:
-    """Colour on a terminal (unless NO_COLOR), as wide as the terminal or COLUMNS; plain text otherwise, as wide as
-    COLUMNS when it is set, else 200 columns: the full layout that scripts read (render/score_table.py)."""
+    """Colour on a terminal (unless NO_COLOR); plain, wide text otherwise."""
     if sys.stdout.isatty():
         return Console()
-    columns = os.environ.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() and int(columns) > 0 else 200
-    return Console(width=width, no_color=True, highlight=False, emoji=False)
+    return Console(width=200, no_color=True, highlight=False, emoji=False)
 
 
 def append_step_summary(markdown: str) -> None:
