@@ -245,7 +245,9 @@ def on_a_terminal(*args: str, columns: int) -> str:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1"}
     env.pop("COLUMNS", None)
-    proc = subprocess.Popen([str(ACCT), *args], stdout=slave, stderr=subprocess.PIPE, env=env, cwd=SAMPLE.parent)
+    proc = subprocess.Popen(  # stdin not a terminal: rich asks stdin for the size first
+        [str(ACCT), *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=env, cwd=SAMPLE.parent
+    )
     os.close(slave)
     received = b""
     while True:
