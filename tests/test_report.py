@@ -377,3 +377,24 @@ def test_a_language_without_a_catalogue_is_refused_where_it_is_named(tracker: Pa
     )
     (tracker / "acct.yaml").write_text("acct: 1\nlanguage: vi\n", encoding="utf-8")
     assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in run_acct(*Q2, cwd=tracker).stdout  # the default
+
+
+def test_each_step_of_escalation_carries_its_evidence_nested_under_it(tmp_path: Path) -> None:
+    # Nguyễn Văn A's task of May, due 25 May, is still not done after May's review deadline, 5 June: his first time
+    # in 2023, so step 1.
+    missed = (
+        "kind: plan\nperson: nguyen-van-a\nmonth: 2023-05\ntasks:\n  - id: t1\n    title: Báo cáo tiến độ\n"
+        "    assigned_by: ho-sy-trung\n    due: 2023-05-25\n"
+    )
+    root = write_tracker(tmp_path, {"2023/plans/2023-05/nguyen-van-a.yaml": missed})
+    text = run_acct(*Q2, cwd=root).stdout
+    assert (
+        "- Nguyễn Văn A: 1 time assigned work was not completed in 2023 → step 1: reminder\n"
+        "  - 2023-05: «Báo cáo tiến độ» due 2023-05-25, not done by 2023-06-05 (2023/plans/2023-05/nguyen-van-a.yaml:5)\n"
+    ) in text
+    html = run_acct(*Q2, "--format", "html", cwd=root).stdout
+    assert (
+        "<li>Nguyễn Văn A: 1 time assigned work was not completed in 2023 → step 1: reminder"
+        '<ul class="evidence"><li>2023-05: «Báo cáo tiến độ» due 2023-05-25, not done by 2023-06-05 '
+        "(2023/plans/2023-05/nguyen-van-a.yaml:5)</li></ul></li>"
+    ) in html

@@ -139,15 +139,26 @@ def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> str:
     out.append(_ratings(section, t))
     flags = words.flag_lines(section, t)
     out.append(f"<h3>{escape(t('Escalations and flags'))}</h3>")
-    out.append(
-        '<ul class="flags">' + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>"
-        if flags
-        else f"<p>{escape(t('None.'))}</p>"
-    )
+    out.append(_flag_list(flags) if flags else f"<p>{escape(t('None.'))}</p>")
     if section.issues:
         out.append(f"<h3>{escape(t('Key issues handled by the unit'))}</h3>")
         out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues], {2, 3}))
     return "\n".join(out) + "</section>"
+
+
+def _flag_list(lines: list[str]) -> str:
+    """The flags and judgements as a list, the evidence of each (its indented lines) in a list nested under it."""
+    items: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if line.startswith("    ") and items:
+            items[-1][1].append(line.strip())
+        else:
+            items.append((line, []))
+    html = []
+    for line, evidence in items:
+        nested = "".join(f"<li>{escape(e)}</li>" for e in evidence)
+        html.append(f"<li>{escape(line)}" + (f'<ul class="evidence">{nested}</ul>' if nested else "") + "</li>")
+    return '<ul class="flags">' + "".join(html) + "</ul>"
 
 
 def _items(items: list[ItemLine], t: Messages) -> str:

@@ -207,13 +207,14 @@ def as_markdown(scores: Scores, by: str, people: dict[str, str], t: Messages) ->
         if judgements:
             parts.append(f"#### {t('Escalation steps and flags, with their evidence')}\n")
             parts.append(f"_{words.escalation_rule(scores.rules, t)}_\n")
-            parts.append("\n".join(_md_item(line) for line in judgements) + "\n")
+            parts.append("\n".join(md_item(line) for line in judgements) + "\n")
     parts.append(words.summary_line(scores, t).replace("\n", "  \n") + "\n")
     return "\n".join(parts)
 
 
-def _md_item(line: str) -> str:
-    """A judgement as a list item, its evidence as items nested under it."""
+def md_item(line: str) -> str:
+    """A line of a list of judgements as a Markdown list item; an evidence line (indented) nested under the one
+    above it."""
     return f"  - {line.strip()}" if line.startswith("    ") else f"- {line}"
 
 
