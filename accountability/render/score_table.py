@@ -64,7 +64,7 @@ def full(scores: Scores, by: str, names: words.Names, t: Messages) -> list[Rende
     if by in ("unit", "all"):
         table = Table(title=words.units_title(scores, t), box=box.SIMPLE_HEAVY)
         for i, name in enumerate(words.unit_header(t)):
-            table.add_column(name, justify="right" if i in (0, 2, 4, 5, 6) else "left")
+            table.add_column(name, justify="right" if i in (0, 2, 4, 5, 6) else "left", overflow="fold")
         for row in scores.units:
             cells: list[Any] = words.unit_cells(row, t)
             cells[3] = Text(cells[3], style=LEVEL_STYLES.get(_level(row), ""))
@@ -74,7 +74,7 @@ def full(scores: Scores, by: str, names: words.Names, t: Messages) -> list[Rende
     if by in ("person", "all"):
         table = Table(title=words.people_title(scores, t), box=box.SIMPLE_HEAVY)
         for i, name in enumerate(words.person_header(t)):
-            table.add_column(name, justify="right" if i in (2, 4) else "left")
+            table.add_column(name, justify="right" if i in (2, 4) else "left", overflow="fold")
         for p in scores.people:
             texts: list[Any] = words.person_cells(p, names, t)
             texts[3] = Text(texts[3], style=LEVEL_STYLES.get(p.level or "", ""))
