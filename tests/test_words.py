@@ -89,8 +89,9 @@ def test_a_lowered_target_says_lower_is_better_and_a_removed_item_is_said_so() -
     assert change(line, "measure", "level", Messages("en")) == "measured as a level (a rate or share)"
 
 
-def test_a_flag_names_its_items_by_title_and_tells_apart_two_of_one_title() -> None:
-    titles = {"a": "Chỉ tiêu tổng hợp", "b": "Chỉ tiêu tổng hợp", "c": "Thu ngân sách"}
+def test_a_flag_names_its_items_by_title_and_tells_apart_two_flagged_items_of_one_title() -> None:
+    # c shares its title with d, which no flag names: "Thu ngân sách" is not ambiguous among the items flagged
+    titles = {"a": "Chỉ tiêu tổng hợp", "b": "Chỉ tiêu tổng hợp", "c": "Thu ngân sách", "d": "Thu ngân sách"}
     flags = ["review-now:a", "review-now:c", "no-report:b", "review-now:gone"]
     assert flag_words(flags, titles, Messages("en")) == [
         "review now, behind pace two quarters running: Chỉ tiêu tổng hợp (a), Thu ngân sách, gone",

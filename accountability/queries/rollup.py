@@ -164,12 +164,15 @@ GROUP BY tracker""",
 FROM unit_scores WHERE period = {period} AND (coalesce(flags, '') <> '' OR quota_over)
 ORDER BY tracker, unit""",
     ),
-    Query(
+    Query(  # the titles of the items that flags name (review-now:ITEM …), so that the report can say them
         "item_titles",
         ("flagged_units",),
         "items",
         ("unit", "item", "title"),
-        "SELECT tracker, unit, item, title FROM items WHERE period = {period} ORDER BY tracker, unit, item",
+        """SELECT i.tracker, i.unit, i.item, i.title
+FROM items i JOIN unit_scores u ON u.tracker = i.tracker AND u.period = i.period AND u.unit = i.unit
+WHERE i.period = {period} AND instr(concat(u.flags, ' '), concat(':', i.item, ' ')) > 0
+ORDER BY i.tracker, i.unit, i.item""",
     ),
 )
 

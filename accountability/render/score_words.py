@@ -140,12 +140,13 @@ def unit_flags(row: UnitRow, t: Messages) -> list[str]:
 
 def flag_words(flags: list[str] | tuple[str, ...], titles: dict[str, str], t: Messages) -> list[str]:
     """review-now:a review-now:b → 'review now, behind pace two quarters running: A, B': each kind said once, each
-    item by its title, and by its title and id where two of the unit's items share a title."""
-    shared = {title for title in titles.values() if list(titles.values()).count(title) > 1}
+    item by its title, and by its title and id where two of the items flagged share a title."""
+    named = {item: titles.get(item, item) for item in dict.fromkeys(f.partition(":")[2] for f in flags)}
+    shared = {title for title in named.values() if list(named.values()).count(title) > 1}
     kinds: dict[str, list[str]] = {}
     for flag in flags:
         kind, _, item = flag.partition(":")
-        title = titles.get(item, item)
+        title = named[item]
         kinds.setdefault(kind, []).append(f"{title} ({item})" if title in shared else title)
     return [t(FLAGS[kind], item=", ".join(items)) for kind, items in kinds.items()]
 
