@@ -112,6 +112,15 @@ def _parse(text: str) -> Period | None:
     return None
 
 
+def form(period: Period) -> tuple[str, int]:
+    """How the period's id is written, for naming it: `year`, `half`, `quarter`, `month` or `range`, with the
+    half's, quarter's or month's number (0 for a year or a range)."""
+    for kind, pattern in (("half", _HALF), ("quarter", _QUARTER), ("month", _MONTH)):
+        if match := pattern.match(period.id):
+            return kind, int(match.group(2))
+    return ("year", 0) if _YEAR.match(period.id) else ("range", 0)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 

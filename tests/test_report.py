@@ -25,7 +25,7 @@ from accountability import __version__
 Q2 = ("report", "2023-Q2", "--as-of", "2023-07-10")
 YEAR_END = ("report", "2023", "--as-of", "2024-01-15")
 
-EXPECTED_MD = f"""# Responsibility commitments: results for 2023-Q2
+EXPECTED_MD = f"""# Responsibility commitments: results for Q2 2023
 
 _As of 2023-07-10_
 
@@ -269,7 +269,7 @@ def test_the_score_chart_zooms_its_axis_and_says_so(tracker: Path) -> None:
     _, root = html_of(tracker)
     chart = next(iter(root.iter("figure")))
     caption = "".join(chart.find("figcaption").itertext())  # type: ignore[union-attr]
-    assert caption.startswith("Unit scores, 2023-Q2 Each dot is a unit's score out of 100")
+    assert caption.startswith("Unit scores, Q2 2023 Each dot is a unit's score out of 100")
     assert "The axis starts at 40, not at 0" in caption and "Dashed lines: the lowest score of each level." in caption
     assert [(s.text, s.get("style")) for s in spans(chart, "tick")] == [
         ("40", "left:0%"),
@@ -377,3 +377,24 @@ def test_a_language_without_a_catalogue_is_refused_where_it_is_named(tracker: Pa
     )
     (tracker / "acct.yaml").write_text("acct: 1\nlanguage: vi\n", encoding="utf-8")
     assert "**Điểm 48,9: Không hoàn thành nhiệm vụ (xếp thứ 1/1)**" in run_acct(*Q2, cwd=tracker).stdout  # the default
+
+
+def test_each_step_of_escalation_carries_its_evidence_nested_under_it(tmp_path: Path) -> None:
+    # Nguyễn Văn A's task of May, due 25 May, is still not done after May's review deadline, 5 June: his first time
+    # in 2023, so step 1.
+    missed = (
+        "kind: plan\nperson: nguyen-van-a\nmonth: 2023-05\ntasks:\n  - id: t1\n    title: Báo cáo tiến độ\n"
+        "    assigned_by: ho-sy-trung\n    due: 2023-05-25\n"
+    )
+    root = write_tracker(tmp_path, {"2023/plans/2023-05/nguyen-van-a.yaml": missed})
+    text = run_acct(*Q2, cwd=root).stdout
+    assert (
+        "- Nguyễn Văn A: 1 time assigned work was not completed in 2023 → step 1: reminder\n"
+        "  - 2023-05: «Báo cáo tiến độ» due 2023-05-25, not done by 2023-06-05 (2023/plans/2023-05/nguyen-van-a.yaml:5)\n"
+    ) in text
+    html = run_acct(*Q2, "--format", "html", cwd=root).stdout
+    assert (
+        "<li>Nguyễn Văn A: 1 time assigned work was not completed in 2023 → step 1: reminder"
+        '<ul class="evidence"><li>2023-05: «Báo cáo tiến độ» due 2023-05-25, not done by 2023-06-05 '
+        "(2023/plans/2023-05/nguyen-van-a.yaml:5)</li></ul></li>"
+    ) in html

@@ -100,7 +100,15 @@ def test_each_figure_names_its_query_table_and_columns(hand: Path) -> None:
     assert "mean_score" in units["feeds"] and "score" in units["columns"]
     assert "FROM unit_scores WHERE period = '2023-Q2'" in units["sql"]
     assert units["rows"] == 3  # grouped by tracker and level: (gio-linh, excellent), (cam-lo, not-done), (dong-ha, …)
-    assert [q["name"] for q in found["queries"]] == ["districts", "units", "people", "tasks", "issues", "flagged_units"]
+    assert [q["name"] for q in found["queries"]] == [
+        "districts",
+        "units",
+        "people",
+        "tasks",
+        "issues",
+        "flagged_units",
+        "item_titles",
+    ]
 
 
 def test_every_district_figure_equals_acct_score_of_its_tracker(generated: tuple[Path, dict[str, Any]]) -> None:
@@ -202,15 +210,20 @@ def test_a_partial_export_names_the_missing_tables(hand: Path, tmp_path: Path) -
 def test_the_report_in_markdown_in_both_languages(hand: Path) -> None:
     code, english, _ = acct("rollup", str(hand))
     assert code == 0
-    assert english.startswith("# Province roll-up: 2023-Q2\n\n_districts: 3 · as of 2023-07-10_\n")
+    assert english.startswith("# Province roll-up: Q2 2023\n\n_districts: 3 · as of 2023-07-10_\n")
     assert "| 1 | gio-linh | gio-linh | 98.9 | 1/1 | 2023-07-10 |  |" in english
     assert "| 2 | Huyện ủy Cam Lộ | cam-lo | 48.9 | 1/1 | 2023-07-10 | units rated not done: 1 |" in english
     assert "| Province | 1 (33.33%) | 0 (0.00%) | 0 (0.00%) | 2 (66.67%) | 0 |" in english
     assert "| Huyện ủy Cam Lộ | 0 (0)/2 (0.00%) | 1/1 (100.00%) | 1/1 (100.00%) | 80.00%: met | 0 |" in english
     assert "-- units\nSELECT tracker, coalesce(level, '') AS level" in english
+    # a flag names its item by the title in the export's items table, not by its id (thu-ngan-sach)
+    assert (
+        "| Huyện ủy Cam Lộ | Phường 1 | 48.9 | not done | review now, behind pace two quarters running: Thu ngân sách |"
+        in english
+    )
     code, vietnamese, _ = acct("rollup", str(hand), "--lang", "vi")
     assert vietnamese.startswith(
-        "# Báo cáo tổng hợp của tỉnh, kỳ 2023-Q2\n\n_3 huyện, thị xã, thành phố · tính đến ngày 10/07/2023_\n"
+        "# Báo cáo tổng hợp của tỉnh quý II năm 2023\n\n_3 huyện, thị xã, thành phố · tính đến ngày 10/07/2023_\n"
     )
     assert "| Toàn tỉnh | 1 (33,33%) | 0 (0,00%) | 0 (0,00%) | 2 (66,67%) | 0 |" in vietnamese
     assert "| Huyện ủy Cam Lộ | 0 (0)/2 (0,00%) | 1/1 (100,00%) | 1/1 (100,00%) | 80,00%: đạt | 0 |" in vietnamese

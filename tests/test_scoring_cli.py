@@ -649,7 +649,7 @@ def test_markdown_has_tables_with_a_header_separator(root: Path) -> None:
     assert any(
         line.startswith("| 3 | Phường 1 | 66.8 | done | 2/4 | 1 | 0/1 (0) | 1/5 (0) over the quota |") for line in lines
     )
-    assert any(line.startswith("| Trần Văn B | phuong-1 | 79.1* | good (proposed from scores) |") for line in lines)
+    assert any(line.startswith("| Trần Văn B | Phường 1 | 79.1* | good (proposed from scores) |") for line in lines)
     assert "key issues resolved on time: 1/2 (50.00%), target 80.00%: not met" in "\n".join(lines)
 
 
@@ -659,8 +659,8 @@ def test_table_shows_ranks_the_provisional_star_and_note(root: Path) -> None:
     assert re.search(r"^\s*1\s+Phường 2\s+100\.0\s+excellent", out, re.MULTILINE)  # equal scores share rank 1
     assert re.search(r"^\s*3\s+Phường 1\s+66\.8\s+done", out, re.MULTILINE)  # then rank 3, not 2
     assert re.search(r"^\s+Ban Thường vụ Thành ủy\s", out, re.MULTILINE)  # no score, no rank
-    assert re.search(r"Trần Văn B\s+phuong-1\s+79\.1\*", out)
-    assert re.search(r"Phạm Thị D\s+phuong-1\s+100\.0\s", out)  # not provisional: no star
+    assert re.search(r"Trần Văn B\s+Phường 1\s+79\.1\*", out)
+    assert re.search(r"Phạm Thị D\s+Phường 1\s+100\.0\s", out)  # not provisional: no star
     assert "* provisional" in out
     assert (
         "met or beaten 1/2 targets, 1 of them beaten; done 7/9 tasks" in out

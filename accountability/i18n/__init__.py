@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from accountability.periods import Period, form
 from accountability.problems import FatalError, Text
 
 DEFAULT = "en"
@@ -132,8 +133,40 @@ class Messages:
         # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
         return self(N_("{year}-{month}"), year=year, month=number)
 
+    def period(self, period: Period) -> str:
+        """A period as people name it: Q2 2023, first half of 2023, May 2023, 2023, 10 Apr 2023 to 30 Jun 2023 (quý II
+        năm 2023, 6 tháng đầu năm 2023, tháng 5/2023, năm 2023, từ 10/04/2023 đến 30/06/2023)."""
+        kind, number = form(period)
+        if kind == "range":
+            return self(PERIODS["range"], start=self._named_day(period.start), end=self._named_day(period.end))
+        if kind == "month":
+            from babel.dates import get_month_names
+
+            name = get_month_names("wide", locale=self.lang)[number]
+            return self(PERIODS["month"], month_name=name, year=period.start.year)
+        return self(PERIODS[f"{kind}{number or ''}"], year=period.start.year)
+
+    def _named_day(self, day: dt.date) -> str:
+        from babel.dates import format_date
+
+        # TRANSLATORS: how a day is written in the name of a period of dates, as a CLDR pattern: dd/MM/yyyy.
+        return format_date(day, self.in_context("period", "d MMM yyyy"), locale=self.lang)
+
 
 NO_VALUE = N_("—")
+PERIODS = {  # how a period is named, by the form of its id; {month_name} is the locale's name of the month
+    "year": NC_("period", "{year}"),
+    "half1": NC_("period", "first half of {year}"),
+    "half2": NC_("period", "second half of {year}"),
+    "quarter1": NC_("period", "Q1 {year}"),
+    "quarter2": NC_("period", "Q2 {year}"),
+    "quarter3": NC_("period", "Q3 {year}"),
+    "quarter4": NC_("period", "Q4 {year}"),
+    # TRANSLATORS: a month; {month_name} is the name Babel's locale data gives it: May in English, tháng 5 in Vietnamese.
+    "month": NC_("period", "{month_name} {year}"),
+    # TRANSLATORS: a period of dates, both included; {start} and {end} are written with the pattern "d MMM yyyy".
+    "range": NC_("period", "{start} to {end}"),
+}
 LEVELS = {
     "excellent": NC_("level", "excellent"),
     "good": NC_("level", "good"),

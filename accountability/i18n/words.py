@@ -48,10 +48,22 @@ SHORT_LEVELS: dict[str, str] = {  # a level where space is short, and `none` for
     "none": N_("not rated"),
 }
 
+ABBREVIATED_LEVELS: dict[str, str] = {  # a level in a narrow table, explained by a legend under it
+    "excellent": NC_("level abbreviation", "Exc."),
+    "good": NC_("level abbreviation", "Good"),
+    "done": NC_("level abbreviation", "Done"),
+    "not-done": NC_("level abbreviation", "Not done"),
+}
+
 BASES: dict[str, str] = {  # how a period's level was reached
     "proposed": N_("proposed from scores"),
     "computed": N_("computed, not yet rated"),
     "concluded": N_("concluded"),
+}
+
+SHORT_BASES: dict[str, str] = {  # what a level rests on, where space is short
+    "proposed": N_("proposed"),
+    "computed": N_("not yet rated"),
 }
 
 DISTRICT_FLAGS: dict[str, str] = {  # a flag on a district in the roll-up
@@ -74,4 +86,22 @@ FIGURES: dict[str, str] = {  # a figure of the roll-up, named in its sources tab
     "plan_tasks": N_("plan tasks"),
     "issues": N_("key issues"),
     "flagged_units": N_("units flagged"),
+}
+
+AMENDED_FIELDS: dict[str, str] = {  # a field an amendment sets, in a sentence; {value} is the new value
+    "title": N_("title changed to «{value}»"),
+    "owner": N_("owner changed to {value}"),
+    "due": N_("due date changed to {value}"),
+    "done": N_("done date set to {value}"),
+    "weight": N_("weight changed to {value}"),
+    "evidence": N_("evidence set to {value}"),
+    "target": N_("target changed to {value}"),
+    "measure": N_("measured {value}"),
+    "milestones": N_("milestones set to {value}"),
+    "reports": N_("progress reports set to {value}"),
+}
+
+MEASURES: dict[str, str] = {  # how an indicator is measured (FORMAT.md, measure:)
+    "cumulative": N_("cumulatively"),
+    "level": N_("as a level (a rate or share)"),
 }

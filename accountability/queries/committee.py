@@ -38,6 +38,7 @@ class AmendmentLine:
     set: dict[str, Any]
     reason: str | None
     approved_by: Named
+    owner: Named | None = None  # the person named by `set: {owner: …}`, so that a sentence can give their name
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,18 @@ def _item(result: ItemResult, names: _Names, cutoff: dt.date, amendments: list[A
         reports[-1].value if reports else None,
         reports[-1].on if reports else None,
         result.expected,
-        [AmendmentLine(a.on, dict(a.set), a.reason, names.either(a.approved_by)) for a in amendments],
+        [_amendment(a, names) for a in amendments],
+    )
+
+
+def _amendment(amendment: Any, names: _Names) -> AmendmentLine:
+    owner = amendment.set.get("owner")
+    return AmendmentLine(
+        amendment.on,
+        dict(amendment.set),
+        amendment.reason,
+        names.either(amendment.approved_by),
+        names.person(owner) if isinstance(owner, str) else None,
     )
 
 

@@ -45,6 +45,7 @@ TABLES_READ: dict[str, tuple[str, ...]] = {
     "person_scores": ("tracker", "period", "month", "level", "level_basis", "step"),
     "tasks": ("tracker", "period", "state"),
     "issues": ("tracker", "period", "counted", "on_time"),
+    "items": ("tracker", "period", "unit", "item", "title"),
 }
 
 Rows = list[tuple[Any, ...]]
@@ -163,6 +164,16 @@ GROUP BY tracker""",
 FROM unit_scores WHERE period = {period} AND (coalesce(flags, '') <> '' OR quota_over)
 ORDER BY tracker, unit""",
     ),
+    Query(  # the titles of the items that flags name (review-now:ITEM …), so that the report can say them
+        "item_titles",
+        ("flagged_units",),
+        "items",
+        ("unit", "item", "title"),
+        """SELECT i.tracker, i.unit, i.item, i.title
+FROM items i JOIN unit_scores u ON u.tracker = i.tracker AND u.period = i.period AND u.unit = i.unit
+WHERE i.period = {period} AND instr(concat(u.flags, ' '), concat(':', i.item, ' ')) > 0
+ORDER BY i.tracker, i.unit, i.item""",
+    ),
 )
 
 
@@ -248,6 +259,7 @@ class FlaggedUnit:
     level: str | None
     flags: tuple[str, ...]
     quota_over: bool
+    titles: dict[str, str] = field(default_factory=dict)  # the title of each item of the unit, to name its flags
 
 
 @dataclass(frozen=True)
@@ -364,9 +376,13 @@ def _districts(results: dict[str, Rows]) -> list[District]:
         totals[tracker] = replace(t, tasks={**t.tasks, state: t.tasks.get(state, 0) + count})
     for tracker, due, on_time in results["issues"]:
         totals[tracker] = replace(totals.get(tracker, Totals()), issues_due=due, issues_on_time=on_time)
+    titles: dict[tuple[str, str], dict[str, str]] = {}
+    for tracker, unit, item, title in results["item_titles"]:
+        titles.setdefault((tracker, unit), {})[item] = title
     flagged: dict[str, list[FlaggedUnit]] = {}
     for tracker, unit, name, score, level, flags, over in results["flagged_units"]:
-        flagged.setdefault(tracker, []).append(FlaggedUnit(unit, name, score, level, tuple(flags.split()), over))
+        found = FlaggedUnit(unit, name, score, level, tuple(flags.split()), over, titles.get((tracker, unit), {}))
+        flagged.setdefault(tracker, []).append(found)
     districts = []
     for tracker, organization, year, as_of, target in results["districts"]:
         t = totals.get(tracker, Totals())

@@ -18,7 +18,7 @@ from accountability.model.config import Document
 from accountability.queries.committee import LEVELS, CommitteeReport, ItemLine, UnitSection
 from accountability.render import charts, letterhead
 from accountability.render import report_text as words
-from accountability.render.scores import unit_header
+from accountability.render.score_words import unit_cells, unit_header
 
 NUMERIC_UNIT_COLUMNS = {0, 2, 4, 5, 6}
 WIDE_MONTHS = 6  # ratings over more months than this are printed on a landscape page of their own
@@ -59,7 +59,7 @@ def as_html(report: CommitteeReport, t: Messages, document: Document | None = No
 
 
 def _overview(report: CommitteeReport, t: Messages) -> str:
-    rows = [words.overview_cells(s, t) for s in report.units]
+    rows = [unit_cells(s.row, t) for s in report.units]
     out = [
         f'<section class="overview"><h2>{escape(t("Overview: every unit ranked"))}</h2>',
         _score_chart(report, t),
@@ -91,7 +91,7 @@ def _score_chart(report: CommitteeReport, t: Messages) -> str:
             t("The axis starts at {low}, not at 0, so that close scores stand apart.", low=t.number(axis.low, 0))
         )
     notes.append(t("Dashed lines: the lowest score of each level."))
-    caption = charts.Caption(t("Unit scores, {period}", period=report.scores.period.id), " ".join(notes))
+    caption = charts.Caption(t("Unit scores, {period}", period=t.period(report.scores.period)), " ".join(notes))
     return charts.score_dots(rows, axis, thresholds, caption, lambda v: t.number(v, 0))
 
 
@@ -139,15 +139,26 @@ def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> str:
     out.append(_ratings(section, t))
     flags = words.flag_lines(section, t)
     out.append(f"<h3>{escape(t('Escalations and flags'))}</h3>")
-    out.append(
-        '<ul class="flags">' + "".join(f"<li>{escape(f)}</li>" for f in flags) + "</ul>"
-        if flags
-        else f"<p>{escape(t('None.'))}</p>"
-    )
+    out.append(_flag_list(flags) if flags else f"<p>{escape(t('None.'))}</p>")
     if section.issues:
         out.append(f"<h3>{escape(t('Key issues handled by the unit'))}</h3>")
         out.append(_table(words.issue_header(t), [words.issue_cells(i, t) for i in section.issues], {2, 3}))
     return "\n".join(out) + "</section>"
+
+
+def _flag_list(lines: list[str]) -> str:
+    """The flags and judgements as a list, the evidence of each (its indented lines) in a list nested under it."""
+    items: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if line.startswith("    ") and items:
+            items[-1][1].append(line.strip())
+        else:
+            items.append((line, []))
+    html = []
+    for line, evidence in items:
+        nested = "".join(f"<li>{escape(e)}</li>" for e in evidence)
+        html.append(f"<li>{escape(line)}" + (f'<ul class="evidence">{nested}</ul>' if nested else "") + "</li>")
+    return '<ul class="flags">' + "".join(html) + "</ul>"
 
 
 def _items(items: list[ItemLine], t: Messages) -> str:

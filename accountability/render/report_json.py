@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from accountability.queries.committee import CommitteeReport, ItemLine, UnitSection
+from accountability.queries.committee import AmendmentLine, CommitteeReport, ItemLine, UnitSection
 from accountability.render.scores import escalation_dict, to_dict
 from accountability.scoring.escalation import Escalation
 from accountability.scoring.quota import GroupMonth, UnitQuota
@@ -54,6 +54,10 @@ def _plain(value: Any) -> Any:
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)} | {"over": value.over}
     if isinstance(value, Escalation):
         return escalation_dict(value)
+    if isinstance(value, AmendmentLine):  # the owner's name is for sentences; the JSON keeps what the file says
+        return {"on": value.on.isoformat(), "set": _plain(value.set), "reason": value.reason} | {
+            "approved_by": _plain(value.approved_by)
+        }
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

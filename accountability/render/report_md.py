@@ -6,8 +6,9 @@ from accountability import __version__
 from accountability.i18n import Messages
 from accountability.queries.committee import CommitteeReport, UnitSection
 from accountability.render import report_text as words
+from accountability.render.score_words import unit_cells, unit_header
+from accountability.render.scores import md_item
 from accountability.render.scores import md_table as _table
-from accountability.render.scores import unit_header
 
 
 def as_markdown(report: CommitteeReport, t: Messages) -> str:
@@ -16,7 +17,7 @@ def as_markdown(report: CommitteeReport, t: Messages) -> str:
         out += [
             f"## {t('Overview: every unit ranked')}",
             "",
-            _table(unit_header(t), [words.overview_cells(s, t) for s in report.units]),
+            _table(unit_header(t), [unit_cells(s.row, t) for s in report.units]),
         ]
         out += ["  \n".join(words.summary(report, t)), ""]
     ranked = sum(1 for s in report.units if s.row.rank)
@@ -63,7 +64,7 @@ def _unit(section: UnitSection, ranked: int, tied: bool, t: Messages) -> list[st
         out += [t("No monthly plans in this period."), ""]
     out += [f"### {t('Escalations and flags')}", ""]
     flags = words.flag_lines(section, t)
-    out += [f"- {line}" for line in flags] if flags else [t("None.")]
+    out += [md_item(line) for line in flags] if flags else [t("None.")]
     out.append("")
     if section.issues:
         out += [f"### {t('Key issues handled by the unit')}", ""]

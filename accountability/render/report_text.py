@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from accountability.i18n import Messages
-from accountability.i18n.words import FLAGS, ISSUE_STATES, ITEM_STATES, SHORT_LEVELS, STEPS
+from accountability.i18n.words import AMENDED_FIELDS, ISSUE_STATES, ITEM_STATES, MEASURES, SHORT_LEVELS
+from accountability.periods import iso_date
 from accountability.queries.committee import (
     LEVELS,
+    AmendmentLine,
     CommitteeReport,
     IssueLine,
     ItemLine,
@@ -14,8 +19,14 @@ from accountability.queries.committee import (
     UnitSection,
     YearEndEntry,
 )
-from accountability.render.scores import level_label, summary_counts, summary_line, unit_cells
-from accountability.scoring.escalation import Escalation, Evidence
+from accountability.render.score_words import (
+    escalation_line,
+    judgement_lines,
+    level_label,
+    summary_counts,
+    summary_line,
+    unit_flags,
+)
 from accountability.scoring.scoreboard import UnitRow
 
 
@@ -24,7 +35,7 @@ def capitalised(text: str) -> str:
 
 
 def title(report: CommitteeReport, t: Messages) -> str:
-    return t("Responsibility commitments: results for {period}", period=report.scores.period.id)
+    return t("Responsibility commitments: results for {period}", period=t.period(report.scores.period))
 
 
 def subtitle(report: CommitteeReport, t: Messages) -> str:
@@ -113,9 +124,11 @@ def item_header(t: Messages) -> list[str]:
 
 
 def amendment_lines(item: ItemLine, t: Messages) -> list[str]:
+    """'Amended on 10/07/2023: target changed to 820 tỷ đồng; approved by …': each amendment as a sentence. A
+    commitment keeps only the new values, so the sentence says what the item was changed to."""
     lines = []
     for a in item.amendments:
-        changes = ", ".join(f"{key} = {_value(value, t)}" for key, value in a.set.items())
+        changes = "; ".join(change(a, key, value, t) for key, value in a.set.items())
         text = t(
             "Amended on {on}: {changes}; approved by {by}", on=t.date(a.on), changes=changes, by=a.approved_by.name
         )
@@ -123,14 +136,53 @@ def amendment_lines(item: ItemLine, t: Messages) -> list[str]:
     return lines
 
 
+def change(amendment: AmendmentLine, key: str, value: Any, t: Messages) -> str:
+    """One field an amendment sets, in words: 'due date changed to 30/11/2023'."""
+    if key == "removed":
+        return t("item removed from the commitment")
+    if key == "target" and isinstance(value, dict):
+        return target_change(value, t)
+    if key == "owner" and amendment.owner is not None:
+        return t(AMENDED_FIELDS["owner"], value=amendment.owner.name)
+    if key == "measure" and value in MEASURES:
+        return t(AMENDED_FIELDS["measure"], value=t(MEASURES[value]))
+    shown = _listed(value, t) if isinstance(value, list) else _value(value, t)
+    return (
+        t(AMENDED_FIELDS[key], value=shown)
+        if key in AMENDED_FIELDS
+        else t("{field} set to {value}", field=key, value=shown)
+    )
+
+
+def target_change(target: dict[str, Any], t: Messages) -> str:
+    value = _value(target.get("value"), t) + (f" {target['unit']}" if target.get("unit") else "")
+    if target.get("direction") == "down":
+        return t("target changed to {value}, lower is better", value=value)
+    return t(AMENDED_FIELDS["target"], value=value)
+
+
+def _listed(values: list[Any], t: Messages) -> str:
+    """Milestones, reports or evidence, one after another: '360 by 30/06/2023, 600 by 30/09/2023'."""
+    shown = []
+    for entry in values:
+        if isinstance(entry, dict) and "by" in entry:
+            shown.append(t("{value} by {on}", value=_value(entry.get("value"), t), on=_value(entry["by"], t)))
+        elif isinstance(entry, dict) and "on" in entry:
+            shown.append(t("{value} on {on}", value=_value(entry.get("value"), t), on=_value(entry["on"], t)))
+        else:
+            shown.append(_value(entry, t))
+    return ", ".join(shown)
+
+
 def _value(value: object, t: Messages) -> str:
     if isinstance(value, bool) or value is None:
-        return str(value).lower()
+        return t("yes") if value else t("no")
     if isinstance(value, (int, float)):
         return t.figure(value)
-    if hasattr(value, "isoformat"):
-        return t.date(value)  # type: ignore[arg-type]
-    return str(value)
+    if isinstance(value, dt.date):
+        return t.date(value)
+    day = iso_date(value) if isinstance(value, str) else None  # a date YAML read as text keeps its meaning
+    return t.date(day) if day else str(value)
 
 
 def months_of(section: UnitSection) -> list[str]:
@@ -206,21 +258,6 @@ def quota_group_line(section: UnitSection, t: Messages) -> str | None:
     )
 
 
-def unit_flags(section: UnitSection, t: Messages) -> list[str]:
-    """The unit's flags in words, naming each item by its title."""
-    titles = {i.id: i.title for g in section.groups for i in g.items}
-    lines = []
-    for flag in section.row.flags:
-        kind, _, item = flag.partition(":")
-        lines.append(t(FLAGS[kind], item=titles.get(item, item)))
-    return lines
-
-
-def overview_cells(section: UnitSection, t: Messages) -> list[str]:
-    """The row of `acct score`'s unit table, with the flags in words."""
-    return [*unit_cells(section.row, t)[:-1], "; ".join(unit_flags(section, t))]
-
-
 def summary(report: CommitteeReport, t: Messages) -> list[str]:
     """The tracker's summary sentence, then its key issues line."""
     issues = summary_line(report.scores, t).splitlines()[1:]
@@ -228,70 +265,14 @@ def summary(report: CommitteeReport, t: Messages) -> list[str]:
 
 
 def flag_lines(section: UnitSection, t: Messages) -> list[str]:
-    lines = unit_flags(section, t)
+    lines = unit_flags(section.row, t)
     for person in section.escalated:
         lines += person_lines(person, t)
     return lines
 
 
 def person_lines(person: PersonLine, t: Messages) -> list[str]:
-    """What is said of a person, each judgement with its evidence: the escalation step with every time work was not
-    completed (the tasks, their files and lines), a discipline decision, a flag."""
-    lines = []
-    if person.step:
-        lines.append(escalation_line(person.person.name, person.escalation, t))
-        lines += [f"    {line}" for line in evidence_lines(person.escalation, t)]
-    lines += [
-        t(
-            "{person}: disciplined on {on} ({form}) → not done for the period",
-            person=person.person.name,
-            on=t.date(d.on),
-            form=d.form,
-        )
-        for d in person.discipline
-    ]
-    lines += [f"{person.person.name}: {t(FLAGS[flag])}" for flag in person.flags]
-    return lines
-
-
-def escalation_line(name: str, escalation: Escalation, t: Messages) -> str:
-    step = escalation.step or ""
-    number = (
-        ("reminder", "suspension", "discipline").index(step) + 1
-        if step in ("reminder", "suspension", "discipline")
-        else 0
-    )
-    return t(
-        "{person}: {misses} times assigned work was not completed in {year} → step {n}: {step}",
-        person=name,
-        misses=escalation.count,
-        year=escalation.year,
-        n=number,
-        step=t(STEPS[step]),
-    )
-
-
-def evidence_lines(escalation: Escalation, t: Messages) -> list[str]:
-    lines = []
-    for miss in escalation.misses:
-        what = [
-            t(
-                "«{title}» due {due}, not done by {deadline} ({where})",
-                title=e.title,
-                due=t.date(e.due),
-                deadline=t.date(miss.deadline),
-                where=_where(e),
-            )
-            for e in miss.tasks
-        ]
-        if miss.concluded_not_done is not None:
-            what.append(t("the month was concluded not done ({where})", where=_where(miss.concluded_not_done)))
-        lines.append(t("{month}: {what}", month=t.month(miss.month), what="; ".join(what)))
-    return lines
-
-
-def _where(evidence: Evidence) -> str:
-    return f"{evidence.path}:{evidence.line}" if evidence.line else evidence.path
+    return judgement_lines(person.person.name, person.escalation, person.discipline, person.flags, t)
 
 
 def issue_header(t: Messages) -> list[str]:

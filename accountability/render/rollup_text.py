@@ -5,13 +5,24 @@ from __future__ import annotations
 import functools
 
 from accountability.i18n import Messages
-from accountability.i18n.words import DISTRICT_FLAGS, FIGURES, FLAGS, SHORT_LEVELS
+from accountability.i18n.words import DISTRICT_FLAGS, FIGURES, SHORT_LEVELS
+from accountability.periods import parse_period
+from accountability.problems import FatalError
 from accountability.queries.rollup import LEVELS, District, Rollup, Tally, Totals
+from accountability.render.score_words import flag_words
 from accountability.scoring.issues import IssueShare
 
 
 def title(rollup: Rollup, t: Messages) -> str:
-    return t("Province roll-up: {period}", period=rollup.period)
+    return t("Province roll-up: {period}", period=period_name(rollup.period, t))
+
+
+def period_name(period: str, t: Messages) -> str:
+    """The exports' period as people name it; its id, should an export carry one that is not a period."""
+    try:
+        return t.period(parse_period(period))
+    except FatalError:
+        return period
 
 
 def subtitle(rollup: Rollup, t: Messages) -> str:
@@ -118,19 +129,9 @@ def flagged_unit_rows(rollup: Rollup, t: Messages) -> list[list[str]]:
     rows = []
     for district in rollup.districts:
         for unit in district.flagged_units:
-            words = [t(FLAGS[kind], item=", ".join(items)) for kind, items in _by_kind(unit.flags).items()]
-            words += [t("over the quota")] if unit.quota_over else []
+            words = flag_words(unit.flags, unit.titles, t) + ([t("over the quota")] if unit.quota_over else [])
             rows.append([district.name, unit.name, t.number(unit.score), t.level(unit.level), "; ".join(words)])
     return rows
-
-
-def _by_kind(flags: tuple[str, ...]) -> dict[str, list[str]]:
-    """review-now:a review-now:b → {review-now: [a, b]}, so that each kind of flag is said once."""
-    kinds: dict[str, list[str]] = {}
-    for flag in flags:
-        kind, _, item = flag.partition(":")
-        kinds.setdefault(kind, []).append(item)
-    return kinds
 
 
 def sources_header(t: Messages) -> list[str]:
