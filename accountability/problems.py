@@ -24,7 +24,8 @@ class Text:
     values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
-        return self.template.format(**{name: _english(value) for name, value in self.values})
+        english = self.template.rpartition("\x04")[2]  # a word with a context (i18n.NC_) is the word alone
+        return english.format(**{name: _english(value) for name, value in self.values}) if self.values else english
 
 
 def said(template: str, **values: object) -> Text:
@@ -32,9 +33,17 @@ def said(template: str, **values: object) -> Text:
     return Text(template, tuple(values.items()))
 
 
+NOTHING = Text("")  # no sentence: a hint that does not apply (`Messages.text` shows it as "")
+
+
 def _english(value: object) -> object:
+    """A value as the English sentence writes it, as `Messages("en").shown` does: a date in ISO, a float as a
+    figure (1,234.5, at most 2 decimals), a nested sentence in full."""
     if isinstance(value, Text):
         return str(value)
+    if isinstance(value, float):
+        places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
+        return f"{round(value, places):,.{places}f}"
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -44,9 +53,7 @@ DocPath = tuple[str | int, ...]
 @dataclass(frozen=True, slots=True)
 class Problem:
     code: str
-    text: (
-        Text | str
-    )  # what is wrong and what would be right, as `said(...)` so that it is shown in the reader's language
+    text: Text  # what is wrong and what would be right, as `said(...)`, so that it is shown in the reader's language
     path: str  # relative to the tracker root, with forward slashes
     line: int = 0  # 1-based; 0 until located
     col: int = 0  # 1-based; 0 until located
@@ -65,7 +72,14 @@ class Problem:
 
 
 class FatalError(Exception):
-    """A bad environment or argument: no tracker, a bad period, not a git repository. Exit 2."""
+    """A bad environment or argument: no tracker, a bad period, not a git repository. Exit 2.
+
+    Its sentence is a `Text`, shown in the reader's language where it is caught (`cli.options.guarded`); `str()`
+    gives the English. A plain string is taken as it is, untranslated."""
+
+    def __init__(self, text: Text | str) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

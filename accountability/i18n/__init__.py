@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from accountability.problems import FatalError, Text
+from accountability.problems import FatalError, Text, said
 
 DEFAULT = "en"
 DOMAIN = "acct"
@@ -74,7 +74,13 @@ class Messages:
 
     def text(self, said: Text) -> str:
         """A sentence kept as data (a problem's message): its template translated, then its values filled in."""
+        if not said.template:  # NOTHING: gettext would give the catalogue's header for ""
+            return ""
         return self(said.template, **dict(said.values))
+
+    def sentence(self, sentence: Text | str) -> str:
+        """A FatalError's sentence: a Text translated, plain text (not yet given as a Text) as it is."""
+        return self.text(sentence) if isinstance(sentence, Text) else sentence
 
     def _translated(self, message: str) -> str:
         if CONTEXT not in message:
@@ -142,9 +148,19 @@ LEVELS = {
 }
 
 
+def unavailable(option: str, chosen: object) -> Text:
+    """The sentence of a language acct has no catalogue for."""
+    return said(
+        "{option} {chosen} is not available; choose one of: {languages}",
+        option=option,
+        chosen=repr(chosen),
+        languages=", ".join(languages()),
+    )
+
+
 def messages(lang: str | None, configured: str | None) -> Messages:
     """--lang, else acct.yaml's language, else English."""
     chosen = lang or configured or DEFAULT
     if chosen not in languages():
-        raise FatalError(f"--lang {chosen!r} is not available; choose one of: {', '.join(languages())}")
+        raise FatalError(unavailable("--lang", chosen))
     return Messages(chosen)

@@ -26,7 +26,7 @@ from accountability.model import KINDS, Config, Document
 FOLDER = ".acct-cache"
 KEEP_RESULTS = 64
 KEEP_PARTS = 20_000  # a district's unit parts and plan judgements for a few dates; older ones are stale
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 5"
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 6"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
