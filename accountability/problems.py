@@ -24,7 +24,7 @@ class Text:
     values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
-        english = self.template.rpartition("\x04")[2]  # a word with a context (i18n.NC_) is the word alone
+        english = self.template.rpartition(CONTEXT)[2]  # a word with a context (NC_) is the word alone
         return english.format(**{name: _english(value) for name, value in self.values}) if self.values else english
 
 
@@ -38,13 +38,28 @@ NOTHING = Text("")  # no sentence: a hint that does not apply (`Messages.text` s
 
 def _english(value: object) -> object:
     """A value as the English sentence writes it, as `Messages("en").shown` does: a date in ISO, a float as a
-    figure (1,234.5, at most 2 decimals), a nested sentence in full."""
+    figure (1,234.5, at most 2 decimals), a nested sentence in full, a list of them joined by commas."""
     if isinstance(value, Text):
         return str(value)
+    if isinstance(value, list):
+        return ", ".join(str(_english(v)) for v in value)
     if isinstance(value, float):
         places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
         return f"{round(value, places):,.{places}f}"
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+CONTEXT = "\x04"  # how gettext joins a context to its message id
+
+
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is written; it is translated where it is shown (`accountability.i18n`)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
+    return f"{context}{CONTEXT}{message}"
 
 
 DocPath = tuple[str | int, ...]

@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from accountability.i18n import NC_
+from accountability.i18n import LEVEL_VALUES
 from accountability.model.base import LEVELS
 from accountability.model.tracker import Tracker
 from accountability.problems import Problem, Text, said
 from accountability.scoring.people import score_month
 from accountability.scoring.quota import Rated, group_months
 from accountability.scoring.rules import rules_for
-
-LEVEL_VALUES = {  # a level as written in a file, in a sentence about it
-    "excellent": NC_("level value", "excellent"),
-    "good": NC_("level value", "good"),
-    "done": NC_("level value", "done"),
-    "not-done": NC_("level value", "not-done"),
-}
 
 
 def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:

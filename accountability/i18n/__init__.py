@@ -19,21 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from accountability.problems import FatalError, Text, said
+from accountability.problems import CONTEXT, N_, NC_, FatalError, Text, said
 
 DEFAULT = "en"
 DOMAIN = "acct"
-CONTEXT = "\x04"  # how gettext joins a context to its message id
-
-
-def N_(message: str) -> str:
-    """Marks text for the catalogue where it is written; it is translated where it is shown."""
-    return message
-
-
-def NC_(context: str, message: str) -> str:
-    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
-    return f"{context}{CONTEXT}{message}"
 
 
 def locale_folder() -> Path:
@@ -96,6 +85,8 @@ class Messages:
         """A value as this language writes it; numbers stay numbers so that a template may format them further."""
         if isinstance(value, Text):
             return self.text(value)
+        if isinstance(value, list):
+            return ", ".join(str(self.shown(v)) for v in value)
         if isinstance(value, dt.date):
             return self.date(value)
         if isinstance(value, float):
@@ -134,9 +125,14 @@ class Messages:
 
     def month(self, month: str) -> str:
         """A month YYYY-MM as this language writes it: 2023-05 in English, 05/2023 in Vietnamese."""
-        year, number = month.split("-")
-        # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
-        return self(N_("{year}-{month}"), year=year, month=number)
+        return self.text(a_month(month))
+
+
+def a_month(month: str) -> Text:
+    """A month YYYY-MM kept in a sentence, to be written as `Messages.month` writes it."""
+    year, number = month.split("-")
+    # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
+    return Text(N_("{year}-{month}"), (("year", year), ("month", number)))
 
 
 NO_VALUE = N_("—")
@@ -145,6 +141,12 @@ LEVELS = {
     "good": NC_("level", "good"),
     "done": NC_("level", "done"),
     "not-done": NC_("level", "not done"),
+}
+LEVEL_VALUES = {  # a level as written in a file (rating.level: not-done), in a sentence about it
+    "excellent": NC_("level value", "excellent"),
+    "good": NC_("level value", "good"),
+    "done": NC_("level value", "done"),
+    "not-done": NC_("level value", "not-done"),
 }
 
 
