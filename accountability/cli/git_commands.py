@@ -131,7 +131,7 @@ def _refuse_unloadable(problems: list[Problem], files: int, head: str | None, t:
     errors = [p for p in problems if p.severity == "error" and p.code in FILE_CODES]
     if errors:
         typer.echo(render_problems.as_text(errors, files, t), err=True)
-        where = head if head is not None else t("the working tree")
+        where = head if head is not None else t("working tree")
         refusal = t("files in {head} do not load, so their changes cannot be judged; fix them (acct check)", head=where)
         typer.echo(f"acct: {refusal}", err=True)
         raise typer.Exit(1)

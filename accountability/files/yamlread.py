@@ -50,7 +50,7 @@ SAFE_LENGTH = 32_768  # libyaml's composer recurses in C; below this length no f
 _DEEP_LINE = re.compile(rf"^[ \-?:]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\[\]{}]")
 # What libyaml says of a syntax error, marked for the catalogue: the phrases a tracker file's mistakes give.
-_LIBYAML = frozenset(
+_LIBYAML_WORDS = frozenset(
     (
         N_("while scanning a simple key"),
         N_("while scanning a quoted scalar"),
@@ -79,13 +79,15 @@ _LIBYAML = frozenset(
         N_("did not find expected key"),
         N_("did not find expected node content"),
         N_("did not find expected '-' indicator"),
-        N_("did not find expected ',' or ']'"),
-        N_("did not find expected ',' or '}'"),
         N_("did not find expected <document start>"),
         N_("did not find expected comment or line break"),
         N_("did not find expected alphabetic or numeric character"),
     )
 )
+_LIBYAML: dict[str, Text] = {phrase: Text(phrase) for phrase in _LIBYAML_WORDS} | {
+    f"did not find expected ',' or '{closing}'": said("did not find expected ',' or '{closing}'", closing=closing)
+    for closing in "]}"
+}
 
 
 class _Loader(yaml.CSafeLoader):
@@ -387,7 +389,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
 
 def _phrase(libyaml: str) -> Text | str:
     """libyaml's words, translated when they are among those a tracker file's mistakes give."""
-    return Text(libyaml) if libyaml in _LIBYAML else libyaml
+    return _LIBYAML.get(libyaml, libyaml)
 
 
 def _char_at(text: str, index: int) -> str:
