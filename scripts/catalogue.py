@@ -102,8 +102,10 @@ def translations(catalog: Catalog) -> dict[object, object]:
 
 
 def compiled_messages(mo: bytes) -> dict[object, object]:
-    """What a compiled catalogue holds, whichever Babel wrote it."""
-    return dict(gettext.GNUTranslations(io.BytesIO(mo))._catalog)  # type: ignore[attr-defined]
+    """What a compiled catalogue holds, whichever Babel wrote it: the messages, not the header (which names the
+    Babel release that wrote it)."""
+    catalog = gettext.GNUTranslations(io.BytesIO(mo))._catalog  # type: ignore[attr-defined]
+    return {key: value for key, value in catalog.items() if key != ""}
 
 
 def untranslated(catalog: Catalog) -> list[str]:

@@ -165,7 +165,7 @@ def test_help_in_vietnamese_wherever_lang_stands(args: tuple[str, ...]) -> None:
     assert lines[0].startswith("Cách dùng: ") and lines[0].endswith(" check [OPTIONS]")
     assert lines[2].startswith("  Kiểm tra mọi tệp của bộ theo dõi: cấu trúc, tham chiếu giữa các tệp")
     assert "Tùy chọn:" in lines
-    assert any("Định dạng kết quả.  [mặc định: text]" in line for line in lines)
+    assert any("Định dạng kết quả." in line and "[mặc định: text]" in line for line in lines)
     assert any(line.strip().startswith("--help") and "Hiện hướng dẫn này rồi thoát." in line for line in lines)
 
 

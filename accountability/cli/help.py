@@ -13,6 +13,7 @@ is known only once the arguments are seen, so the translation happens then, and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ WORDS = "acct.help"  # the key of the run's `Wording` in click's context meta, w
 # click's and typer's own words in a help page
 HEADINGS = {"Arguments": N_("Arguments"), "Options": N_("Options"), "Commands": N_("Commands")}
 HELP_OPTION = N_("Show this message and exit.")  # click's help of --help
+NOTES = re.compile(r"(.*?)(\s+\\?\[)([^\[\]]*)\]", re.DOTALL)  # `help  [default: x; required]`
 
 
 @dataclass
@@ -121,15 +123,15 @@ class Formatter:
         self._formatter.write_dl([(term, self._described(text)) for term, text in rows], *args, **kwargs)
 
     def _described(self, text: str) -> str:
-        """An option's help and the notes typer adds in brackets: `Output format.  [default: text]`."""
-        help, notes = text, ""
-        if text.endswith("]") and "  [" in text:
-            help, _, notes = text[:-1].rpartition("  [")
+        """An option's help and the notes typer adds in brackets: `Output format.  [default: text]` (`\\[` in
+        typer releases before 0.16, which escape it for rich)."""
+        found = NOTES.fullmatch(text)
+        help, bracket, notes = found.groups() if found else (text, "", "")
         if help == HELP_OPTION:
             help = self.t(HELP_OPTION)
-        if not notes:
+        if not bracket:
             return help
-        return f"{help}  [{'; '.join(self._note(note) for note in notes.split('; '))}]"
+        return f"{help}{bracket}{'; '.join(self._note(note) for note in notes.split('; '))}]"
 
     def _note(self, note: str) -> str:
         if note.startswith("default: "):
