@@ -97,9 +97,8 @@ def rating_by_the_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         yield Problem(
             "rating-by",
             said(
-                "'{by}' may not conclude the rating of {person}: the rater is '{rater}' (FORMAT.md, who rates whom), "
-                "or someone above the rater (the head of a unit above, or the rater's own rater); write rating.by: "
-                "{rater}",
+                "'{by}' may not conclude the rating of {person}: the rater is '{rater}', or someone above the rater "
+                "(the head of a unit above, or the rater's own rater); write rating.by: {rater}",
                 by=rating.by,
                 person=doc.model.person,
                 rater=rater,
