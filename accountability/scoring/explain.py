@@ -107,7 +107,7 @@ def _unit(row: UnitRow, scores: Scores) -> Explanation:
                     credit=fmt(item.credit),
                 )
             )
-            steps += [f"    {s}" for s in item.steps.lines()]
+            steps += [said("    {step}", step=step) for step in item.steps.texts()]
     steps += result.steps
     return Explanation(
         said("{unit} «{name}», {period}", unit=row.unit, name=row.name, period=scores.period.id),
@@ -153,7 +153,7 @@ def _item(items: list[ItemResult], ref: str, item_id: str, scores: Scores) -> Ex
     return Explanation(
         said("{ref}, {period}", ref=ref, period=scores.period.id),
         inputs,
-        list(found.steps.lines()),
+        list(found.steps.texts()),
         said("{state}, credit {credit}", state=found.state, credit=fmt(found.credit)),
     )
 
@@ -198,7 +198,7 @@ def _person_month(person_id: str, month: str, tracker: Tracker, scores: Scores) 
     )
     inputs.append((said("rating"), rated))
     inputs += [(said("discipline"), _discipline(d)) for d in month_score.discipline]
-    lines: list[Line] = list(steps.lines())
+    lines: list[Line] = list(steps.texts())
     lines += _miss_lines(month_score.miss, scores)
     result = said(
         "score {score}{provisional}; computed {computed}; concluded {concluded}",
