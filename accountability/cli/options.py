@@ -147,13 +147,17 @@ def session(root: Path, no_cache: bool = False, lang: str | None = None) -> Iter
     """A session on the tracker at `root`, speaking --lang (else acct.yaml's language); a progress bar shows on a
     terminal when reading takes a while. With --no-cache every file is read afresh (on every core), and no output
     is replayed."""
-    with load_progress() as progress:
+    with load_progress(lambda: _reading(spoken(lang, root))) as progress:
         fast = _fast_runner(root, progress, cache=not no_cache)
         try:
             yield Session(root, fast if fast is not None else PlainRunner(), None if no_cache else fast, lang)
         finally:
             if fast is not None:
                 fast.close()
+
+
+def _reading(t: Messages) -> str:
+    return t("reading files")
 
 
 def _fast_runner(root: Path, progress: Callable[[int, int], None] | None, cache: bool) -> Any:
