@@ -14,6 +14,18 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+CONTEXT = "\x04"  # how gettext joins a context to its message id
+
+
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is written; it is translated where it is shown (`accountability.i18n`)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
+    return f"{context}{CONTEXT}{message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -47,19 +59,6 @@ def _english(value: object) -> object:
         places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
         return f"{round(value, places):,.{places}f}"
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-CONTEXT = "\x04"  # how gettext joins a context to its message id
-
-
-def N_(message: str) -> str:
-    """Marks text for the catalogue where it is written; it is translated where it is shown (`accountability.i18n`)."""
-    return message
-
-
-def NC_(context: str, message: str) -> str:
-    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
-    return f"{context}{CONTEXT}{message}"
 
 
 DocPath = tuple[str | int, ...]

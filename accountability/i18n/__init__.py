@@ -6,7 +6,10 @@ compiled to `acct.mo` beside it (`python scripts/catalogue.py` extracts, updates
 adding a catalogue and needs no code. English needs none: it is the source text.
 
 Marking text for the catalogue: `t("...")` and `t.plural("...", "...", n)` on a `Messages`, `N_("...")` for text
-kept in a table and translated later, `NC_("context", "...")` where one English word means two things.
+kept in a table and translated later, `NC_("context", "...")` where one English word means two things, and
+`said("...", value=...)` (and `Steps.said`) for a sentence kept as data, such as a problem's message or a
+FatalError's, shown later with `t.text(...)`. The command line's help is taken from the `help=` of typer's options
+and the commands' docstrings (`scripts/catalogue.py`, `cli/help.py`); docs/language.md says what stays English.
 """
 
 from __future__ import annotations
