@@ -14,6 +14,18 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+CONTEXT = "\x04"  # how gettext joins a context to its message id
+
+
+def N_(message: str) -> str:
+    """Marks text for the catalogue where it is written; it is translated where it is shown (`accountability.i18n`)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
+    return f"{context}{CONTEXT}{message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -24,7 +36,8 @@ class Text:
     values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
-        return self.template.format(**{name: _english(value) for name, value in self.values})
+        english = self.template.rpartition(CONTEXT)[2]  # a word with a context (NC_) is the word alone
+        return english.format(**{name: _english(value) for name, value in self.values}) if self.values else english
 
 
 def said(template: str, **values: object) -> Text:
@@ -32,9 +45,19 @@ def said(template: str, **values: object) -> Text:
     return Text(template, tuple(values.items()))
 
 
+NOTHING = Text("")  # no sentence: a hint that does not apply (`Messages.text` shows it as "")
+
+
 def _english(value: object) -> object:
+    """A value as the English sentence writes it, as `Messages("en").shown` does: a date in ISO, a float as a
+    figure (1,234.5, at most 2 decimals), a nested sentence in full, a list of them joined by commas."""
     if isinstance(value, Text):
         return str(value)
+    if isinstance(value, list):
+        return ", ".join(str(_english(v)) for v in value)
+    if isinstance(value, float):
+        places = next((p for p in range(3) if round(value, p) == round(value, 2)), 2)
+        return f"{round(value, places):,.{places}f}"
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -44,9 +67,7 @@ DocPath = tuple[str | int, ...]
 @dataclass(frozen=True, slots=True)
 class Problem:
     code: str
-    text: (
-        Text | str
-    )  # what is wrong and what would be right, as `said(...)` so that it is shown in the reader's language
+    text: Text  # what is wrong and what would be right, as `said(...)`, so that it is shown in the reader's language
     path: str  # relative to the tracker root, with forward slashes
     line: int = 0  # 1-based; 0 until located
     col: int = 0  # 1-based; 0 until located
@@ -65,7 +86,14 @@ class Problem:
 
 
 class FatalError(Exception):
-    """A bad environment or argument: no tracker, a bad period, not a git repository. Exit 2."""
+    """A bad environment or argument: no tracker, a bad period, not a git repository. Exit 2.
+
+    Its sentence is a `Text`, shown in the reader's language where it is caught (`cli.options.guarded`); `str()`
+    gives the English. A plain string is taken as it is, untranslated."""
+
+    def __init__(self, text: Text | str) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -30,14 +30,27 @@ DOMAIN = "acct"
 SINGULAR = {"t", "N_", "said"}
 IN_CONTEXT = {"in_context", "NC_"}
 PLURAL = {"plural"}
+# The help of the command line (accountability/cli/help.py): the `help=` of typer's options, arguments and apps, and
+# the docstring of each command (a function decorated with `@app.command(...)` or `@app.callback(...)`).
+HELP_CALLS = {"Option", "Argument", "Typer", "command", "callback"}
 
 
 def marked(tree: ast.AST) -> list[tuple[int, str | tuple[str, str], str | None]]:
     """(line, message or (singular, plural), context) of every marked text in a module."""
     found: list[tuple[int, str | tuple[str, str], str | None]] = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and any(_is_help_call(d) for d in node.decorator_list):
+            docstring = ast.get_docstring(node, clean=True)
+            if docstring:
+                found.append((node.body[0].lineno, docstring, None))
         if not isinstance(node, ast.Call):
             continue
+        if _is_help_call(node):
+            found += [
+                (k.value.lineno, k.value.value, None)
+                for k in node.keywords
+                if k.arg == "help" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+            ]
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
         texts = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
         if name in SINGULAR and texts[:1] != [None] and texts:
@@ -47,6 +60,13 @@ def marked(tree: ast.AST) -> list[tuple[int, str | tuple[str, str], str | None]]
         elif name in PLURAL and len(texts) >= 2 and None not in texts[:2]:
             found.append((node.lineno, (str(texts[0]), str(texts[1])), None))
     return found
+
+
+def _is_help_call(node: ast.expr) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+    return name in HELP_CALLS
 
 
 def extracted() -> Catalog:
@@ -82,8 +102,10 @@ def translations(catalog: Catalog) -> dict[object, object]:
 
 
 def compiled_messages(mo: bytes) -> dict[object, object]:
-    """What a compiled catalogue holds, whichever Babel wrote it."""
-    return dict(gettext.GNUTranslations(io.BytesIO(mo))._catalog)  # type: ignore[attr-defined]
+    """What a compiled catalogue holds, whichever Babel wrote it: the messages, not the header (which names the
+    Babel release that wrote it)."""
+    catalog = gettext.GNUTranslations(io.BytesIO(mo))._catalog  # type: ignore[attr-defined]
+    return {key: value for key, value in catalog.items() if key != ""}
 
 
 def untranslated(catalog: Catalog) -> list[str]:

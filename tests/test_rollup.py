@@ -232,7 +232,7 @@ def test_the_report_in_markdown_in_both_languages(hand: Path) -> None:
 def test_the_report_in_html_is_one_well_formed_page(hand: Path, tmp_path: Path) -> None:
     page = tmp_path / "rollup.html"
     code, stdout, stderr = acct("rollup", str(hand), "--format", "html", "-o", str(page), "--lang", "vi")
-    assert (code, stdout, stderr) == (0, "", f"wrote {page}\n")
+    assert (code, stdout, stderr) == (0, "", f"đã ghi {page}\n")  # said in --lang
     text = page.read_text(encoding="utf-8")
     minidom.parseString(text.removeprefix("<!DOCTYPE html>\n"))
     assert '<html lang="vi">' in text and 'class="chart dots"' in text and "http" not in text.replace("http-equiv", "")

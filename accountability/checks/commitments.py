@@ -9,8 +9,8 @@ from accountability.checks import refs
 from accountability.model import Commitment, Item
 from accountability.model.commitment import REMOVED
 from accountability.model.tracker import Doc, Tracker
-from accountability.problems import DocPath, Problem
-from accountability.suggest import did_you_mean
+from accountability.problems import DocPath, Problem, said
+from accountability.suggest import suggestion
 
 TASK_FIELDS = {"title", "owner", "due", "done", "weight", "evidence"}
 INDICATOR_FIELDS = {"title", "owner", "due", "weight", "evidence", "target", "measure", "milestones", "reports"}
@@ -34,7 +34,11 @@ def commitment_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]
             if who not in tracker.units and who not in tracker.people:
                 yield Problem(
                     "unknown-approver",
-                    f"approved_by '{who}' is neither a unit nor a person in org; name the body or person who approved it",
+                    said(
+                        "approved_by '{who}' is neither a unit nor a person in org; name the body or person who "
+                        "approved it",
+                        who=who,
+                    ),
                     path,
                     at=("amendments", ai, "approved_by"),
                 )
@@ -54,14 +58,19 @@ def head_is_units_head(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if actual is None:
             yield Problem(
                 "head-mismatch",
-                f"unit '{c.unit}' has no head in org; add 'head: {c.head}' to it",
+                said("unit '{unit}' has no head in org; add 'head: {head}' to it", unit=c.unit, head=c.head),
                 doc.path,
                 at=("head",),
             )
         elif actual != c.head:
             yield Problem(
                 "head-mismatch",
-                f"head '{c.head}' is not the head of '{c.unit}'; org names '{actual}'",
+                said(
+                    "head '{head}' is not the head of '{unit}'; org names '{actual}'",
+                    head=c.head,
+                    unit=c.unit,
+                    actual=actual,
+                ),
                 doc.path,
                 at=("head",),
             )
@@ -78,7 +87,12 @@ def group_count(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if not low <= count <= high:
             yield Problem(
                 "group-count",
-                f"the commitment has {count} key task groups; it must have {low} to {high}",
+                said(
+                    "the commitment has {count} key task groups; it must have {low} to {high}",
+                    count=count,
+                    low=low,
+                    high=high,
+                ),
                 doc.path,
                 at=("groups",),
                 at_key=True,
@@ -97,7 +111,13 @@ def dates_in_year(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if not early <= when <= late:
                 yield Problem(
                     "date-outside-year",
-                    f"{when} is outside the commitment's year {c.year}; it must lie between {early} and {late}",
+                    said(
+                        "{when} is outside the commitment's year {year}; it must lie between {early} and {late}",
+                        when=when,
+                        year=c.year,
+                        early=early,
+                        late=late,
+                    ),
                     doc.path,
                     at=at,
                 )
@@ -132,7 +152,11 @@ def item_shape(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if item.is_indicator and item.done:
                 yield Problem(
                     "done-on-indicator",
-                    f"item '{item.id}' has a target, so it is an indicator: record progress in 'reports:' instead of 'done:'",
+                    said(
+                        "item '{id}' has a target, so it is an indicator: record progress in 'reports:' instead of "
+                        "'done:'",
+                        id=item.id,
+                    ),
                     doc.path,
                     at=(*at, "done"),
                     at_key=True,
@@ -141,7 +165,11 @@ def item_shape(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
                 if not item.is_indicator and getattr(item, key):
                     yield Problem(
                         "indicator-field-on-task",
-                        f"item '{item.id}' has no target, so it is a task: '{key}:' needs a 'target:'",
+                        said(
+                            "item '{id}' has no target, so it is a task: '{key}:' needs a 'target:'",
+                            id=item.id,
+                            key=key,
+                        ),
                         doc.path,
                         at=(*at, key),
                         at_key=True,
@@ -167,7 +195,11 @@ def _increasing(dates: list[dt.date], path: str, at: DocPath, key: str, code: st
         if dates[i] <= dates[i - 1]:
             yield Problem(
                 code,
-                f"{dates[i]} is not after the previous date {dates[i - 1]}; list them in date order, one per date",
+                said(
+                    "{date} is not after the previous date {previous}; list them in date order, one per date",
+                    date=dates[i],
+                    previous=dates[i - 1],
+                ),
                 path,
                 at=(*at, i, key),
             )
@@ -190,7 +222,11 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if removal and item is not None:
                 yield Problem(
                     "amendment-unknown-item",
-                    f"the amendment removes item '{amendment.item}', but the commitment still has it; delete the item or the amendment",
+                    said(
+                        "the amendment removes item '{id}', but the commitment still has it; delete the item or the "
+                        "amendment",
+                        id=amendment.item,
+                    ),
                     doc.path,
                     at=("amendments", ai, "set"),
                 )
@@ -200,7 +236,11 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if item is None:
                 yield Problem(
                     "amendment-unknown-item",
-                    f"the amendment names item '{amendment.item}', which this commitment does not have{did_you_mean(amendment.item, items)}",
+                    said(
+                        "the amendment names item '{id}', which this commitment does not have{hint}",
+                        id=amendment.item,
+                        hint=suggestion(amendment.item, items),
+                    ),
                     doc.path,
                     at=("amendments", ai, "item"),
                 )
@@ -210,12 +250,27 @@ def amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
 
 def _fields(item: Item, changes: dict[str, object], doc: Doc[Commitment], ai: int) -> Iterator[Problem]:
     allowed = INDICATOR_FIELDS if item.is_indicator else TASK_FIELDS
-    kind = "indicator" if item.is_indicator else "task"
     for key in changes:
         if key not in allowed:
+            fields = ", ".join(sorted(allowed))
+            message = (
+                said(
+                    "'{key}' is not a field of the indicator item '{id}'; it may set: {fields}",
+                    key=key,
+                    id=item.id,
+                    fields=fields,
+                )
+                if item.is_indicator
+                else said(
+                    "'{key}' is not a field of the task item '{id}'; it may set: {fields}",
+                    key=key,
+                    id=item.id,
+                    fields=fields,
+                )
+            )
             yield Problem(
                 "amendment-unknown-field",
-                f"'{key}' is not a field of the {kind} item '{item.id}'; it may set: {', '.join(sorted(allowed))}",
+                message,
                 doc.path,
                 at=("amendments", ai, "set", key),
                 at_key=True,

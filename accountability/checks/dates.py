@@ -8,15 +8,20 @@ from collections.abc import Iterator
 
 from accountability.model.tracker import Tracker
 from accountability.periods import month_period
-from accountability.problems import DocPath, Problem
+from accountability.problems import DocPath, Problem, Text, said
 
 
-def _future(when: dt.date | None, as_of: dt.date, what: str, path: str, at: DocPath) -> Iterator[Problem]:
+def _future(when: dt.date | None, as_of: dt.date, what: Text, path: str, at: DocPath) -> Iterator[Problem]:
     if when is not None and when > as_of:
         yield Problem(
             "future-date",
-            f"{what} is dated {when}, after the judging date {as_of}; an event cannot be written down before it "
-            "happens: check the date",
+            said(
+                "{what} is dated {when}, after the judging date {as_of}; an event cannot be written down before it "
+                "happens: check the date",
+                what=what,
+                when=when,
+                as_of=as_of,
+            ),
             path,
             at=at,
         )
@@ -33,16 +38,18 @@ def commitment_and_issue_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Pro
     """
     for doc in tracker.commitments:
         c = doc.model
-        yield from _future(c.signed, as_of, "signed", doc.path, ("signed",))
+        yield from _future(c.signed, as_of, said("signed"), doc.path, ("signed",))
         for gi, ii, item in c.items():
             at = ("groups", gi, "items", ii)
-            yield from _future(item.done, as_of, f"the done date of '{item.id}'", doc.path, (*at, "done"))
+            done = said("the done date of '{id}'", id=item.id)
+            yield from _future(item.done, as_of, done, doc.path, (*at, "done"))
             for ri, report in enumerate(item.reports):
-                yield from _future(report.on, as_of, f"a report of '{item.id}'", doc.path, (*at, "reports", ri, "on"))
+                what = said("a report of '{id}'", id=item.id)
+                yield from _future(report.on, as_of, what, doc.path, (*at, "reports", ri, "on"))
         for ai, amendment in enumerate(c.amendments):
-            yield from _future(amendment.on, as_of, "the amendment", doc.path, ("amendments", ai, "on"))
+            yield from _future(amendment.on, as_of, said("the amendment"), doc.path, ("amendments", ai, "on"))
     for issue in tracker.issues:
-        yield from _future(issue.model.resolved, as_of, "resolved", issue.path, ("resolved",))
+        yield from _future(issue.model.resolved, as_of, said("resolved"), issue.path, ("resolved",))
 
 
 def plan_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -57,21 +64,29 @@ def plan_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         earliest = (month_period(plan.month).start - dt.timedelta(days=1)).replace(day=1)
         for ti, task in enumerate(plan.tasks):
             at = ("tasks", ti)
-            yield from _future(task.done, as_of, f"the done date of '{task.id}'", path, (*at, "done"))
+            yield from _future(task.done, as_of, said("the done date of '{id}'", id=task.id), path, (*at, "done"))
             if task.done is not None and task.done < earliest:
                 yield Problem(
                     "done-too-early",
-                    f"task '{task.id}' is marked done on {task.done}, before {earliest}, the first day of the month "
-                    f"before this {plan.month} plan; work done then belongs to an earlier month's plan: check the date",
+                    said(
+                        "task '{id}' is marked done on {done}, before {earliest}, the first day of the month before "
+                        "this {month} plan; work done then belongs to an earlier month's plan: check the date",
+                        id=task.id,
+                        done=task.done,
+                        earliest=earliest,
+                        month=plan.month,
+                    ),
                     path,
                     at=(*at, "done"),
                 )
             if task.review is not None:
-                yield from _future(task.review.on, as_of, f"the review of '{task.id}'", path, (*at, "review", "on"))
-        yield from _future(plan.self_.on if plan.self_ else None, as_of, "the self-assessment", path, ("self", "on"))
-        yield from _future(plan.rating.on if plan.rating else None, as_of, "the rating", path, ("rating", "on"))
+                review = said("the review of '{id}'", id=task.id)
+                yield from _future(task.review.on, as_of, review, path, (*at, "review", "on"))
+        self_on = plan.self_.on if plan.self_ else None
+        yield from _future(self_on, as_of, said("the self-assessment"), path, ("self", "on"))
+        yield from _future(plan.rating.on if plan.rating else None, as_of, said("the rating"), path, ("rating", "on"))
         for ai, amendment in enumerate(plan.amendments):
-            yield from _future(amendment.on, as_of, "the amendment", path, ("amendments", ai, "on"))
+            yield from _future(amendment.on, as_of, said("the amendment"), path, ("amendments", ai, "on"))
 
 
 CHECKS = (commitment_and_issue_dates,)

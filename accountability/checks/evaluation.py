@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from accountability.i18n import LEVEL_VALUES
 from accountability.model.base import LEVELS
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
-from accountability.scoring.numbers import fmt
+from accountability.problems import Problem, Text, said
 from accountability.scoring.people import score_month
 from accountability.scoring.quota import Rated, group_months
 from accountability.scoring.rules import rules_for
@@ -30,8 +30,12 @@ def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]
         if month.computed and LEVELS.index(rating.level) < LEVELS.index(month.computed):
             yield Problem(
                 "rating-above-computed",
-                f"rated {rating.level}, above the computed {month.computed} (score {fmt(month.score, 1)}); write "
-                "rating.reason to say why",
+                said(
+                    "rated {level}, above the computed {computed} (score {score}); write rating.reason to say why",
+                    level=Text(LEVEL_VALUES[rating.level]),
+                    computed=Text(LEVEL_VALUES[month.computed]),
+                    score=month.score,
+                ),
                 doc.path,
                 severity="warning",
                 at=("rating", "level"),
@@ -54,10 +58,21 @@ def quota_exceeded(tracker: Tracker, ratings: list[Rated], as_of: dt.date) -> It
         for rated in group.excess:
             yield Problem(
                 "quota-exceeded",
-                f"the rating group of {group.root} ({names}) has {group.excellent} rated excellent in {group.month} "
-                f"with {group.good} rated good; at most floor({fmt(rules.excellent_per_good)} × {group.good}) = "
-                f"{group.allowed_excellent} may be excellent, and this rating of {rated.person} on {rated.on} is one "
-                f"of the {len(group.excess)} dated last",
+                said(
+                    "the rating group of {root} ({units}) has {excellent} rated excellent in {month} with {good} rated "
+                    "good; at most floor({share} × {good}) = {allowed} may be excellent, and this rating of {person} on "
+                    "{on} is one of the {last} dated last",
+                    root=group.root,
+                    units=names,
+                    excellent=group.excellent,
+                    month=group.month,
+                    good=group.good,
+                    share=float(rules.excellent_per_good),
+                    allowed=group.allowed_excellent,
+                    person=rated.person,
+                    on=rated.on,
+                    last=len(group.excess),
+                ),
                 rated.path,
                 severity="warning",
                 at=("rating", "level"),

@@ -5,8 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+from accountability.i18n import N_
 from accountability.model.tracker import Tracker
-from accountability.problems import DocPath, Problem
+from accountability.problems import DocPath, Problem, Text, said
+
+WHAT = {  # what an id names, in a sentence about it
+    "unit": N_("unit"),
+    "person": N_("person"),
+    "issue": N_("issue"),
+    "group": N_("group"),
+    "item": N_("item"),
+    "task": N_("task"),
+}
 
 
 def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Iterator[Problem]:
@@ -14,9 +24,13 @@ def _duplicates(entries: Iterable[tuple[str, str, DocPath]], what: str) -> Itera
     for key, path, at in entries:
         if key in first:
             where = first[key][0]
-            yield Problem(
-                "duplicate-id", f"the {what} '{key}' is already defined in {where}; ids must be unique", path, at=at
+            message = said(
+                "the {what} '{id}' is already defined in {where}; ids must be unique",
+                what=Text(WHAT[what]),
+                id=key,
+                where=where,
             )
+            yield Problem("duplicate-id", message, path, at=at)
         else:
             first[key] = (path, at)
 
@@ -60,7 +74,12 @@ def one_commitment_per_year(tracker: Tracker, as_of: dt.date) -> Iterator[Proble
         if key in seen:
             yield Problem(
                 "duplicate-commitment",
-                f"{doc.model.unit} already has a {doc.model.year} commitment in {seen[key]}; merge them into one file",
+                said(
+                    "{unit} already has a {year} commitment in {where}; merge them into one file",
+                    unit=doc.model.unit,
+                    year=doc.model.year,
+                    where=seen[key],
+                ),
                 doc.path,
                 at=("unit",),
             )
@@ -78,7 +97,12 @@ def one_plan_per_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if key in seen:
             yield Problem(
                 "duplicate-plan",
-                f"{plan.model.person} already has a plan for {plan.model.month} in {seen[key]}; merge them into one file",
+                said(
+                    "{person} already has a plan for {month} in {where}; merge them into one file",
+                    person=plan.model.person,
+                    month=plan.model.month,
+                    where=seen[key],
+                ),
                 plan.path,
                 at=("month",),
             )

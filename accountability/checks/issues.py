@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, said
 
 
 def issue_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -36,7 +36,12 @@ def issue_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if when and when < issue.raised:
                 yield Problem(
                     "date-order",
-                    f"{key} ({when}) is before the issue was raised ({issue.raised}); check both dates",
+                    said(
+                        "{key} ({when}) is before the issue was raised ({raised}); check both dates",
+                        key=key,
+                        when=when,
+                        raised=issue.raised,
+                    ),
                     doc.path,
                     at=(key,),
                 )

@@ -9,12 +9,12 @@ from collections.abc import Iterable, Iterator
 
 from accountability.files.discover import commitment_path, issue_path, plan_path
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, Text, said
 
 SHAPE = re.compile(r"^\d{4}/(?:plans/\d{4}-\d{2}|commitments|issues)/[^/]+\.ya?ml$")
 
 
-def _misplaced(path: str, where: Iterable[str], what: str) -> Iterator[Problem]:
+def _misplaced(path: str, where: Iterable[str], what: Text) -> Iterator[Problem]:
     """A warning when `path` has the suggested shape and is none of the places `what` belongs."""
     places = list(where)
     if SHAPE.match(path) and path.removesuffix(".yml").removesuffix(".yaml") not in {
@@ -22,8 +22,12 @@ def _misplaced(path: str, where: Iterable[str], what: str) -> Iterator[Problem]:
     }:
         yield Problem(
             "misplaced",
-            f"this file holds {what}, which belongs at {places[0]}; move it there (git mv), so that people find it "
-            "where they look for it",
+            said(
+                "this file holds {what}, which belongs at {place}; move it there (git mv), so that people find it "
+                "where they look for it",
+                what=what,
+                place=places[0],
+            ),
             path,
             severity="warning",
             at=("kind",),
@@ -39,11 +43,12 @@ def misplaced_documents(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     """
     for doc in tracker.commitments:
         c = doc.model
-        yield from _misplaced(doc.path, [commitment_path(c.unit, c.year)], f"the {c.year} commitment of {c.unit}")
+        what = said("the {year} commitment of {unit}", year=c.year, unit=c.unit)
+        yield from _misplaced(doc.path, [commitment_path(c.unit, c.year)], what)
     for issue in tracker.issues:
         i = issue.model
         years = dict.fromkeys((i.raised.year, i.due.year))
-        yield from _misplaced(issue.path, [issue_path(i.id, y) for y in years], f"the key issue {i.id}")
+        yield from _misplaced(issue.path, [issue_path(i.id, y) for y in years], said("the key issue {id}", id=i.id))
 
 
 def misplaced_plans(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -54,7 +59,8 @@ def misplaced_plans(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
     """
     for doc in tracker.plans:
         plan = doc.model
-        yield from _misplaced(doc.path, [plan_path(plan.person, plan.month)], f"the {plan.month} plan of {plan.person}")
+        what = said("the {month} plan of {person}", month=plan.month, person=plan.person)
+        yield from _misplaced(doc.path, [plan_path(plan.person, plan.month)], what)
 
 
 CHECKS = (misplaced_documents,)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, said
 
 
 def org_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -42,7 +42,7 @@ def unit_tree(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             loop = " → ".join([*chain, start])
             yield Problem(
                 "unit-cycle",
-                f"the units form a cycle: {loop}; one of them needs another parent",
+                said("the units form a cycle: {loop}; one of them needs another parent", loop=loop),
                 entry.path,
                 at=(*entry.at, "parent"),
             )
@@ -58,7 +58,7 @@ def active_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if active and active.from_ and active.to and active.to < active.from_:
             yield Problem(
                 "date-order",
-                f"active.to ({active.to}) is before active.from ({active.from_}); swap them",
+                said("active.to ({to}) is before active.from ({start}); swap them", to=active.to, start=active.from_),
                 entry.path,
                 at=(*entry.at, "active", "to"),
             )

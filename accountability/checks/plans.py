@@ -9,8 +9,8 @@ from accountability.checks import refs
 from accountability.model import Plan
 from accountability.model.tracker import Doc, Tracker
 from accountability.periods import month_period
-from accountability.problems import Problem
-from accountability.suggest import did_you_mean
+from accountability.problems import Problem, said
+from accountability.suggest import suggestion
 
 
 def plan_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -36,7 +36,7 @@ def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: 
     if not item:
         yield Problem(
             "unknown-item",
-            f"commitment '{ref}' should be written unit/item, e.g. phuong-1/gpmb-le-loi",
+            said("commitment '{ref}' should be written unit/item, e.g. phuong-1/gpmb-le-loi", ref=ref),
             doc.path,
             at=at,
         )
@@ -45,15 +45,23 @@ def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: 
     if commitment is None:
         yield Problem(
             "unknown-item",
-            f"'{unit}' has no commitment for {year}, so '{ref}' names nothing; check the unit id",
+            said(
+                "'{unit}' has no commitment for {year}, so '{ref}' names nothing; check the unit id",
+                unit=unit,
+                year=year,
+                ref=ref,
+            ),
             doc.path,
             at=at,
         )
         return
     items = [i.id for _, _, i in commitment.model.items()]
     if item not in items:
-        hint = did_you_mean(item, items, f"; its items are: {', '.join(items)}")
-        yield Problem("unknown-item", f"{unit}'s {year} commitment has no item '{item}'{hint}", doc.path, at=at)
+        hint = suggestion(item, items, said("; its items are: {items}", items=", ".join(items)))
+        message = said(
+            "{unit}'s {year} commitment has no item '{item}'{hint}", unit=unit, year=year, item=item, hint=hint
+        )
+        yield Problem("unknown-item", message, doc.path, at=at)
 
 
 def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -67,10 +75,15 @@ def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if entry is None or entry.model.active is None or entry.model.active_between(month.start, month.end):
             continue
         active = entry.model.active
-        span = f"{active.from_ or '…'} to {active.to or '…'}"
         yield Problem(
             "person-inactive",
-            f"{doc.model.person} is active from {span}, not in {doc.model.month}; remove the plan or fix 'active:' in org",
+            said(
+                "{person} is active from {start} to {end}, not in {month}; remove the plan or fix 'active:' in org",
+                person=doc.model.person,
+                start=active.from_ or "…",
+                end=active.to or "…",
+                month=doc.model.month,
+            ),
             doc.path,
             at=("month",),
         )
@@ -89,7 +102,13 @@ def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if not first <= task.due <= last:
                 yield Problem(
                     "due-outside-month",
-                    f"task '{task.id}' is due {task.due}, outside {doc.model.month}; plan it in that month, or carry it over with carried_from",
+                    said(
+                        "task '{id}' is due {due}, outside {month}; plan it in that month, or carry it over with "
+                        "carried_from",
+                        id=task.id,
+                        due=task.due,
+                        month=doc.model.month,
+                    ),
                     doc.path,
                     at=("tasks", ti, "due"),
                 )
@@ -107,7 +126,11 @@ def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if self_on and rating_on and rating_on < self_on:
             yield Problem(
                 "step-order",
-                f"the rating ({rating_on}) is dated before the self-assessment ({self_on}); step 3 comes after step 1",
+                said(
+                    "the rating ({rating_on}) is dated before the self-assessment ({self_on}); step 3 comes after step 1",
+                    rating_on=rating_on,
+                    self_on=self_on,
+                ),
                 doc.path,
                 at=("rating", "on"),
             )
@@ -118,14 +141,25 @@ def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             if self_on and on < self_on:
                 yield Problem(
                     "step-order",
-                    f"the review of '{task.id}' ({on}) is before the self-assessment ({self_on}); the assigner reviews after step 1",
+                    said(
+                        "the review of '{id}' ({on}) is before the self-assessment ({self_on}); the assigner reviews "
+                        "after step 1",
+                        id=task.id,
+                        on=on,
+                        self_on=self_on,
+                    ),
                     doc.path,
                     at=("tasks", ti, "review", "on"),
                 )
             if rating_on and on > rating_on:
                 yield Problem(
                     "step-order",
-                    f"the review of '{task.id}' ({on}) is after the rating ({rating_on}); the rating comes last",
+                    said(
+                        "the review of '{id}' ({on}) is after the rating ({rating_on}); the rating comes last",
+                        id=task.id,
+                        on=on,
+                        rating_on=rating_on,
+                    ),
                     doc.path,
                     at=("tasks", ti, "review", "on"),
                 )
@@ -149,7 +183,7 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
     if not task_id or len(month) != 7 or month >= doc.model.month:
         yield Problem(
             "unknown-task",
-            f"carried_from '{ref}' must name an earlier month's task as YYYY-MM/task, e.g. 2023-04/t3",
+            said("carried_from '{ref}' must name an earlier month's task as YYYY-MM/task, e.g. 2023-04/t3", ref=ref),
             doc.path,
             at=at,
         )
@@ -158,7 +192,13 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
     if source is None:
         yield Problem(
             "unknown-task",
-            f"{doc.model.person} has no plan for {month}, so '{ref}' names nothing; name a task of an earlier plan as YYYY-MM/task",
+            said(
+                "{person} has no plan for {month}, so '{ref}' names nothing; name a task of an earlier plan as "
+                "YYYY-MM/task",
+                person=doc.model.person,
+                month=month,
+                ref=ref,
+            ),
             doc.path,
             at=at,
         )
@@ -168,14 +208,24 @@ def _carried(tracker: Tracker, doc: Doc[Plan], ti: int, ref: str) -> Iterator[Pr
     if earlier is None:
         yield Problem(
             "unknown-task",
-            f"the {month} plan of {doc.model.person} has no task '{task_id}'{did_you_mean(task_id, tasks) or '; its tasks: ' + ', '.join(tasks)}",
+            said(
+                "the {month} plan of {person} has no task '{id}'{hint}",
+                month=month,
+                person=doc.model.person,
+                id=task_id,
+                hint=suggestion(task_id, tasks, said("; its tasks: {tasks}", tasks=", ".join(tasks))),
+            ),
             doc.path,
             at=at,
         )
     elif earlier.done:
         yield Problem(
             "carried-done",
-            f"'{ref}' was done on {earlier.done}, so there is nothing to carry over; remove carried_from",
+            said(
+                "'{ref}' was done on {done}, so there is nothing to carry over; remove carried_from",
+                ref=ref,
+                done=earlier.done,
+            ),
             doc.path,
             at=at,
         )
@@ -198,20 +248,33 @@ def plan_amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         for ai, amendment in enumerate(doc.model.amendments):
             at = ("amendments", ai)
             if amendment.task is not None and amendment.task not in tasks:
-                hint = did_you_mean(amendment.task, tasks, f"; its tasks: {', '.join(tasks)}")
+                hint = suggestion(amendment.task, tasks, said("; its tasks: {tasks}", tasks=", ".join(tasks)))
                 yield Problem(
                     "amendment-unknown-item",
-                    f"the amendment names task '{amendment.task}', which this plan does not have{hint}",
+                    said(
+                        "the amendment names task '{id}', which this plan does not have{hint}",
+                        id=amendment.task,
+                        hint=hint,
+                    ),
                     doc.path,
                     at=(*at, "task"),
                 )
             allowed = TASK_FIELDS if amendment.task is not None else RATING_FIELDS
-            what = f"task '{amendment.task}'" if amendment.task is not None else "the rating (no task: named)"
+            what = (
+                said("task '{id}'", id=amendment.task)
+                if amendment.task is not None
+                else said("the rating (no task: named)")
+            )
             for key in amendment.set:
                 if key not in allowed:
                     yield Problem(
                         "amendment-unknown-field",
-                        f"'{key}' is not a field of {what}; it may set: {', '.join(allowed)}",
+                        said(
+                            "'{key}' is not a field of {what}; it may set: {fields}",
+                            key=key,
+                            what=what,
+                            fields=", ".join(allowed),
+                        ),
                         doc.path,
                         at=(*at, "set", key),
                         at_key=True,
@@ -223,7 +286,7 @@ def _approver(tracker: Tracker, doc: Doc[Plan], who: str, at: tuple[str | int, .
     if who not in tracker.units and who not in tracker.people:
         yield Problem(
             "unknown-approver",
-            f"approved_by '{who}' is neither a unit nor a person in org; name the rater who approved it",
+            said("approved_by '{who}' is neither a unit nor a person in org; name the rater who approved it", who=who),
             doc.path,
             at=at,
         )
@@ -241,8 +304,14 @@ def _approver(tracker: Tracker, doc: Doc[Plan], who: str, at: tuple[str | int, .
         return
     yield Problem(
         "amendment-approver",
-        f"'{who}' may not approve a change to {doc.model.person}'s concluded {doc.model.month}: the person's rater "
-        f"('{rater or 'none'}'), the head of a unit above the rater, or a unit above approves it",
+        said(
+            "'{who}' may not approve a change to {person}'s concluded {month}: the person's rater ('{rater}'), the "
+            "head of a unit above the rater, or a unit above approves it",
+            who=who,
+            person=doc.model.person,
+            month=doc.model.month,
+            rater=rater or said("none"),
+        ),
         doc.path,
         at=at,
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from accountability.checks import refs
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, said
 
 
 def rated_by_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
@@ -25,8 +25,12 @@ def rated_by_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         if who == unit.model.head:
             yield Problem(
                 "no-rater",
-                f"rated_by '{who}' is the head of '{unit.model.id}' itself; no one rates themself: name the person "
-                "who rates this unit's head",
+                said(
+                    "rated_by '{who}' is the head of '{unit}' itself; no one rates themself: name the person who rates "
+                    "this unit's head",
+                    who=who,
+                    unit=unit.model.id,
+                ),
                 unit.path,
                 at=(*unit.at, "rated_by"),
             )
@@ -49,15 +53,26 @@ def every_plan_has_a_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem
             continue
         reported.add(unit.model.id)
         is_head = unit.model.head == person.model.id
-        fix = (
-            f"set 'rated_by:' on unit '{unit.model.id}' to the person who rates its head"
-            if is_head
-            else f"give unit '{unit.model.id}' a head, who rates its members"
-        )
+        unit_id, person_id, month = unit.model.id, person.model.id, doc.model.month
+        if is_head:
+            message = said(
+                "no one can rate {person} (head of {unit}) for {month}: no unit above has a head and no commitment "
+                "names the body it is made to; set 'rated_by:' on unit '{unit}' to the person who rates its head",
+                person=person_id,
+                unit=unit_id,
+                month=month,
+            )
+        else:
+            message = said(
+                "no one can rate {person} (member of {unit}) for {month}: no unit above has a head and no commitment "
+                "names the body it is made to; give unit '{unit}' a head, who rates its members",
+                person=person_id,
+                unit=unit_id,
+                month=month,
+            )
         yield Problem(
             "no-rater",
-            f"no one can rate {person.model.id} ({'head' if is_head else 'member'} of {unit.model.id}) for "
-            f"{doc.model.month}: no unit above has a head and no commitment names the body it is made to; {fix}",
+            message,
             unit.path,
             at=(*unit.at, "id"),
         )
@@ -81,9 +96,13 @@ def rating_by_the_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             continue
         yield Problem(
             "rating-by",
-            f"'{rating.by}' may not conclude the rating of {doc.model.person}: the rater is '{rater}' (FORMAT.md, "
-            "who rates whom), or someone above the rater (the head of a unit above, or the rater's own rater); write "
-            f"rating.by: {rater}",
+            said(
+                "'{by}' may not conclude the rating of {person}: the rater is '{rater}', or someone above the rater "
+                "(the head of a unit above, or the rater's own rater); write rating.by: {rater}",
+                by=rating.by,
+                person=doc.model.person,
+                rater=rater,
+            ),
             doc.path,
             at=("rating", "by"),
         )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from accountability.model.tracker import Tracker
-from accountability.problems import DocPath, Problem
-from accountability.suggest import did_you_mean
+from accountability.problems import DocPath, Problem, said
+from accountability.suggest import suggestion
 
 
 def person(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[Problem]:
@@ -12,11 +12,17 @@ def person(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> lis
     if ref in tracker.people:
         return []
     if ref in tracker.units:
-        return [Problem("wrong-kind", f"{role} '{ref}' is a unit, but {role} must name a person", path, at=at)]
+        message = said("{role} '{ref}' is a unit, but {role} must name a person", role=role, ref=ref)
+        return [Problem("wrong-kind", message, path, at=at)]
     return [
         Problem(
             "unknown-person",
-            f"{role} '{ref}' is not a person in org{did_you_mean(ref, tracker.people, '; add it to org.yaml or fix the id')}",
+            said(
+                "{role} '{ref}' is not a person in org{hint}",
+                role=role,
+                ref=ref,
+                hint=suggestion(ref, tracker.people, said("; add it to org.yaml or fix the id")),
+            ),
             path,
             at=at,
         )
@@ -28,11 +34,17 @@ def unit(tracker: Tracker, ref: str, path: str, at: DocPath, role: str) -> list[
     if ref in tracker.units:
         return []
     if ref in tracker.people:
-        return [Problem("wrong-kind", f"{role} '{ref}' is a person, but {role} must name a unit", path, at=at)]
+        message = said("{role} '{ref}' is a person, but {role} must name a unit", role=role, ref=ref)
+        return [Problem("wrong-kind", message, path, at=at)]
     return [
         Problem(
             "unknown-unit",
-            f"{role} '{ref}' is not a unit in org{did_you_mean(ref, tracker.units, '; add it to org.yaml or fix the id')}",
+            said(
+                "{role} '{ref}' is not a unit in org{hint}",
+                role=role,
+                ref=ref,
+                hint=suggestion(ref, tracker.units, said("; add it to org.yaml or fix the id")),
+            ),
             path,
             at=at,
         )

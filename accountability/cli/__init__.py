@@ -9,10 +9,14 @@ import gc
 import io
 import os
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from accountability.cli import git_commands, reading, report, rollup, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
+from accountability.cli.help import given
+from accountability.cli.language import spoken
+from accountability.i18n import Messages
 
 __all__ = ["app", "main"]
 
@@ -38,7 +42,11 @@ def main() -> NoReturn:
     except BrokenPipeError:
         code = 1  # the reader went away: docs/format.md, "Exit codes and output"
     except OSError as exc:  # every file acct writes goes through files.atomic, so this is the output itself
-        _say(f"acct: cannot write the output: {exc.strerror or exc}; send it to a file or a pipe that can take it")
+        reason = exc.strerror or str(exc)
+        _say(
+            "acct: "
+            + _words()("cannot write the output: {reason}; send it to a file or a pipe that can take it", reason=reason)
+        )
         code = 2
     _exit(code)
 
@@ -46,14 +54,27 @@ def main() -> NoReturn:
 def _environment_refusal() -> str | None:
     """Why acct cannot run here at all: no standard output to write to, or an argument that is not UTF-8."""
     if sys.stdout is None:
-        return "acct: standard output is closed (>&-); run acct with its output going to a terminal, a file or a pipe"
+        t = _words()
+        return "acct: " + t(
+            "standard output is closed (>&-); run acct with its output going to a terminal, a file or a pipe"
+        )
     for argument in sys.argv[1:]:
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
             shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            return f"acct: the argument '{shown}' is not valid UTF-8; type it again in a UTF-8 terminal"
+            t = _words()
+            return "acct: " + t(
+                "the argument '{argument}' is not valid UTF-8; type it again in a UTF-8 terminal", argument=shown
+            )
     return None
+
+
+def _words() -> Messages:
+    """The language of a message said outside any command: --lang, else acct.yaml's, else English."""
+    arguments = [a for a in sys.argv[1:] if a.isprintable()]
+    root = given(arguments, "--root")
+    return spoken(given(arguments, "--lang"), Path(root) if root else None)
 
 
 def _say(message: str) -> None:
@@ -79,6 +100,10 @@ def _exit(code: object) -> NoReturn:
             code = code or 1
         except OSError as exc:  # a full disk or device (> /dev/full)
             if stream is sys.stdout:
-                _say(f"acct: cannot write the output: {exc.strerror or exc}; send it where it can be written")
+                reason = exc.strerror or str(exc)
+                _say(
+                    "acct: "
+                    + _words()("cannot write the output: {reason}; send it where it can be written", reason=reason)
+                )
             code = 2
     os._exit(code or 0)

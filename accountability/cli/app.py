@@ -9,8 +9,11 @@ from typing import Annotated
 import typer
 
 from accountability import __version__
+from accountability.cli.help import HelpGroup
+from accountability.cli.language import spoken
 
 app = typer.Typer(
+    cls=HelpGroup,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -66,6 +69,8 @@ def main_options(
     command = ctx.invoked_subcommand or ""
     unused = [name for name, value in given.items() if value is not None and name not in USES.get(command, EVERY)]
     if unused:
-        typer.echo(f"acct: acct {command} has no use for {OPTION[unused[0]]}; leave it out", err=True)
+        t = spoken(lang, root)
+        refusal = t("acct {command} has no use for {option}; leave it out", command=command, option=OPTION[unused[0]])
+        typer.echo(f"acct: {refusal}", err=True)
         raise typer.Exit(2)
     ctx.obj = Globals(root, lang, as_of)

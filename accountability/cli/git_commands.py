@@ -23,6 +23,7 @@ from accountability.codes import FILE_CODES
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
 from accountability.files.git import toplevel
+from accountability.i18n import Messages, messages
 from accountability.problems import Problem
 from accountability.queries.codeowners import codeowners as make_codeowners
 from accountability.queries.diff import diff_trackers
@@ -38,14 +39,13 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Create a new tracker: acct.yaml, an org.yaml to fill in, a CI workflow and a pre-commit hook."""
-    parse_lang(lang)
+    t = messages(parse_lang(lang), None)
     for path, action in init_tracker(folder):
+        shown = os.path.relpath(path)
         typer.echo(
-            f"created {os.path.relpath(path)}"
-            if action == "created"
-            else f"added .acct-cache/ to {os.path.relpath(path)}"
+            t("created {path}", path=shown) if action == "created" else t("added .acct-cache/ to {path}", path=shown)
         )
-    typer.echo("next: fill in org.yaml, then run: acct check")
+    typer.echo(t("next: fill in org.yaml, then run: acct check"))
 
 
 @app.command()
@@ -61,22 +61,25 @@ def codeowners(
     parse_lang(lang)
     when = dt.date.today()
     tracker_root = find_root(root)
-    with session(tracker_root) as run:
+    with session(tracker_root, lang=lang) as run:
         tracker = run.valid(when).tracker
+        t = run.messages(tracker)
     owners = make_codeowners(tracker, toplevel(tracker_root))
     text = "\n".join(owners.lines) + "\n"
     if output is None:
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        rules = len(owners.lines) - 2
-        typer.echo(f"wrote {output}: {rules} {'rule' if rules == 1 else 'rules'}", err=True)
+        rules = t.plural("{n} rule", "{n} rules", len(owners.lines) - 2)
+        typer.echo(t("wrote {path}: {rules}", path=str(output), rules=rules), err=True)
     if owners.without_handle:
-        files = len(owners.unowned)
-        typer.echo(
-            f"people with no handle in org: {', '.join(owners.without_handle)}; {files} {'file has' if files == 1 else 'files have'} no owner until a handle: is added",
-            err=True,
+        unowned = t.plural(
+            "{n} file has no owner until a handle: is added",
+            "{n} files have no owner until a handle: is added",
+            len(owners.unowned),
         )
+        people = ", ".join(owners.without_handle)
+        typer.echo(t("people with no handle in org: {people}; {unowned}", people=people, unowned=unowned), err=True)
 
 
 class DiffFormat(StrEnum):
@@ -104,15 +107,15 @@ def diff(
     when = dt.date.today()  # only files that do not load stop a diff, whatever the judging date
     tracker_root = find_root(root)
     top = toplevel(tracker_root)
-    with session(tracker_root) as run:
+    with session(tracker_root, lang=lang) as run:
         before = side(base, tracker_root, top, when, run.runner)
         after = side(head, tracker_root, top, when, run.runner)
+        t = run.messages(after.tracker)
     head_name = head or "working tree"
-    _refuse_unloadable(after.problems, after.files, head_name)
+    _refuse_unloadable(after.problems, after.files, head, t)
     if any(p.severity == "error" and p.code in FILE_CODES for p in before.problems):
-        typer.echo(
-            f"acct: warning: some files do not load in {base}; their commitments count as absent there", err=True
-        )
+        warning = t("some files do not load in {base}; their commitments count as absent there", base=base)
+        typer.echo(f"acct: {t('warning')}: {warning}", err=True)
     changes = diff_trackers(before.tracker, after.tracker)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
@@ -123,12 +126,12 @@ def diff(
     raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)
 
 
-def _refuse_unloadable(problems: list[Problem], files: int, head: str) -> None:
+def _refuse_unloadable(problems: list[Problem], files: int, head: str | None, t: Messages) -> None:
     """A file of HEAD that does not load would read as every one of its items removed: list its errors, exit 1."""
     errors = [p for p in problems if p.severity == "error" and p.code in FILE_CODES]
     if errors:
-        typer.echo(render_problems.as_text(errors, files), err=True)
-        typer.echo(
-            f"acct: files in {head} do not load, so their changes cannot be judged; fix them (acct check)", err=True
-        )
+        typer.echo(render_problems.as_text(errors, files, t), err=True)
+        where = head if head is not None else t("working tree")
+        refusal = t("files in {head} do not load, so their changes cannot be judged; fix them (acct check)", head=where)
+        typer.echo(f"acct: {refusal}", err=True)
         raise typer.Exit(1)

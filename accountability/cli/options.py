@@ -15,16 +15,17 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from accountability.cli.language import spoken
 from accountability.cli.progress import load_progress
 from accountability.engine import Outcome, PlainRunner, Runner, check, judge_months
 from accountability.files.atomic import append_to
-from accountability.i18n import Messages, languages, messages
+from accountability.i18n import N_, Messages, languages, messages, unavailable
 from accountability.model.tracker import Tracker
 from accountability.periods import FIRST_YEAR, LAST_YEAR, iso_date, parse_period
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.render import problems as render_problems
 from accountability.scoring.scoreboard import Scores, score_tracker
-from accountability.suggest import did_you_mean
+from accountability.suggest import suggestion
 
 
 def _inherited(name: str) -> Callable[[typer.Context, Any], Any]:
@@ -39,9 +40,9 @@ def _inherited(name: str) -> Callable[[typer.Context, Any], Any]:
     return inherit
 
 
-ROOT_HELP = "The tracker's folder (else ACCT_ROOT, else found upwards)."
-LANG_HELP = "Language of everything acct prints or writes: vi or en (default from acct.yaml, else en)."
-AS_OF_HELP = "The judging date D, YYYY-MM-DD (default: today)."
+ROOT_HELP = N_("The tracker's folder (else ACCT_ROOT, else found upwards).")
+LANG_HELP = N_("Language of everything acct prints or writes: vi or en (default from acct.yaml, else en).")
+AS_OF_HELP = N_("The judging date D, YYYY-MM-DD (default: today).")
 RootOption = Annotated[Path | None, typer.Option("--root", help=ROOT_HELP, callback=_inherited("root"))]
 LangOption = Annotated[str | None, typer.Option("--lang", help=LANG_HELP, callback=_inherited("lang"))]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP, callback=_inherited("as_of"))]
@@ -51,14 +52,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def guarded(func: F) -> F:
-    """Turn a FatalError (a bad environment or argument) into its message on stderr and exit 2."""
+    """Turn a FatalError (a bad environment or argument) into its message on stderr and exit 2. The message is in
+    the command's `--lang`, else (for a command that has a tracker) acct.yaml's language, else English."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except FatalError as exc:
-            typer.echo(f"acct: {exc}", err=True)
+            t = spoken(kwargs.get("lang"), kwargs.get("root"), tracker="root" in kwargs)
+            typer.echo(f"acct: {t.sentence(exc.text)}", err=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -71,15 +74,29 @@ def parse_as_of(value: str | None) -> dt.date:
 def parse_date(value: str, option: str) -> dt.date:
     day = iso_date(value)
     if day is None and iso_date(f"2000{value[4:]}") and value[:4].isascii() and value[:4].isdigit():
-        raise FatalError(f"{option} {value!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
+        raise FatalError(
+            said(
+                "{option} {value} is outside the years acct computes with, {first} to {last}",
+                option=option,
+                value=repr(value),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
     if day is None:
-        raise FatalError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30")
+        raise FatalError(
+            said(
+                "{option} {value} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30",
+                option=option,
+                value=repr(value),
+            )
+        )
     return day
 
 
 def parse_lang(value: str | None) -> str | None:
     if value is not None and value not in languages():
-        raise FatalError(f"--lang {value!r} is not available; choose one of: {', '.join(languages())}")
+        raise FatalError(unavailable("--lang", value))
     return value
 
 
@@ -91,6 +108,11 @@ class Session:
     root: Path
     runner: Runner
     fast: Any = None  # the speed package's runner, when its output replay is in use
+    lang: str | None = None  # --lang
+
+    def messages(self, tracker: Tracker) -> Messages:
+        """The words of --lang, else of the tracker's acct.yaml, else English."""
+        return messages(parse_lang(self.lang), tracker.config.language)
 
     def replayed(self, arguments: list[str], produce: Callable[[], None]) -> None:
         """Print what `produce` prints, or replay it when nothing that shapes it changed (`speed.memo`)."""
@@ -115,22 +137,27 @@ class Session:
         outcome = self.outcome(as_of, keep_plans)
         errors = outcome.blocking
         if errors:
-            typer.echo(render_problems.as_text(errors, outcome.files), err=True)
+            typer.echo(render_problems.as_text(errors, outcome.files, self.messages(outcome.tracker)), err=True)
             raise typer.Exit(1)
         return outcome
 
 
 @contextmanager
-def session(root: Path, no_cache: bool = False) -> Iterator[Session]:
-    """A session on the tracker at `root`; a progress bar shows on a terminal when reading takes a while. With
-    --no-cache every file is read afresh (on every core), and no output is replayed."""
-    with load_progress() as progress:
+def session(root: Path, no_cache: bool = False, lang: str | None = None) -> Iterator[Session]:
+    """A session on the tracker at `root`, speaking --lang (else acct.yaml's language); a progress bar shows on a
+    terminal when reading takes a while. With --no-cache every file is read afresh (on every core), and no output
+    is replayed."""
+    with load_progress(lambda: _reading(spoken(lang, root))) as progress:
         fast = _fast_runner(root, progress, cache=not no_cache)
         try:
-            yield Session(root, fast if fast is not None else PlainRunner(), None if no_cache else fast)
+            yield Session(root, fast if fast is not None else PlainRunner(), None if no_cache else fast, lang)
         finally:
             if fast is not None:
                 fast.close()
+
+
+def _reading(t: Messages) -> str:
+    return t("reading files")
 
 
 def _fast_runner(root: Path, progress: Callable[[int, int], None] | None, cache: bool) -> Any:
@@ -142,7 +169,7 @@ def _fast_runner(root: Path, progress: Callable[[int, int], None] | None, cache:
 
 
 def scored_period(
-    run: Session, period: str, unit: str | None, lang: str | None, as_of: str | None, plans: bool = False
+    run: Session, period: str, unit: str | None, as_of: str | None, plans: bool = False
 ) -> tuple[Tracker, Scores, Messages]:
     """What score and report share: a valid tracker, its scores for the period (one unit and those below it, with
     --unit), and the labels of the chosen language. The tracker holds the plans only when `plans` asks for them."""
@@ -150,11 +177,18 @@ def scored_period(
     parsed = parse_period(period)
     outcome = run.valid(when, keep_plans=plans)
     tracker = outcome.tracker
-    t = messages(parse_lang(lang), tracker.config.language)
-    if unit is not None and unit not in tracker.units:
-        raise FatalError(f"--unit {unit!r} is not a unit in org{did_you_mean(unit, tracker.units)}")
+    t = run.messages(tracker)
+    known_unit(unit, tracker)
     months = judge_months(outcome, run.runner, when)
     return tracker, score_tracker(tracker, parsed, when, unit, months), t
+
+
+def known_unit(unit: str | None, tracker: Tracker) -> None:
+    """--unit names a unit of org, or a FatalError says so."""
+    if unit is not None and unit not in tracker.units:
+        raise FatalError(
+            said("--unit {unit} is not a unit in org{hint}", unit=repr(unit), hint=suggestion(unit, tracker.units))
+        )
 
 
 def console() -> Console:

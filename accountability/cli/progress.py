@@ -21,8 +21,14 @@ DELAY = 1.0  # seconds of parsing before the bar appears: a quicker load shows n
 class LoadProgress:
     """A `Progress` callback that starts a rich bar once `delay` seconds have passed since it was made."""
 
-    def __init__(self, console: Console, delay: float = DELAY, clock: Callable[[], float] = time.monotonic) -> None:
-        self.console, self.delay, self.clock = console, delay, clock
+    def __init__(
+        self,
+        console: Console,
+        delay: float = DELAY,
+        clock: Callable[[], float] = time.monotonic,
+        label: Callable[[], str] = lambda: "reading files",
+    ) -> None:
+        self.console, self.delay, self.clock, self.label = console, delay, clock, label
         self.started = clock()
         self.bar: Progress | None = None
         self.task = TaskID(0)
@@ -32,7 +38,7 @@ class LoadProgress:
             if self.clock() - self.started < self.delay or done >= total:
                 return
             self.bar = Progress(
-                TextColumn("reading files"),
+                TextColumn(self.label()),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
@@ -52,12 +58,13 @@ class LoadProgress:
 
 
 @contextmanager
-def load_progress() -> Iterator[LoadProgress | None]:
-    """A bar for this run when stderr is a terminal, else None (nothing is ever printed); always cleared."""
+def load_progress(label: Callable[[], str] = lambda: "reading files") -> Iterator[LoadProgress | None]:
+    """A bar for this run when stderr is a terminal, else None (nothing is ever printed); always cleared. `label`
+    says what it shows, in the reader's language, once the bar appears."""
     if not sys.stderr.isatty():
         yield None
         return
-    bar = LoadProgress(Console(stderr=True))
+    bar = LoadProgress(Console(stderr=True), label=label)
     try:
         yield bar
     finally:

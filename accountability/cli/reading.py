@@ -20,6 +20,7 @@ from accountability.cli.options import (
     append_step_summary,
     console,
     guarded,
+    known_unit,
     parse_as_of,
     parse_lang,
     scored_period,
@@ -29,9 +30,8 @@ from accountability.codes import CODES
 from accountability.engine import Outcome
 from accountability.files.discover import find_root
 from accountability.files.locate import located
-from accountability.model.tracker import Tracker
 from accountability.periods import parse_period
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.queries.evidence import with_lines
 from accountability.queries.export import identity as export_identity
 from accountability.queries.export import tables as export_tables
@@ -45,7 +45,6 @@ from accountability.render.export_files import write_partition, write_tables
 from accountability.render.sarif import as_sarif
 from accountability.scoring.explain import explain as explain_ref
 from accountability.scoring.scoreboard import score_tracker, subtree
-from accountability.suggest import did_you_mean
 
 
 class CheckFormat(StrEnum):
@@ -71,23 +70,24 @@ def check(
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    with session(tracker_root, no_cache) as run:
+    with session(tracker_root, no_cache, lang) as run:
         arguments = ["check", format.value, f"strict={strict}", f"lang={lang}", when.isoformat()]
-        run.replayed(arguments, lambda: _check(run.outcome(when, keep_plans=False), format, strict))
+        run.replayed(arguments, lambda: _check(run, run.outcome(when, keep_plans=False), format, strict))
 
 
-def _check(outcome: Outcome, format: CheckFormat, strict: bool) -> None:
+def _check(run: Session, outcome: Outcome, format: CheckFormat, strict: bool) -> None:
     problems, files = outcome.problems, outcome.files
     if format is CheckFormat.json:
         typer.echo(render_problems.as_json(problems, files))
     elif format is CheckFormat.sarif:
         rows = [(p.code, p.severity, p.message, p.path, p.line, p.col) for p in problems]
-        typer.echo(as_sarif(rows, CODES, outcome.root))
+        t = run.messages(outcome.tracker)
+        typer.echo(as_sarif(rows, {code: t(CODES[code]) for code in CODES}, outcome.root, t.lang))
     elif format is CheckFormat.github:
         typer.echo(render_problems.as_github(problems, files, outcome.root))
         append_step_summary(render_problems.as_markdown_table(problems))
     else:
-        typer.echo(render_problems.as_text(problems, files))
+        typer.echo(render_problems.as_text(problems, files, run.messages(outcome.tracker)))
     errors = len(outcome.errors)
     failed = errors > 0 or (strict and len(problems) > errors)
     raise typer.Exit(1 if failed else 0)
@@ -124,9 +124,9 @@ def score(
 ) -> None:
     """Score units and people for a period, ranked, with levels, quota, escalations and key issues."""
     tracker_root = find_root(root)
-    with session(tracker_root, no_cache) as run:
+    with session(tracker_root, no_cache, lang) as run:
         arguments = ["score", period, by.value, str(unit), format.value, str(explain), str(lang), str(as_of)]
-        run.replayed(arguments, lambda: _score(run, period, by, unit, format, explain, lang, as_of))
+        run.replayed(arguments, lambda: _score(run, period, by, unit, format, explain, as_of))
 
 
 def _score(
@@ -136,12 +136,11 @@ def _score(
     unit: str | None,
     format: ScoreFormat,
     explain: str | None,
-    lang: str | None,
     as_of: str | None,
 ) -> None:
-    tracker, scores, t = scored_period(run, period, unit, lang, as_of, plans=explain is not None)
+    tracker, scores, t = scored_period(run, period, unit, as_of, plans=explain is not None)
     if explain:
-        typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores)))
+        typer.echo(render_explain.as_text(explain_ref(explain, tracker, scores), t))
         return
     scores = with_lines(tracker.root, scores)
     names = {pid: entry.model.name for pid, entry in tracker.people.items()}
@@ -178,7 +177,7 @@ def overdue(
     parse_lang(lang)
     when = parse_as_of(as_of)
     tracker_root = find_root(root)
-    with session(tracker_root, no_cache) as run:
+    with session(tracker_root, no_cache, lang) as run:
         arguments = [
             "overdue",
             format.value,
@@ -188,14 +187,14 @@ def overdue(
             str(lang),
             when.isoformat(),
         ]
-        run.replayed(arguments, lambda: _overdue(run.valid(when).tracker, when, format, warn_only, within, unit))
+        run.replayed(arguments, lambda: _overdue(run, when, format, warn_only, within, unit))
 
 
 def _overdue(
-    tracker: Tracker, when: dt.date, format: CheckFormat, warn_only: bool, within: int | None, unit: str | None
+    run: Session, when: dt.date, format: CheckFormat, warn_only: bool, within: int | None, unit: str | None
 ) -> None:
-    if unit is not None and unit not in tracker.units:
-        raise FatalError(f"--unit {unit!r} is not a unit in org{did_you_mean(unit, tracker.units)}")
+    tracker = run.valid(when).tracker
+    known_unit(unit, tracker)
     findings = located(tracker.root, find_overdue(tracker, when, within))
     if unit is not None:
         keep = subtree(tracker, unit)
@@ -203,15 +202,16 @@ def _overdue(
     if format is CheckFormat.json:
         typer.echo(render_overdue.as_json(findings, when))
     elif format is CheckFormat.sarif:
-        rows = [(f.code, f.severity, f"{f.who}: {f.title} (due {f.due})", f.path, f.line, 0) for f in findings]
-        typer.echo(as_sarif(rows, OVERDUE_CODES, tracker.root))
+        rows = [(f.code, f.severity, render_overdue.english(f), f.path, f.line, 0) for f in findings]
+        t = run.messages(tracker)
+        typer.echo(as_sarif(rows, {code: t(OVERDUE_CODES[code]) for code in OVERDUE_CODES}, tracker.root, t.lang))
     elif format is CheckFormat.github:
         typer.echo(render_overdue.as_github(findings, tracker.root))
         append_step_summary(render_overdue.as_markdown_table(findings))
     else:
         people = {pid: entry.model.name for pid, entry in tracker.people.items()}
         units = {uid: entry.model.name for uid, entry in tracker.units.items()}
-        typer.echo(render_overdue.as_text(findings, people, units))
+        typer.echo(render_overdue.as_text(findings, people, units, run.messages(tracker)))
     late = any(f.severity == "error" for f in findings)
     raise typer.Exit(1 if late and not warn_only else 0)
 
@@ -247,18 +247,26 @@ def export(
     parsed = parse_period(period)
     if partitioned and parsed.start.year != parsed.end.year:
         raise FatalError(
-            f"--partitioned writes one year's partition, and {period} spans {parsed.start.year} to "
-            f"{parsed.end.year}; export each year's part on its own"
+            said(
+                "--partitioned writes one year's partition, and {period} spans {first} to {last}; export each year's "
+                "part on its own",
+                period=period,
+                first=parsed.start.year,
+                last=parsed.end.year,
+            )
         )
-    with session(find_root(root), no_cache) as run:
+    with session(find_root(root), no_cache, lang) as run:
         tracker = run.valid(when).tracker
+        t = run.messages(tracker)
     name = export_identity(tracker.config)
     if name.derived:
-        typer.echo(
-            f"acct: acct.yaml has no id, so the export names this tracker {name.id!r} after its organization; "
-            f"add  id: {name.id}  to acct.yaml to keep that name if the organization is renamed",
-            err=True,
+        said_of_id = t(
+            "acct.yaml has no id, so the export names this tracker {id} after its organization; add  id: {name}  to "
+            "acct.yaml to keep that name if the organization is renamed",
+            id=repr(name.id),
+            name=name.id,
         )
+        typer.echo(f"acct: {said_of_id}", err=True)
     scores = with_lines(tracker.root, score_tracker(tracker, parsed, when))
     tables = export_tables(tracker, scores, name)
     if partitioned:
@@ -266,4 +274,4 @@ def export(
     else:
         written = write_tables(tables, output, format.value)
     for path in written:
-        typer.echo(f"wrote {os.path.relpath(path)}")
+        typer.echo(t("wrote {path}", path=os.path.relpath(path)))

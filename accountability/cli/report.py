@@ -48,8 +48,8 @@ def report(
     no_cache: NoCacheOption = False,
 ) -> None:
     """The report for the Standing Committee: each unit's commitment, ratings, flags and key issues."""
-    with session(find_root(root), no_cache) as run:
-        tracker, scores, t = scored_period(run, period, unit, lang, as_of)
+    with session(find_root(root), no_cache, lang) as run:
+        tracker, scores, t = scored_period(run, period, unit, as_of)
     built = build_report(tracker, with_lines(tracker.root, scores))
     if format is ReportFormat.html:
         text = as_html(built, t, tracker.config.document)
@@ -61,4 +61,4 @@ def report(
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(t("wrote {path}", path=str(output)), err=True)

@@ -47,4 +47,4 @@ def rollup(
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(t("wrote {path}", path=str(output)), err=True)

@@ -24,18 +24,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from accountability.problems import FatalError
+from accountability.files.regular import KINDS
+from accountability.i18n import N_
+from accountability.problems import FatalError, Text, said
 
 LOCK_WAIT = 120.0  # seconds to wait for another program's lock on the file before giving up
 ATTEMPTS = 5  # edits redone because the file changed under them, before giving up
 NEW_MODE = 0o644
-_KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
-}
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -74,7 +69,12 @@ def _guarded(path: Path, write: Callable[[], object]) -> None:
         write()
     except OSError as exc:
         raise FatalError(
-            f"cannot write {path}: {exc.strerror or exc}; check that you may write to {path.parent}"
+            said(
+                "cannot write {path}: {reason}; check that you may write to {folder}",
+                path=str(path),
+                reason=exc.strerror or str(exc),
+                folder=str(path.parent),
+            )
         ) from None
 
 
@@ -84,7 +84,7 @@ def _create(path: Path, data: bytes) -> None:
     try:
         os.link(temp, path)  # fails if the target exists, even a dangling link: no overwrite, even in a race
     except FileExistsError:
-        raise FatalError(f"{path} already exists; acct will not overwrite it") from None
+        raise FatalError(said("{path} already exists; acct will not overwrite it", path=str(path))) from None
     finally:
         os.unlink(temp)
     _fsync_dir(str(path.parent))
@@ -110,7 +110,9 @@ def _update(path: Path, change: Callable[[bytes], bytes], must_exist: bool) -> b
                 return new
         finally:
             os.close(fd)
-    raise FatalError(f"{path} kept changing while acct edited it, so nothing was written; run the command again")
+    raise FatalError(
+        said("{path} kept changing while acct edited it, so nothing was written; run the command again", path=str(path))
+    )
 
 
 def _open_locked(path: Path, real: str, deadline: float, must_exist: bool) -> int | None:
@@ -122,7 +124,9 @@ def _open_locked(path: Path, real: str, deadline: float, must_exist: bool) -> in
             fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a named pipe does not make it wait
         except FileNotFoundError:
             if must_exist:
-                raise FatalError(f"{path} does not exist (any more); run the command again") from None
+                raise FatalError(
+                    said("{path} does not exist (any more); run the command again", path=str(path))
+                ) from None
             return None
         try:
             _check_target(path, os.fstat(fd))
@@ -139,8 +143,11 @@ def _check_kind(path: Path, st: os.stat_result) -> None:
     kind = stat.S_IFMT(st.st_mode)
     if kind != stat.S_IFREG:
         raise FatalError(
-            f"{path} is {_KINDS.get(kind, 'not a regular file')}; acct writes only regular files and left it as it"
-            " is: choose a file name"
+            said(
+                "{path} is {what}; acct writes only regular files and left it as it is: choose a file name",
+                path=str(path),
+                what=Text(KINDS.get(kind, N_("not a regular file"))),
+            )
         )
 
 
@@ -148,12 +155,16 @@ def _check_target(path: Path, st: os.stat_result) -> None:
     _check_kind(path, st)
     if st.st_nlink > 1:
         raise FatalError(
-            f"{path} has {st.st_nlink} names (hard links); acct replaces a file by renaming a new one into place, so"
-            " that no reader sees half of it, which would leave the other names with the old content. Give the file"
-            f" one name (cp {path} {path}.copy && mv {path}.copy {path}) and run the command again"
+            said(
+                "{path} has {names} names (hard links); acct replaces a file by renaming a new one into place, so that "
+                "no reader sees half of it, which would leave the other names with the old content. Give the file one "
+                "name (cp {path} {path}.copy && mv {path}.copy {path}) and run the command again",
+                path=str(path),
+                names=st.st_nlink,
+            )
         )
     if not st.st_mode & 0o222:
-        raise FatalError(f"{path} is read-only; make it writable (chmod u+w) first")
+        raise FatalError(said("{path} is read-only; make it writable (chmod u+w) first", path=str(path)))
 
 
 def _lock(fd: int, path: Path, deadline: float) -> None:
@@ -166,8 +177,12 @@ def _lock(fd: int, path: Path, deadline: float) -> None:
                 raise
         if time.monotonic() > deadline:
             raise FatalError(
-                f"{path} has been locked by another program (another acct editing it?) for {LOCK_WAIT:.0f} s;"
-                " run the command again once it is done"
+                said(
+                    "{path} has been locked by another program (another acct editing it?) for {seconds} s; run the "
+                    "command again once it is done",
+                    path=str(path),
+                    seconds=round(LOCK_WAIT),
+                )
             )
         time.sleep(0.02)
 
@@ -232,8 +247,13 @@ def _keep_owner(fd: int, st: os.stat_result | None, real: str) -> None:
         os.fchown(fd, st.st_uid, st.st_gid)
     except PermissionError:
         raise FatalError(
-            f"{real} belongs to user {st.st_uid} and group {st.st_gid}, which acct cannot give the new file it writes"
-            " in its place; left as it is: run the command as its owner"
+            said(
+                "{path} belongs to user {user} and group {group}, which acct cannot give the new file it writes in its "
+                "place; left as it is: run the command as its owner",
+                path=real,
+                user=st.st_uid,
+                group=st.st_gid,
+            )
         ) from None
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.problems import FatalError, Problem
+from accountability.files.regular import LINKED, unlisted
+from accountability.problems import FatalError, Problem, Text, said
 
 CONFIG_NAME = "acct.yaml"
 
@@ -30,15 +31,25 @@ def find_root(explicit: Path | None, start: Path | None = None) -> Path:
         if (folder / "commitments" / CONFIG_NAME).is_file():
             return folder / "commitments"
     raise FatalError(
-        f"no tracker found in {here} or any folder above it: none holds {CONFIG_NAME} or commitments/{CONFIG_NAME}. "
-        "Run acct inside a tracker, pass --root PATH, set ACCT_ROOT, or create one with 'acct init'."
+        said(
+            "no tracker found in {here} or any folder above it: none holds {config} or commitments/{config}. Run acct "
+            "inside a tracker, pass --root PATH, set ACCT_ROOT, or create one with 'acct init'.",
+            here=str(here),
+            config=CONFIG_NAME,
+        )
     )
 
 
 def _checked(path: Path, source: str) -> Path:
     if not (path / CONFIG_NAME).is_file():
         raise FatalError(
-            f"{source} is {path}, but {path / CONFIG_NAME} does not exist; point it at a folder holding {CONFIG_NAME}"
+            said(
+                "{source} is {path}, but {config_path} does not exist; point it at a folder holding {config}",
+                source=source,
+                path=str(path),
+                config_path=str(path / CONFIG_NAME),
+                config=CONFIG_NAME,
+            )
         )
     return path.resolve()
 
@@ -80,7 +91,7 @@ def discover(root: Path, seen: Seen | None = None) -> Discovered:
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
-            problems.append(_unreadable_folder(folder_entry(prefix.rstrip("/") or "."), _UNLISTED.format(exc.strerror)))
+            problems.append(_unreadable_folder(folder_entry(prefix.rstrip("/") or "."), unlisted(exc.strerror)))
             continue
         for entry in entries:
             name = shown_name(entry.name)
@@ -88,7 +99,7 @@ def discover(root: Path, seen: Seen | None = None) -> Discovered:
                 if name.startswith((".", "_")):
                     continue
                 if entry.is_symlink():
-                    problems.append(_unreadable_folder(f"{prefix}{name}/", _LINKED))
+                    problems.append(_unreadable_folder(f"{prefix}{name}/", LINKED))
                 else:
                     folders.append((f"{prefix}{name}/", entry.path))
             elif is_document(name):
@@ -107,14 +118,7 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-_UNLISTED = "cannot list the folder: {}, so none of its files are read; let acct list it (chmod u+rx)"
-_LINKED = (
-    "this is a symbolic link to a folder, which acct does not follow (a link could make it read files twice or outside"
-    " the tracker); move the folder here, or link each file"
-)
-
-
-def _unreadable_folder(path: str, message: str) -> Problem:
+def _unreadable_folder(path: str, message: Text) -> Problem:
     """A folder whose files are not read: an error, so that they never vanish from a check or a score unseen."""
     return Problem("unreadable", message, path, 1, 1)
 
@@ -175,8 +179,11 @@ def not_read(path: str) -> Problem:
     stem = _LOOKALIKE.sub("", name)
     return Problem(
         "not-read",
-        f"acct does not read this file: only names ending in .yaml or .yml are documents; if it is one, rename it "
-        f"to {stem}.yaml, else move it out of the tracker",
+        said(
+            "acct does not read this file: only names ending in .yaml or .yml are documents; if it is one, rename it "
+            "to {stem}.yaml, else move it out of the tracker",
+            stem=stem,
+        ),
         path,
         1,
         1,

@@ -6,17 +6,18 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 
 
 def git(args: list[str], cwd: Path) -> bytes:
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise FatalError("git is not installed or not on PATH; install git to use this command") from None
+        raise FatalError(said("git is not installed or not on PATH; install git to use this command")) from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise FatalError(f"git {' '.join(args)} failed: {message[-1] if message else 'no message'}")
+        said_by_git = message[-1] if message else said("no message")
+        raise FatalError(said("git {command} failed: {message}", command=" ".join(args), message=said_by_git))
     return result.stdout
 
 
@@ -26,7 +27,10 @@ def toplevel(path: Path) -> Path:
         return Path(git(["rev-parse", "--show-toplevel"], path).decode().strip())
     except FatalError:
         raise FatalError(
-            f"{path} is not in a git repository; run this inside one (git init) or clone the tracker's repository"
+            said(
+                "{path} is not in a git repository; run this inside one (git init) or clone the tracker's repository",
+                path=str(path),
+            )
         ) from None
 
 
@@ -43,7 +47,10 @@ def resolve(rev: str, cwd: Path) -> str:
         return git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).decode().strip()
     except FatalError:
         raise FatalError(
-            f"unknown revision {rev!r}: no such branch, tag or commit here; check the name (git branch -a)"
+            said(
+                "unknown revision {rev}: no such branch, tag or commit here; check the name (git branch -a)",
+                rev=repr(rev),
+            )
         ) from None
 
 
@@ -81,7 +88,7 @@ def read_many(oids: list[str], cwd: Path) -> dict[str, bytes]:
     request = "".join(f"{oid}\n" for oid in oids).encode("ascii")
     out = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input=request, capture_output=True, check=False)
     if out.returncode != 0:
-        raise FatalError(f"git cat-file failed: {out.stderr.decode('utf-8', 'replace').strip()}")
+        raise FatalError(said("git cat-file failed: {message}", message=out.stderr.decode("utf-8", "replace").strip()))
     contents, data, pos = {}, out.stdout, 0
     for oid in oids:
         end = data.index(b"\n", pos)

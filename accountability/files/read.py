@@ -88,7 +88,7 @@ def read_raw(root: Path, path: str) -> bytes | Problem:
     try:
         return read_regular(str(root), path)
     except Unreadable as exc:
-        return Problem("unreadable", str(exc), path, 1, 1)
+        return Problem("unreadable", exc.reason, path, 1, 1)
 
 
 def assemble(root: Path, loaded: list[Loaded], files: int | None = None) -> tuple[Tracker, list[Problem]]:

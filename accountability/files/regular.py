@@ -13,19 +13,39 @@ import errno
 import os
 import stat
 
+from accountability.i18n import N_
+from accountability.problems import Text, said
+
 MAX_FILE = 2 * 1024 * 1024  # bytes; the district benchmark's largest file (org.yaml, 1,500 people) is about 200 KB
 _NO_WAIT = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-_KINDS = {
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
+KINDS = {
+    stat.S_IFIFO: N_("a named pipe (FIFO)"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFDIR: N_("a folder"),
 }
 
 
+def unlisted(reason: str | None) -> Text:
+    return said(
+        "cannot list the folder: {reason}, so none of its files are read; let acct list it (chmod u+rx)",
+        reason=reason,
+    )
+
+
+LINKED = said(
+    "this is a symbolic link to a folder, which acct does not follow (a link could make it read files twice or outside"
+    " the tracker); move the folder here, or link each file"
+)
+
+
 class Unreadable(Exception):
-    """Why a file cannot be read: the message of its `unreadable` problem."""
+    """Why a file cannot be read: the sentence of its `unreadable` problem."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 def read_regular(root: str, path: str) -> bytes:
@@ -38,21 +58,28 @@ def read_regular(root: str, path: str) -> bytes:
         fd = os.open(full, _NO_WAIT)
     except OSError as exc:
         if exc.errno == errno.ENOENT and "\\x" in path and not os.path.lexists(full):
-            raise Unreadable("the file's name is not valid UTF-8 (shown here with \\x escapes); rename it") from None
+            raise Unreadable(
+                said("the file's name is not valid UTF-8 (shown here with \\x escapes); rename it")
+            ) from None
         if exc.errno != errno.ELOOP:
-            raise Unreadable(f"cannot read the file: {exc.strerror}; check its permissions") from None
+            raise Unreadable(
+                said("cannot read the file: {reason}; check its permissions", reason=exc.strerror)
+            ) from None
         fd = _open_link(root, path, full)
     with open(fd, "rb") as handle:
         st = os.fstat(fd)
         kind = stat.S_IFMT(st.st_mode)
         if kind != stat.S_IFREG:
-            raise Unreadable(
-                f"cannot read the file: it is {_KINDS.get(kind, 'not a regular file')}; acct reads only regular files"
-            )
+            what = Text(KINDS.get(kind, N_("not a regular file")))
+            raise Unreadable(said("cannot read the file: it is {what}; acct reads only regular files", what=what))
         data = handle.read(MAX_FILE + 1)
     if len(data) > MAX_FILE:
         raise Unreadable(
-            f"cannot read the file: it is larger than {MAX_FILE:,} bytes, the limit for one file; split it into smaller files"
+            said(
+                "cannot read the file: it is larger than {limit} bytes, the limit for one file; split it into smaller "
+                "files",
+                limit=float(MAX_FILE),
+            )
         )
     return data
 
@@ -63,23 +90,27 @@ def _open_link(root: str, path: str, full: str) -> int:
     inside = os.path.relpath(target, os.path.realpath(root)).replace(os.sep, "/")
     if inside == "." or inside.startswith("../") or any(part.startswith(".") for part in inside.split("/")):
         raise Unreadable(
-            f"cannot read the file: it is a symbolic link to {target}, which is outside the tracker; a link may only"
-            " point at a file in the tracker's folder, outside hidden folders such as .git"
+            said(
+                "cannot read the file: it is a symbolic link to {target}, which is outside the tracker; a link may "
+                "only point at a file in the tracker's folder, outside hidden folders such as .git",
+                target=target,
+            )
         )
     try:
         return os.open(target, _NO_WAIT)
     except OSError as exc:
-        raise Unreadable(f"cannot read the file: it is a symbolic link to {inside}: {exc.strerror}") from None
+        raise Unreadable(
+            said(
+                "cannot read the file: it is a symbolic link to {target}: {reason}", target=inside, reason=exc.strerror
+            )
+        ) from None
 
 
-def _folder(full: str) -> str:
+def _folder(full: str) -> Text:
     if os.path.islink(full.rstrip("/")):
-        return (
-            "this is a symbolic link to a folder, which acct does not follow (a link could make it read files twice"
-            " or outside the tracker); move the folder here, or link each file"
-        )
+        return LINKED
     try:
         os.scandir(full).close()
     except OSError as exc:
-        return f"cannot list the folder: {exc.strerror}, so none of its files are read; let acct list it (chmod u+rx)"
-    return "the folder could not be listed when acct looked; run acct again"
+        return unlisted(exc.strerror)
+    return said("the folder could not be listed when acct looked; run acct again")

@@ -1,30 +1,46 @@
-"""Plain data → a typed model, or problems placed at document paths (located later, only if reported)."""
+"""Plain data → a typed model, or problems placed at document paths (located later, only if reported).
+
+Pydantic's errors become our own sentences, for the catalogue: our types' errors carry theirs (`model.base.fail`), and
+each kind of pydantic error that the models can raise has its template here.
+"""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from accountability.i18n import N_
 from accountability.model import KINDS, Config, Document, Org, Person, Unit
 from accountability.model.base import shown as short
-from accountability.problems import DocPath, Problem
-from accountability.suggest import did_you_mean
+from accountability.problems import NOTHING, DocPath, Problem, Text, said
+from accountability.suggest import suggestion
+
+# What a value should have been, for each kind of pydantic error that says only what was expected.
+EXPECTED = {
+    "string_type": N_("text; quote it if it looks like a number or a date"),
+    "int_type": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list ('- ' items or [a, b])"),
+    "model_type": N_("a mapping of keys"),
+    "model_attributes_type": N_("a mapping of keys"),
+    "dict_type": N_("a mapping of keys"),
+}
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 
 
 def validate_document(data: Any, path: str, is_config: bool) -> tuple[Document | None, list[Problem]]:
     """Validate one file's data as the kind it names (acct.yaml is always the config)."""
     if not isinstance(data, dict):
-        what = "a list" if isinstance(data, list) else "a single value"
-        return None, [
-            Problem(
-                "not-a-mapping",
-                f"the file holds {what}; a tracker file is a mapping of keys, starting with 'kind:'",
-                path,
-            )
-        ]
+        what = said("a list") if isinstance(data, list) else said("a single value")
+        message = said("the file holds {what}; a tracker file is a mapping of keys, starting with 'kind:'", what=what)
+        return None, [Problem("not-a-mapping", message, path)]
     model = _model_for(data, path, is_config)
     if isinstance(model, Problem):
         return None, [model]
@@ -56,18 +72,15 @@ def _model_for(data: dict[str, Any], path: str, is_config: bool) -> type[BaseMod
     kind = data.get("kind")
     if is_config:
         if kind not in (None, "config"):
-            return Problem(
-                "unknown-kind",
-                f"acct.yaml is the config; remove 'kind: {kind}' or write 'kind: config'",
-                path,
-                at=("kind",),
-            )
+            message = said("acct.yaml is the config; remove 'kind: {kind}' or write 'kind: config'", kind=kind)
+            return Problem("unknown-kind", message, path, at=("kind",))
         return Config
     if kind is None:
-        kinds = ", ".join(KINDS)
-        return Problem("missing-kind", f"the file has no 'kind:'; add one of: {kinds}", path, at=(), at_key=False)
+        message = said("the file has no 'kind:'; add one of: {kinds}", kinds=", ".join(KINDS))
+        return Problem("missing-kind", message, path, at=(), at_key=False)
     if kind not in KINDS:
-        return Problem("unknown-kind", f"unknown kind {kind!r}{_suggest(str(kind), list(KINDS))}", path, at=("kind",))
+        message = said("unknown kind {kind}{hint}", kind=repr(kind), hint=_suggest(str(kind), list(KINDS)))
+        return Problem("unknown-kind", message, path, at=("kind",))
     return KINDS[kind]
 
 
@@ -88,39 +101,62 @@ def _problem(error: Any, model: type[BaseModel], path: str) -> Problem:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         names = _field_names(model, loc[:-1])
-        return Problem("unknown-key", f"unknown key '{key}'{_suggest(key, names)}", path, at=loc, at_key=True)
+        message = said("unknown key '{key}'{hint}", key=key, hint=_suggest(key, names))
+        return Problem("unknown-key", message, path, at=loc, at_key=True)
     if kind == "missing":
-        return Problem("missing-key", f"the required key '{loc[-1]}' is missing here; add it", path, at=loc[:-1])
-    if "-" in kind:  # our own codes from model/base.py
-        return Problem(kind, error["msg"], path, at=loc)
+        message = said("the required key '{key}' is missing here; add it", key=loc[-1])
+        return Problem("missing-key", message, path, at=loc[:-1])
+    if "-" in kind:  # our own codes from model/base.py, with their sentence
+        return Problem(kind, error["ctx"]["sentence"], path, at=loc)
     return Problem("invalid-value", _message(error), path, at=loc)
 
 
-def _message(error: Any) -> str:
+def _message(error: Any) -> Text:
     value = error.get("input")
     shown = (
-        short(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+        short(value)
+        if not isinstance(value, (dict, list))
+        else (said("a mapping") if isinstance(value, dict) else said("a list"))
     )
-    expected = {
-        "string_type": "text; quote it if it looks like a number or a date",
-        "int_type": "a whole number",
-        "int_from_float": "a whole number",
-        "int_parsing": "a whole number",
-        "bool_type": "true or false",
-        "bool_parsing": "true or false",
-        "list_type": "a list ('- ' items or [a, b])",
-        "model_type": "a mapping of keys",
-        "model_attributes_type": "a mapping of keys",
-        "dict_type": "a mapping of keys",
-    }.get(error["type"])
-    if expected:
-        return f"{shown} is not valid here; expected {expected}"
-    detail = error["msg"].removeprefix("Value error, ")
-    return f"{shown} is not valid here: {detail[0].lower()}{detail[1:]}"
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind in EXPECTED:
+        return said("{value} is not valid here; expected {expected}", value=shown, expected=Text(EXPECTED[kind]))
+    if kind == "greater_than":
+        return said(
+            "{value} is not valid here: input should be greater than {bound}", value=shown, bound=_bound(ctx["gt"])
+        )
+    if kind == "greater_than_equal":
+        return said(
+            "{value} is not valid here: input should be greater than or equal to {bound}",
+            value=shown,
+            bound=_bound(ctx["ge"]),
+        )
+    if kind == "less_than":
+        return said(
+            "{value} is not valid here: input should be less than {bound}", value=shown, bound=_bound(ctx["lt"])
+        )
+    if kind == "less_than_equal":
+        return said(
+            "{value} is not valid here: input should be less than or equal to {bound}",
+            value=shown,
+            bound=_bound(ctx["le"]),
+        )
+    if kind == "literal_error":
+        choices = ", ".join(f"'{c}'" for c in _QUOTED.findall(str(ctx.get("expected", ""))))
+        return said("{value} is not valid here; expected one of: {choices}", value=shown, choices=choices)
+    if kind in ("string_too_short", "too_short"):
+        return said("{value} is not valid here: it may not be empty", value=shown)
+    detail = error["msg"].removeprefix("Value error, ")  # no model raises another kind; said in pydantic's English
+    return said("{value} is not valid here: {detail}", value=shown, detail=f"{detail[0].lower()}{detail[1:]}")
 
 
-def _suggest(word: str, names: list[str]) -> str:
-    return did_you_mean(word, names, f"; expected one of: {', '.join(names)}" if names else "")
+def _bound(value: object) -> object:
+    """A range's bound as a person writes it: 1000000, not 1e6 or 1000000.0 (and never grouped, as in the file)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _suggest(word: str, names: list[str]) -> Text:
+    return suggestion(word, names, said("; expected one of: {names}", names=", ".join(names)) if names else NOTHING)
 
 
 def _field_names(model: type[BaseModel], loc: DocPath) -> list[str]:

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from accountability.problems import DocPath, Problem
+from accountability.i18n import N_
+from accountability.problems import DocPath, Problem, Text, said
 
 MAX_DEPTH = 64
 MAX_SCALAR = 20_000  # characters; a note longer than this is not a note
@@ -48,6 +49,45 @@ _SPECIAL = {
 SAFE_LENGTH = 32_768  # libyaml's composer recurses in C; below this length no file can nest deep enough to hurt
 _DEEP_LINE = re.compile(rf"^[ \-?:]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,:-])[&*][^\s,\[\]{}]")
+# What libyaml says of a syntax error, marked for the catalogue: the phrases a tracker file's mistakes give.
+_LIBYAML_WORDS = frozenset(
+    (
+        N_("while scanning a simple key"),
+        N_("while scanning a quoted scalar"),
+        N_("while scanning a plain scalar"),
+        N_("while scanning a block scalar"),
+        N_("while scanning an anchor"),
+        N_("while scanning an alias"),
+        N_("while scanning a tag"),
+        N_("while scanning a directive"),
+        N_("while scanning for the next token"),
+        N_("while parsing a block mapping"),
+        N_("while parsing a block collection"),
+        N_("while parsing a flow sequence"),
+        N_("while parsing a flow mapping"),
+        N_("while parsing a block node"),
+        N_("while parsing a flow node"),
+        N_("while parsing a node"),
+        N_("could not find expected ':'"),
+        N_("found character that cannot start any token"),
+        N_("found unexpected end of stream"),
+        N_("found unexpected ':'"),
+        N_("found unknown escape character"),
+        N_("found unexpected document indicator"),
+        N_("mapping values are not allowed in this context"),
+        N_("block sequence entries are not allowed in this context"),
+        N_("did not find expected key"),
+        N_("did not find expected node content"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected <document start>"),
+        N_("did not find expected comment or line break"),
+        N_("did not find expected alphabetic or numeric character"),
+    )
+)
+_LIBYAML: dict[str, Text] = {phrase: Text(phrase) for phrase in _LIBYAML_WORDS} | {
+    f"did not find expected ',' or '{closing}'": said("did not find expected ',' or '{closing}'", closing=closing)
+    for closing in "]}"
+}
 
 
 class _Loader(yaml.CSafeLoader):
@@ -77,7 +117,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # in characters, as editors count
         byte = raw[exc.start : exc.start + 1].hex()
-        return None, [Problem("not-utf8", f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8", path, line, col)]
+        message = said("byte 0x{byte} is not valid UTF-8; save the file as UTF-8", byte=byte)
+        return None, [Problem("not-utf8", message, path, line, col)]
     if text.startswith("\ufeff"):
         text = text[1:]
     if not unicodedata.is_normalized("NFC", text):
@@ -106,11 +147,8 @@ def parse_node(text: str, path: str) -> tuple[Node | None, Any, list[Problem]]:
         # libyaml 0.2.5 (PyYAML 6.0.2 on) refuses nesting past 1,000 levels with a syntax error, older ones nest on.
         return None, None, [_nested_too_deep(text, path) or _yaml_error(exc, text, path)]
     if node is None:
-        return (
-            None,
-            None,
-            [Problem("empty-file", "the file holds no document; write one with a 'kind:' key", path, 1, 1)],
-        )
+        message = said("the file holds no document; write one with a 'kind:' key")
+        return None, None, [Problem("empty-file", message, path, 1, 1)]
     walk = _Walk(path)
     data = walk.value(node, 0)
     if any(p.code == "too-deep" for p in walk.problems):
@@ -139,16 +177,16 @@ class _Walk:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, code: str, message: str, node: Node) -> None:
+    def problem(self, code: str, message: Text, node: Node) -> None:
         mark = node.start_mark
         self.problems.append(Problem(code, message, self.path, mark.line + 1, mark.column + 1))
 
     def value(self, node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.problem("too-deep", f"nested deeper than {MAX_DEPTH} levels; no tracker file needs this", node)
+            self.problem("too-deep", _TOO_DEEP, node)
             return None
         if node.tag not in _CORE_TAGS:
-            self.problem("tag", f"the tag {_short_tag(node.tag)} is not allowed; remove it", node)
+            self.problem("tag", said("the tag {tag} is not allowed; remove it", tag=_short_tag(node.tag)), node)
             return None
         if isinstance(node, ScalarNode):
             return self.scalar(node)
@@ -160,14 +198,15 @@ class _Walk:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                self.problem("yaml-syntax", "a key must be plain text, not a list or a mapping", key_node)
+                self.problem("yaml-syntax", said("a key must be plain text, not a list or a mapping"), key_node)
                 continue
             key = key_node.value
             if key in result:
-                self.problem("duplicate-key", f"the key '{key}' appears twice in this mapping; keep one", key_node)
+                message = said("the key '{key}' appears twice in this mapping; keep one", key=key)
+                self.problem("duplicate-key", message, key_node)
                 continue
             if key == "<<":
-                self.problem("anchor", "merge keys ('<<') are not allowed; write the keys out", key_node)
+                self.problem("anchor", said("merge keys ('<<') are not allowed; write the keys out"), key_node)
                 continue
             # Most values are short plain or quoted text: resolved here, without the calls `value` would make.
             if value_node.__class__ is ScalarNode and depth < MAX_DEPTH and len(value_node.value) <= MAX_SCALAR:
@@ -185,7 +224,12 @@ class _Walk:
     def scalar(self, node: ScalarNode) -> Any:
         value: str = node.value
         if len(value) > MAX_SCALAR:
-            self.problem("too-long", f"a value of {len(value):,} characters; the limit is {MAX_SCALAR:,}", node)
+            message = said(
+                "a value of {length} characters; the limit is {limit}",
+                length=float(len(value)),
+                limit=float(MAX_SCALAR),
+            )
+            self.problem("too-long", message, node)
             return None
         tag = node.tag
         if tag == PLAIN:
@@ -287,8 +331,11 @@ def _nested_too_deep(text: str, path: str) -> Problem | None:
     return None
 
 
+_TOO_DEEP = said("nested deeper than {depth} levels; no tracker file needs this", depth=MAX_DEPTH)
+
+
 def _deep(path: str, line: int, col: int) -> Problem:
-    return Problem("too-deep", f"nested deeper than {MAX_DEPTH} levels; no tracker file needs this", path, line, col)
+    return Problem("too-deep", _TOO_DEEP, path, line, col)
 
 
 def _anchors(text: str, path: str) -> list[Problem]:
@@ -297,17 +344,19 @@ def _anchors(text: str, path: str) -> list[Problem]:
     try:
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                what = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
-                mark = token.start_mark
-                problems.append(
-                    Problem(
-                        "anchor",
-                        f"{what} '{token.value}': anchors and aliases are not allowed; write the value out in full",
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
+                template = (
+                    said(
+                        "anchor '{name}': anchors and aliases are not allowed; write the value out in full",
+                        name=token.value,
+                    )
+                    if isinstance(token, yaml.AnchorToken)
+                    else said(
+                        "alias '{name}': anchors and aliases are not allowed; write the value out in full",
+                        name=token.value,
                     )
                 )
+                mark = token.start_mark
+                problems.append(Problem("anchor", template, path, mark.line + 1, mark.column + 1))
     except yaml.YAMLError:
         return problems  # the syntax error itself is reported by the composer
     return problems
@@ -320,27 +369,33 @@ def _yaml_error(exc: yaml.YAMLError, text: str, path: str) -> Problem:
         index = bad.start() if bad else exc.position
         line, col = _line_col(text, index)
         char = f"U+{ord(text[index]):04X}" if index < len(text) else "?"
-        return Problem(
-            "yaml-syntax", f"the control character {char} is not allowed in YAML; remove it", path, line, col
-        )
+        message = said("the control character {char} is not allowed in YAML; remove it", char=char)
+        return Problem("yaml-syntax", message, path, line, col)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if mark and mark.index >= len(text):  # PyYAML may point past the end of a file with no final newline
         line, col = _line_col(text, len(text))
     problem = (getattr(exc, "problem", None) or str(exc)).strip()
     if isinstance(exc, yaml.composer.ComposerError) and "another document" in problem:
-        return Problem(
-            "multiple-documents",
-            "a second document ('---') starts here; put one document in each file",
-            path,
-            line,
-            col,
-        )
+        message = said("a second document ('---') starts here; put one document in each file")
+        return Problem("multiple-documents", message, path, line, col)
     if "\t" in problem or (mark and _char_at(text, mark.index) == "\t"):
-        return Problem("yaml-syntax", "a tab is used for indentation; indent with spaces", path, line, col)
+        return Problem("yaml-syntax", said("a tab is used for indentation; indent with spaces"), path, line, col)
     context = (getattr(exc, "context", None) or "").strip()
-    message = f"{context}: {problem}" if context else problem
-    return Problem("yaml-syntax", f"{message}; check the indentation and quoting here", path, line, col)
+    if context:
+        message = said(
+            "{context}: {problem}; check the indentation and quoting here",
+            context=_phrase(context),
+            problem=_phrase(problem),
+        )
+    else:
+        message = said("{problem}; check the indentation and quoting here", problem=_phrase(problem))
+    return Problem("yaml-syntax", message, path, line, col)
+
+
+def _phrase(libyaml: str) -> Text | str:
+    """libyaml's words, translated when they are among those a tracker file's mistakes give."""
+    return _LIBYAML.get(libyaml, libyaml)
 
 
 def _char_at(text: str, index: int) -> str:

@@ -6,7 +6,10 @@ compiled to `acct.mo` beside it (`python scripts/catalogue.py` extracts, updates
 adding a catalogue and needs no code. English needs none: it is the source text.
 
 Marking text for the catalogue: `t("...")` and `t.plural("...", "...", n)` on a `Messages`, `N_("...")` for text
-kept in a table and translated later, `NC_("context", "...")` where one English word means two things.
+kept in a table and translated later, `NC_("context", "...")` where one English word means two things, and
+`said("...", value=...)` (and `Steps.said`) for a sentence kept as data, such as a problem's message or a
+FatalError's, shown later with `t.text(...)`. The command line's help is taken from the `help=` of typer's options
+and the commands' docstrings (`scripts/catalogue.py`, `cli/help.py`); docs/language.md says what stays English.
 """
 
 from __future__ import annotations
@@ -20,21 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from accountability.periods import Period, form
-from accountability.problems import FatalError, Text
+from accountability.problems import CONTEXT, N_, NC_, FatalError, Text, said
 
 DEFAULT = "en"
 DOMAIN = "acct"
-CONTEXT = "\x04"  # how gettext joins a context to its message id
-
-
-def N_(message: str) -> str:
-    """Marks text for the catalogue where it is written; it is translated where it is shown."""
-    return message
-
-
-def NC_(context: str, message: str) -> str:
-    """As N_, for an English word that means more than one thing (`NC_("short level", "done")`)."""
-    return f"{context}{CONTEXT}{message}"
 
 
 def locale_folder() -> Path:
@@ -75,7 +67,13 @@ class Messages:
 
     def text(self, said: Text) -> str:
         """A sentence kept as data (a problem's message): its template translated, then its values filled in."""
+        if not said.template:  # NOTHING: gettext would give the catalogue's header for ""
+            return ""
         return self(said.template, **dict(said.values))
+
+    def sentence(self, sentence: Text | str) -> str:
+        """A FatalError's sentence: a Text translated, plain text (not yet given as a Text) as it is."""
+        return self.text(sentence) if isinstance(sentence, Text) else sentence
 
     def _translated(self, message: str) -> str:
         if CONTEXT not in message:
@@ -91,6 +89,8 @@ class Messages:
         """A value as this language writes it; numbers stay numbers so that a template may format them further."""
         if isinstance(value, Text):
             return self.text(value)
+        if isinstance(value, list):
+            return ", ".join(str(self.shown(v)) for v in value)
         if isinstance(value, dt.date):
             return self.date(value)
         if isinstance(value, float):
@@ -129,9 +129,7 @@ class Messages:
 
     def month(self, month: str) -> str:
         """A month YYYY-MM as this language writes it: 2023-05 in English, 05/2023 in Vietnamese."""
-        year, number = month.split("-")
-        # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
-        return self(N_("{year}-{month}"), year=year, month=number)
+        return self.text(a_month(month))
 
     def period(self, period: Period) -> str:
         """A period as people name it: Q2 2023, first half of 2023, May 2023, 2023, 10 Apr 2023 to 30 Jun 2023 (quý II
@@ -151,6 +149,13 @@ class Messages:
 
         # TRANSLATORS: how a day is written in the name of a period of dates, as a CLDR pattern: dd/MM/yyyy.
         return format_date(day, self.in_context("period", "d MMM yyyy"), locale=self.lang)
+
+
+def a_month(month: str) -> Text:
+    """A month YYYY-MM kept in a sentence, to be written as `Messages.month` writes it."""
+    year, number = month.split("-")
+    # TRANSLATORS: a month in a table, {year} and {month} in digits: {month}/{year} for 05/2023.
+    return Text(N_("{year}-{month}"), (("year", year), ("month", number)))
 
 
 NO_VALUE = N_("—")
@@ -173,11 +178,27 @@ LEVELS = {
     "done": NC_("level", "done"),
     "not-done": NC_("level", "not done"),
 }
+LEVEL_VALUES = {  # a level as written in a file (rating.level: not-done), in a sentence about it
+    "excellent": NC_("level value", "excellent"),
+    "good": NC_("level value", "good"),
+    "done": NC_("level value", "done"),
+    "not-done": NC_("level value", "not-done"),
+}
+
+
+def unavailable(option: str, chosen: object) -> Text:
+    """The sentence of a language acct has no catalogue for."""
+    return said(
+        "{option} {chosen} is not available; choose one of: {languages}",
+        option=option,
+        chosen=repr(chosen),
+        languages=", ".join(languages()),
+    )
 
 
 def messages(lang: str | None, configured: str | None) -> Messages:
     """--lang, else acct.yaml's language, else English."""
     chosen = lang or configured or DEFAULT
     if chosen not in languages():
-        raise FatalError(f"--lang {chosen!r} is not available; choose one of: {', '.join(languages())}")
+        raise FatalError(unavailable("--lang", chosen))
     return Messages(chosen)

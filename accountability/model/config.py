@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from accountability import FORMAT_VERSION
-from accountability.i18n import languages
+from accountability.i18n import languages, unavailable
 from accountability.model.base import Date, Id, Number, Record, Text, fail
+from accountability.problems import said
 
 
 class GroupCount(Record):
@@ -22,7 +23,10 @@ class GroupCount(Record):
     @model_validator(mode="after")
     def _ordered(self) -> GroupCount:
         if self.min > self.max:
-            raise fail("invalid-value", f"groups.min ({self.min}) is above groups.max ({self.max}); swap them")
+            raise fail(
+                "invalid-value",
+                said("groups.min ({min}) is above groups.max ({max}); swap them", min=self.min, max=self.max),
+            )
         return self
 
 
@@ -41,8 +45,13 @@ class Thresholds(Record):
         if not self.excellent >= self.good >= self.done:
             raise fail(
                 "invalid-value",
-                f"the thresholds must go down from excellent to good to done, not {self.excellent:g}, {self.good:g},"
-                f" {self.done:g}; for example {{excellent: 90, good: 70, done: 50}}",
+                said(
+                    "the thresholds must go down from excellent to good to done, not {excellent}, {good}, {done}; for "
+                    "example {{excellent: 90, good: 70, done: 50}}",
+                    excellent=float(self.excellent),
+                    good=float(self.good),
+                    done=float(self.done),
+                ),
             )
         return self
 
@@ -137,7 +146,7 @@ class Config(Record):
     def _available(cls, value: str | None) -> str | None:
         # One catalogue file per language (accountability/i18n/), so a new language needs no change here.
         if value is not None and value not in languages():
-            raise fail("invalid-value", f"language {value!r} is not available; choose one of: {', '.join(languages())}")
+            raise fail("invalid-value", unavailable("language", value))
         return value
 
     @field_validator("acct", mode="before")
@@ -146,7 +155,11 @@ class Config(Record):
         if value != FORMAT_VERSION or isinstance(value, bool):
             raise fail(
                 "unsupported-version",
-                f"format version {value!r} is not supported; this acct reads 'acct: {FORMAT_VERSION}'",
+                said(
+                    "format version {value} is not supported; this acct reads 'acct: {version}'",
+                    value=repr(value),
+                    version=FORMAT_VERSION,
+                ),
             )
         return value
 

@@ -15,7 +15,7 @@ from accountability.model.base import slugify
 from accountability.model.commitment import Commitment
 from accountability.model.config import Config
 from accountability.model.tracker import Doc, Tracker
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.scoring.issues import counts_in_share, resolved_on_time
 from accountability.scoring.scoreboard import Scores
 from accountability.scoring.units import default_group_weight
@@ -37,8 +37,10 @@ def identity(config: Config) -> Identity:
     derived = slugify(config.organization or "")
     if not derived:
         raise FatalError(
-            "acct.yaml has no id (nor an organization to derive one from), and every exported row must say which "
-            "tracker it comes from; add a slug that names this tracker to acct.yaml, e.g.  id: thanh-uy-dong-ha"
+            said(
+                "acct.yaml has no id (nor an organization to derive one from), and every exported row must say which "
+                "tracker it comes from; add a slug that names this tracker to acct.yaml, e.g.  id: thanh-uy-dong-ha"
+            )
         )
     return Identity(derived, derived=True)
 

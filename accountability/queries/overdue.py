@@ -12,23 +12,35 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from accountability.i18n import N_, a_month
 from accountability.model import Commitment, Item, Plan
 from accountability.model.tracker import Doc, Tracker
 from accountability.periods import month_period
-from accountability.problems import DocPath, Severity
+from accountability.problems import DocPath, Severity, Text, said
 from accountability.scoring.rules import RuleSet, rules_for
 from accountability.scoring.units import quarter_ends
 
 CODES = {
-    "task": "A commitment task item not done by its due date. Its owner must act.",
-    "report": "An indicator missing its periodic progress report (within grace_days after the period's end). Its owner must act.",
-    "plan-task": "A plan task not done by its due date and not carried into a later plan. The plan's person must act.",
-    "plan": "No monthly work plan for an active person, once grace_days of the month have passed. The person must act.",
-    "self": "No self-assessment (step 1) once grace_days have passed after the month's end. The person must act.",
-    "review": "A task with no review (step 2) once grace_days have passed after the month's end. Its assigner must act.",
-    "rating": "No rating (step 3) once 2 × grace_days have passed after the month's end. The person's rater must act.",
-    "issue": "A key issue not resolved by its due date. Its lead must act.",
-    "due-soon": "Any of the above that falls due within due_soon_days (or --within). A warning.",
+    "task": N_("A commitment task item not done by its due date. Its owner must act."),
+    "report": N_(
+        "An indicator missing its periodic progress report (within grace_days after the period's end). Its owner "
+        "must act."
+    ),
+    "plan-task": N_(
+        "A plan task not done by its due date and not carried into a later plan. The plan's person must act."
+    ),
+    "plan": N_(
+        "No monthly work plan for an active person, once grace_days of the month have passed. The person must act."
+    ),
+    "self": N_("No self-assessment (step 1) once grace_days have passed after the month's end. The person must act."),
+    "review": N_(
+        "A task with no review (step 2) once grace_days have passed after the month's end. Its assigner must act."
+    ),
+    "rating": N_(
+        "No rating (step 3) once 2 × grace_days have passed after the month's end. The person's rater must act."
+    ),
+    "issue": N_("A key issue not resolved by its due date. Its lead must act."),
+    "due-soon": N_("Any of the above that falls due within due_soon_days (or --within). A warning."),
 }
 
 
@@ -41,7 +53,7 @@ class Deadline:
     unit: str  # the unit whose work it is
     due: dt.date
     met: dt.date | None
-    title: str
+    title: Text | str  # the title written in the file, or a sentence that names what is due
     path: str
     at: DocPath
     at_key: bool = False
@@ -55,7 +67,7 @@ class Finding:
     unit: str
     due: dt.date
     days: int  # days past the due date; negative for due-soon (days left)
-    title: str
+    title: Text | str
     path: str
     at: DocPath
     severity: Severity = "error"
@@ -65,7 +77,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, str, int, str, str]:
-        return (self.who, self.path, self.line, self.code, self.title)
+        return (self.who, self.path, self.line, self.code, str(self.title))
 
 
 def find_overdue(tracker: Tracker, as_of: dt.date, within: int | None = None) -> list[Finding]:
@@ -124,7 +136,7 @@ def _report_deadlines(
         if end > item.due:
             continue
         met = min((r.on for r in item.reports if start <= r.on <= end + grace), default=None)
-        title = f"{item.title}: report for the period ending {end}"
+        title = said("{title}: report for the period ending {end}", title=item.title, end=end)
         yield Deadline("report", item.owner, unit, end + grace, met, title, path, where, at_key=True)
 
 
@@ -156,11 +168,18 @@ def plan_deadlines(doc: Doc[Plan], tracker: Tracker, rules: RuleSet, carried: se
     self_on = plan.self_.on if plan.self_ else None
     found.append(
         Deadline(
-            "self", plan.person, unit, steps_due, self_on, f"self-assessment for {plan.month}", doc.path, ("month",)
+            "self",
+            plan.person,
+            unit,
+            steps_due,
+            self_on,
+            said("self-assessment for {month}", month=a_month(plan.month)),
+            doc.path,
+            ("month",),
         )
     )
     for ti, task in enumerate(plan.tasks):
-        title = f"review of {plan.person}'s task {task.id} «{task.title}»"
+        title = said("review of {person}'s task {task} «{title}»", person=plan.person, task=task.id, title=task.title)
         reviewed = task.review.on if task.review else None
         found.append(
             Deadline("review", task.assigned_by, unit, steps_due, reviewed, title, doc.path, ("tasks", ti, "id"))
@@ -170,7 +189,14 @@ def plan_deadlines(doc: Doc[Plan], tracker: Tracker, rules: RuleSet, carried: se
     rating_due = month_end + dt.timedelta(days=2 * rules.grace_days)
     found.append(
         Deadline(
-            "rating", rater, unit, rating_due, rated, f"rating of {plan.person} for {plan.month}", doc.path, ("month",)
+            "rating",
+            rater,
+            unit,
+            rating_due,
+            rated,
+            said("rating of {person} for {month}", person=plan.person, month=a_month(plan.month)),
+            doc.path,
+            ("month",),
         )
     )
     return found
@@ -193,6 +219,6 @@ def missing_plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -
         for person in people:
             p = person.model
             if (p.id, month.id) not in have and p.active_between(month.start, month.end):
-                title = f"work plan for {month.id}"
+                title = said("work plan for {month}", month=a_month(month.id))
                 yield Deadline("plan", p.id, p.unit, due, None, title, person.path, (*person.at, "id"))
         month = month_period((month.end + dt.timedelta(days=1)).strftime("%Y-%m"))

@@ -11,7 +11,7 @@ from accountability.engine import Outcome, PlainRunner, Runner, check
 from accountability.files.discover import is_tracker_file
 from accountability.files.git import TreeFile, files_at, read_many, resolve
 from accountability.files.regular import MAX_FILE
-from accountability.problems import Problem
+from accountability.problems import Problem, said
 
 
 def at_revision(rev: str, root: Path, top: Path, as_of: dt.date) -> Outcome:
@@ -37,10 +37,15 @@ def at_revision(rev: str, root: Path, top: Path, as_of: dt.date) -> Outcome:
 
 def _refusal(entry: TreeFile, path: str, rev: str) -> Problem:
     if entry.is_link:
-        reason = f"it is a symbolic link in {rev}, which acct does not follow in a revision"
+        reason = said("it is a symbolic link in {rev}, which acct does not follow in a revision", rev=rev)
     else:
-        reason = f"it is {entry.size:,} bytes in {rev}, over the limit of {MAX_FILE:,} bytes for one file"
-    return Problem("unreadable", f"cannot read the file: {reason}", path, 1, 1)
+        reason = said(
+            "it is {size} bytes in {rev}, over the limit of {limit} bytes for one file",
+            size=float(entry.size),
+            rev=rev,
+            limit=float(MAX_FILE),
+        )
+    return Problem("unreadable", said("cannot read the file: {reason}", reason=reason), path, 1, 1)
 
 
 def side(rev: str | None, root: Path, top: Path, as_of: dt.date, working_tree: Runner) -> Outcome:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.queries.export_schema import COLUMNS
 from accountability.scoring.issues import IssueShare
 from accountability.scoring.numbers import round1
@@ -69,19 +69,32 @@ def exports_in(files: Iterable[str], where: str) -> Files:
         if "trackers" not in present:
             if "unit_scores" in present:
                 raise FatalError(
-                    f"{folder} holds an export without a trackers table, written by an older acct whose rows do not "
-                    "name their tracker; export that tracker again with this acct"
+                    said(
+                        "{folder} holds an export without a trackers table, written by an older acct whose rows do not "
+                        "name their tracker; export that tracker again with this acct",
+                        folder=folder,
+                    )
                 )
             continue
         missing = [f"{table}.{fmt}" for table in TABLES_READ if table not in present]
         if missing:
-            raise FatalError(f"{folder} holds trackers.{fmt} but not {', '.join(missing)}; export that tracker again")
+            raise FatalError(
+                said(
+                    "{folder} holds trackers.{format} but not {missing}; export that tracker again",
+                    folder=folder,
+                    format=fmt,
+                    missing=", ".join(missing),
+                )
+            )
         for table in TABLES_READ:
             found.setdefault(fmt, {}).setdefault(table, []).append(f"{folder}/{table}.{fmt}")
     if not found:
         raise FatalError(
-            f"no export found in {where}: an export is a folder that acct export wrote, holding trackers.csv, "
-            "trackers.jsonl or trackers.parquet"
+            said(
+                "no export found in {where}: an export is a folder that acct export wrote, holding trackers.csv, "
+                "trackers.jsonl or trackers.parquet",
+                where=where,
+            )
         )
     return found
 
@@ -181,7 +194,9 @@ def literal(period: str) -> str:
     """The period as an SQL string literal. Period ids are digits, letters, '-' and '.', so nothing needs escaping
     (Spark and DuckDB escape quotes differently); anything else is refused."""
     if not re.fullmatch(r"[0-9A-Za-z.\-]+", period):
-        raise FatalError(f"{period!r} is not a period id; write it as acct export does, e.g. 2023 or 2023-Q2")
+        raise FatalError(
+            said("{period} is not a period id; write it as acct export does, e.g. 2023 or 2023-Q2", period=repr(period))
+        )
     return f"'{period}'"
 
 
@@ -327,13 +342,21 @@ def roll_up(run: Run, period: str | None = None) -> Rollup:
 
 def choose_period(periods: Sequence[str], period: str | None) -> str:
     if not periods:
-        raise FatalError("the exports hold no rows in their trackers table; export the trackers again")
+        raise FatalError(said("the exports hold no rows in their trackers table; export the trackers again"))
     if period is not None:
         if period not in periods:
-            raise FatalError(f"no export is of the period {period}; the exports hold: {', '.join(periods)}")
+            raise FatalError(
+                said(
+                    "no export is of the period {period}; the exports hold: {periods}",
+                    period=period,
+                    periods=", ".join(periods),
+                )
+            )
         return period
     if len(periods) > 1:
-        raise FatalError(f"the exports hold several periods ({', '.join(periods)}); choose one with --period")
+        raise FatalError(
+            said("the exports hold several periods ({periods}); choose one with --period", periods=", ".join(periods))
+        )
     return periods[0]
 
 
@@ -346,9 +369,12 @@ def refuse_duplicates(exports: list[tuple[str, str]]) -> None:
     if twice:
         tracker, found = next(iter(sorted(twice.items())))
         raise FatalError(
-            f"the tracker {tracker!r} is exported more than once for this period ({', '.join(found)}); its rows "
-            "would count twice: keep one of these exports (or, if they are two trackers, give each its own id: "
-            "in acct.yaml)"
+            said(
+                "the tracker {tracker} is exported more than once for this period ({found}); its rows would count "
+                "twice: keep one of these exports (or, if they are two trackers, give each its own id: in acct.yaml)",
+                tracker=repr(tracker),
+                found=", ".join(found),
+            )
         )
 
 

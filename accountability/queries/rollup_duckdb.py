@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.queries.export_schema import COLUMNS, column_type
 from accountability.queries.rollup import TABLES_READ, Files, Rollup, Run, exports_in, roll_up
 
@@ -36,7 +36,7 @@ def connected(paths: list[Path]) -> Iterator[Run]:
             connection.execute(view(table, columns, files))
         yield lambda sql: connection.execute(sql).fetchall()
     except duckdb.Error as exc:
-        raise FatalError(f"DuckDB could not read the exports: {str(exc).splitlines()[0]}") from None
+        raise FatalError(said("DuckDB could not read the exports: {reason}", reason=str(exc).splitlines()[0])) from None
     finally:
         connection.close()
 
@@ -47,7 +47,7 @@ def find_exports(paths: list[Path]) -> Files:
     files = []
     for path in paths:
         if not path.is_dir():
-            raise FatalError(f"{path} is not a folder; name the folders that acct export wrote to")
+            raise FatalError(said("{path} is not a folder; name the folders that acct export wrote to", path=str(path)))
         for folder, subfolders, names in os.walk(path.resolve()):
             subfolders[:] = [d for d in subfolders if not d.startswith((".", "_"))]
             files += [os.path.join(folder, name) for name in names]
@@ -59,7 +59,7 @@ def _duckdb() -> ModuleType:
         import duckdb
     except ImportError:
         raise FatalError(
-            "acct rollup needs DuckDB: install it with  pip install 'accountability-tracker[rollup]'"
+            said("acct rollup needs DuckDB: install it with  pip install 'accountability-tracker[rollup]'")
         ) from None
     return duckdb
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from accountability.files.atomic import write_atomic
-from accountability.problems import FatalError
+from accountability.problems import FatalError, said
 from accountability.queries.export_schema import COLUMNS, column_type, plain
 
 
@@ -47,7 +47,12 @@ def write_partition(
         os.rename(staging, final)
     except OSError as exc:
         raise FatalError(
-            f"cannot replace {final}: {exc.strerror or exc}; check that you may write to {final.parent}"
+            said(
+                "cannot replace {path}: {reason}; check that you may write to {folder}",
+                path=str(final),
+                reason=exc.strerror or str(exc),
+                folder=str(final.parent),
+            )
         ) from None
     shutil.rmtree(retired, ignore_errors=True)
     return [final / path.name for path in written]
@@ -73,7 +78,7 @@ def _parquet(name: str, rows: list[dict[str, Any]]) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise FatalError(
-            "--format parquet needs pyarrow: install it with  pip install 'accountability-tracker[parquet]'"
+            said("--format parquet needs pyarrow: install it with  pip install 'accountability-tracker[parquet]'")
         ) from None
     types = {
         "date": pa.date32(),

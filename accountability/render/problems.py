@@ -1,4 +1,8 @@
-"""Problems as text, JSON or GitHub workflow commands. The only place that formats them."""
+"""Problems as text, JSON or GitHub workflow commands. The only place that formats them.
+
+Text is for people: each problem's sentence and the summary line are in the reader's language, while the
+`path:line:col: error|warning: [code]` prefix stays as it is for tools (CLI.md). JSON, GitHub's workflow commands and
+their step summary are for tools and the pull request's log, and keep the English sentence (`Problem.message`)."""
 
 from __future__ import annotations
 
@@ -7,25 +11,33 @@ import os
 import re
 from pathlib import Path
 
+from accountability.i18n import DEFAULT, Messages
 from accountability.problems import Problem
 
 GITHUB_LIMIT = 10  # GitHub shows at most 10 errors and 10 warnings per step
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def summary(files: int, problems: list[Problem]) -> str:
+ENGLISH = Messages(DEFAULT)
+
+
+def summary(files: int, problems: list[Problem], t: Messages = ENGLISH) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    return f"checked {files} {_plural(files, 'file')}: {errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}"
+    return t(
+        "checked {files}: {errors}, {warnings}",
+        files=t.plural("{n} file", "{n} files", files),
+        errors=t.plural("{n} error", "{n} errors", errors),
+        warnings=t.plural("{n} warning", "{n} warnings", warnings),
+    )
 
 
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
-
-
-def as_text(problems: list[Problem], files: int) -> str:
-    lines = [f"{one_line(p.path)}:{p.line}:{p.col}: {p.severity}: [{p.code}] {one_line(p.message)}" for p in problems]
-    return "\n".join([*lines, summary(files, problems)])
+def as_text(problems: list[Problem], files: int, t: Messages = ENGLISH) -> str:
+    """One line per problem, its sentence in `t`'s language, then the summary line."""
+    lines = [
+        f"{one_line(p.path)}:{p.line}:{p.col}: {p.severity}: [{p.code}] {one_line(t.text(p.text))}" for p in problems
+    ]
+    return "\n".join([*lines, summary(files, problems, t)])
 
 
 def one_line(text: str) -> str:
@@ -61,9 +73,8 @@ def as_github(problems: list[Problem], files: int, root: Path) -> str:
     lines = [_command(p, root) for p in shown]
     rest = len(problems) - len(shown)
     if rest:
-        lines.append(
-            f"::notice title=acct::{rest} more {_plural(rest, 'problem')} not shown here; run 'acct check' for the full list"
-        )
+        more = "problem" if rest == 1 else "problems"
+        lines.append(f"::notice title=acct::{rest} more {more} not shown here; run 'acct check' for the full list")
     lines.append(summary(files, problems))
     return "\n".join(lines)
 

@@ -1,4 +1,7 @@
-"""SARIF 2.1.0 for code-scanning upload: one run, one rule per code with its help text."""
+"""SARIF 2.1.0 for code-scanning upload: one run, one rule per code with its help text.
+
+The rules' help texts are documentation for people, in the reader's language (the run's `language`); the results'
+messages are what tools match on, and keep the English, as JSON does (CLI.md)."""
 
 from __future__ import annotations
 
@@ -14,8 +17,11 @@ from accountability import __version__
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def as_sarif(results: Iterable[tuple[str, str, str, str, int, int]], rules: dict[str, str], root: Path) -> str:
-    """`results` are (code, severity, message, path, line, col); `rules` maps every code to its help text."""
+def as_sarif(
+    results: Iterable[tuple[str, str, str, str, int, int]], rules: dict[str, str], root: Path, language: str = "en"
+) -> str:
+    """`results` are (code, severity, message, path, line, col); `rules` maps every code to its help text, written
+    in `language`."""
     rule_ids = list(rules)
     body: dict[str, Any] = {
         "$schema": SCHEMA,
@@ -29,6 +35,7 @@ def as_sarif(results: Iterable[tuple[str, str, str, str, int, int]], rules: dict
                         "rules": [_rule(code, text) for code, text in rules.items()],
                     }
                 },
+                "language": language,
                 "results": [_result(r, rule_ids, root) for r in results],
             }
         ],

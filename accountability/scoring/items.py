@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from accountability.model import Item
 from accountability.periods import Judging
+from accountability.problems import NOTHING, Text, said
 from accountability.scoring.numbers import fmt
 from accountability.scoring.rules import RuleSet
 from accountability.scoring.steps import Steps
@@ -55,22 +56,33 @@ def judge_item(item: Item, group: str, judging: Judging, rules: RuleSet) -> Item
 
 def _task(item: Item, group: str, judging: Judging, rules: RuleSet) -> ItemResult:
     steps = Steps()
-    steps.add("task due {}; done {}; D = {}, C = {}", item.due, item.done or "—", judging.as_of, judging.cutoff)
+    steps.said(
+        "task due {due}; done {done}; D = {as_of}, C = {cutoff}",
+        due=item.due,
+        done=item.done or "—",
+        as_of=judging.as_of,
+        cutoff=judging.cutoff,
+    )
     if item.done and judging.counts(item.done):
         if item.done <= item.due:
-            steps.add("done {} ≤ due {} → on_time, credit 1", item.done, item.due)
+            steps.said("done {done} ≤ due {due} → on_time, credit 1", done=item.done, due=item.due)
             return ItemResult(item, group, "on_time", 1.0, final=True, steps=steps)
-        steps.add("done {} > due {} → late, credit late_credit = {}", item.done, item.due, rules.late_credit)
+        steps.said(
+            "done {done} > due {due} → late, credit late_credit = {credit}",
+            done=item.done,
+            due=item.due,
+            credit=rules.late_credit,
+        )
         return ItemResult(item, group, "late", rules.late_credit, final=True, steps=steps)
     if judging.is_past(item.due):
-        steps.add("not done by C and due {} is past (before D, not after C) → overdue, credit 0", item.due)
+        steps.said("not done by C and due {due} is past (before D, not after C) → overdue, credit 0", due=item.due)
         return ItemResult(item, group, "overdue", 0.0, final=True, steps=steps)
     days = (item.due - judging.as_of).days
     soon = 0 <= days <= rules.due_soon_days
-    steps.add(
-        "not done and due {} not past → open: counted, not scored{}",
-        item.due,
-        f"; due in {days} days → due_soon" if soon else "",
+    steps.said(
+        "not done and due {due} not past → open: counted, not scored{soon}",
+        due=item.due,
+        soon=said("; due in {days} days → due_soon", days=days) if soon else NOTHING,
     )
     return ItemResult(item, group, "open", None, due_soon=soon, steps=steps)
 
@@ -81,47 +93,70 @@ def _indicator(item: Item, group: str, judging: Judging) -> ItemResult:
     reports = [r for r in item.reports if judging.counts(r.on)]
     value = reports[-1].value if reports else None
     steps = Steps()
-    steps.add(
-        "indicator: target {}{} ({}), due {}; C = {}",
-        target,
-        " " + item.target.unit if item.target.unit else "",
-        item.target.direction,
-        item.due,
-        judging.cutoff,
+    steps.said(
+        "indicator: target {target}{unit} ({direction}), due {due}; C = {cutoff}",
+        target=target,
+        unit=" " + item.target.unit if item.target.unit else "",
+        direction=item.target.direction,
+        due=item.due,
+        cutoff=judging.cutoff,
     )
     if reports:
-        steps.add("latest report on or before C: {} on {}", value, reports[-1].on)
+        steps.said("latest report on or before C: {value} on {on}", value=value, on=reports[-1].on)
     else:
-        steps.add("no report on or before C")
+        steps.said("no report on or before C")
     if judging.is_past(item.due):
         return _final(item, group, value, steps)
     paced = up and item.measure == "cumulative"
     expected = expected_at(item, judging.cutoff) if paced else target
-    steps.add(
-        "due {} not past → judged on pace; expected at C = {}{}",
-        item.due,
-        expected,
-        "" if paced else (" (the target itself: a level indicator)" if up else " (the target itself, for down)"),
+    if paced:
+        which = NOTHING
+    elif up:
+        which = said(" (the target itself: a level indicator)")
+    else:
+        which = said(" (the target itself, for down)")
+    steps.said(
+        "due {due} not past → judged on pace; expected at C = {expected}{which}",
+        due=item.due,
+        expected=expected,
+        which=which,
     )
     if value is None:
-        steps.add("no report yet → no_report, credit 0")
+        steps.said("no report yet → no_report, credit 0")
         return ItemResult(item, group, "no_report", 0.0, no_report=True, expected=expected, steps=steps)
     if (value >= expected) if up else (value <= expected):
-        steps.add("{} {} {} → on_track, credit 1", value, "≥" if up else "≤", expected)
+        steps.said(
+            "{value} {sign} {expected} → on_track, credit 1", value=value, sign="≥" if up else "≤", expected=expected
+        )
         return ItemResult(item, group, "on_track", 1.0, value=value, expected=expected, steps=steps)
     a, b = (value, expected) if up else (expected, value)
+    sign = "<" if up else ">"
     if b <= 0:  # behind a pace line at or below zero: a ratio would divide by zero or flip sign
-        steps.add("{} {} {} → behind, and {} ≤ 0 leaves no ratio → credit 0", value, "<" if up else ">", expected, b)
+        steps.said(
+            "{value} {sign} {expected} → behind, and {b} ≤ 0 leaves no ratio → credit 0",
+            value=value,
+            sign=sign,
+            expected=expected,
+            b=b,
+        )
         return ItemResult(item, group, "behind", 0.0, value=value, expected=expected, steps=steps)
     credit = max(0.0, min(a / b, 1.0))
-    steps.add("{} {} {} → behind, credit min({} / {}, 1) = {}", value, "<" if up else ">", expected, a, b, credit)
+    steps.said(
+        "{value} {sign} {expected} → behind, credit min({a} / {b}, 1) = {credit}",
+        value=value,
+        sign=sign,
+        expected=expected,
+        a=a,
+        b=b,
+        credit=credit,
+    )
     return ItemResult(item, group, "behind", credit, value=value, expected=expected, steps=steps)
 
 
 def _final(item: Item, group: str, value: float | None, steps: Steps) -> ItemResult:
     assert item.target is not None
     if value is None:
-        steps.add("due date past with no report → missed (no_report), credit 0")
+        steps.said("due date past with no report → missed (no_report), credit 0")
         return ItemResult(item, group, "missed", 0.0, final=True, no_report=True, steps=steps)
     target, up = item.target.value, item.target.direction == "up"
     achieved = value >= target if up else value <= target
@@ -129,16 +164,17 @@ def _final(item: Item, group: str, value: float | None, steps: Steps) -> ItemRes
     attained = attainment(value, target, up, achieved)
     credit = max(0.0, min(attained, 1.0))
     state = "achieved" if achieved else "missed"
-    formula = f"{fmt(value)} / {fmt(target)}" if up else f"{fmt(target)} / {fmt(value)}"
+    formula: Text | str = f"{fmt(value)} / {fmt(target)}" if up else f"{fmt(target)} / {fmt(value)}"
     if (target if up else value) == 0:
-        formula = "a zero divisor, so 1 if achieved else 0"
-    steps.add(
-        "due date past → final: {}{}; attainment = {} = {}; credit min(attainment, 1) = {}",
-        state,
-        " and exceeded" if exceeded else "",
-        formula,
-        attained,
-        credit,
+        formula = said("a zero divisor, so 1 if achieved else 0")
+    steps.said(
+        "due date past → final: {state}{exceeded}; attainment = {formula} = {attained}; credit min(attainment, 1) = "
+        "{credit}",
+        state=state,
+        exceeded=said(" and exceeded") if exceeded else NOTHING,
+        formula=formula,
+        attained=attained,
+        credit=credit,
     )
     return ItemResult(item, group, state, credit, final=True, exceeded=exceeded, value=value, steps=steps)
 

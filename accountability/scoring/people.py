@@ -63,9 +63,9 @@ def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None
     review = task.review if task.review and judging.written(task.review.on) else None
     if not (task.done and judging.counts(task.done)):
         if judging.is_past(task.due):
-            steps.add("{}: not done and due {} is past → 0", task.id, task.due)
+            steps.said("{task}: not done and due {due} is past → 0", task=task.id, due=task.due)
             return TaskResult(task.id, "undone", 0.0, task.weight)
-        steps.add("{}: not done, due {} not past → open, left out", task.id, task.due)
+        steps.said("{task}: not done, due {due} not past → open, left out", task=task.id, due=task.due)
         return TaskResult(task.id, "open", None, task.weight)
     late = task.done > task.due
     fails = review.quality_fails if review else 0
@@ -73,25 +73,33 @@ def score_task(task: Task, judging: Judging, rules: RuleSet, steps: Steps | None
     state = "late" if late else "on_time"
     if review and review.excused:
         quality, progress = 1.0, 1.0
-        steps.add("{}: done {}, due {} → {}; excused: no deductions", task.id, task.done, task.due, state)
+        steps.said(
+            "{task}: done {done}, due {due} → {state}; excused: no deductions",
+            task=task.id,
+            done=task.done,
+            due=task.due,
+            state=state,
+        )
     else:
         quality = max(0.0, 1 - rules.deduction * fails)
         progress = max(0.0, 1 - rules.deduction * delays)
-        steps.add(
-            "{}: done {}, due {} → {}; quality = max(0, 1 − {}×{}) = {}, progress = max(0, 1 − {}×{}) = {}",
-            task.id,
-            task.done,
-            task.due,
-            state,
-            rules.deduction,
-            fails,
-            quality,
-            rules.deduction,
-            delays,
-            progress,
+        steps.said(
+            "{task}: done {done}, due {due} → {state}; quality = max(0, 1 − {deduction}×{fails}) = {quality}, "
+            "progress = max(0, 1 − {deduction}×{delays}) = {progress}",
+            task=task.id,
+            done=task.done,
+            due=task.due,
+            state=state,
+            deduction=rules.deduction,
+            fails=fails,
+            quality=quality,
+            delays=delays,
+            progress=progress,
         )
     credit = (1 + quality + progress) / 3
-    steps.add("  credit = (1 + {} + {}) / 3 = {}", quality, progress, credit)
+    steps.said(
+        "  credit = (1 + {quality} + {progress}) / 3 = {credit}", quality=quality, progress=progress, credit=credit
+    )
     return TaskResult(task.id, state, credit, task.weight)
 
 
@@ -109,12 +117,12 @@ def score_month(
         weights = sum(r.weight for r in scored)
         mean = sum(r.weight * r.credit for r in scored if r.credit is not None) / weights
         task_results = rules.task_max * mean
-        steps.add(
-            "task_results = {} × ({}) / {} = {}",
-            rules.task_max,
-            Terms([(r.weight, r.credit) for r in scored]),
-            weights,
-            task_results,
+        steps.said(
+            "task_results = {max} × ({terms}) / {weights} = {results}",
+            max=rules.task_max,
+            terms=Terms([(r.weight, r.credit) for r in scored]),
+            weights=weights,
+            results=task_results,
         )
     rating = plan.rating if plan.rating and judging.written(plan.rating.on) else None
     general = rating.general if rating else None
@@ -123,7 +131,7 @@ def score_month(
     computed = _computed(score, discipline, rules, steps)
     concluded = rating.level if rating else None
     if concluded:
-        steps.add("concluded level (rating.level, the official one): {}", concluded)
+        steps.said("concluded level (rating.level, the official one): {level}", level=concluded)
     rated_on = rating.on if rating and concluded else None
     miss = month_miss(doc, as_of, rules)
     return MonthScore(
@@ -147,36 +155,49 @@ def _score(
     task_results: float | None, general: float | None, rules: RuleSet, steps: Steps
 ) -> tuple[float | None, bool]:
     if task_results is None:
-        steps.add("no task is scored → score null")
+        steps.said("no task is scored → score null")
         return None, general is None
     if general is None:
         raw = task_results * 100 / rules.task_max
-        steps.add(
-            "no rating.general yet → provisional score = task_results / {} = {} → {}",
-            rules.task_max / 100,
-            raw,
-            round1(raw),
+        steps.said(
+            "no rating.general yet → provisional score = task_results / {share} = {raw} → {score}",
+            share=rules.task_max / 100,
+            raw=raw,
+            score=round1(raw),
         )
         return round1(raw), True
     raw = general + task_results
-    steps.add("score = rating.general + task_results = {} + {} = {} → {}", general, task_results, raw, round1(raw))
+    steps.said(
+        "score = rating.general + task_results = {general} + {results} = {raw} → {score}",
+        general=general,
+        results=task_results,
+        raw=raw,
+        score=round1(raw),
+    )
     return round1(raw), False
 
 
 def _computed(score: float | None, discipline: tuple[Discipline, ...], rules: RuleSet, steps: Steps) -> str | None:
     if discipline:
         for entry in discipline:
-            steps.add(
-                "discipline on {}: {}{} → not-done, whatever the score",
-                entry.on,
-                entry.form,
-                f" ({entry.ref})" if entry.ref else "",
+            steps.said(
+                "discipline on {on}: {form}{ref} → not-done, whatever the score",
+                on=entry.on,
+                form=entry.form,
+                ref=f" ({entry.ref})" if entry.ref else "",
             )
         return "not-done"
     if score is None:
         return None
     level = level_of(score, rules)
-    steps.add("computed level: {} against {}/{}/{} → {}", score, rules.excellent, rules.good, rules.done, level)
+    steps.said(
+        "computed level: {score} against {excellent}/{good}/{done} → {level}",
+        score=score,
+        excellent=rules.excellent,
+        good=rules.good,
+        done=rules.done,
+        level=level,
+    )
     return level
 
 

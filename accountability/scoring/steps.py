@@ -1,13 +1,16 @@
 """The steps of an explanation, stored as templates and values and formatted only when shown.
 
 Scoring records a step next to every piece of arithmetic, so that `--explain` shows exactly what was computed;
-formatting them all would cost more than the arithmetic, so it waits until someone asks.
+formatting them all would cost more than the arithmetic, so it waits until someone asks. A step is a sentence for
+the catalogue (`steps.said(...)` is extracted like `said(...)`), shown in the reader's language; its figures are
+written as the arithmetic of docs/scoring.md writes them (0.9774, 120), in every language.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from accountability.problems import Text
 from accountability.scoring.numbers import fmt
 
 
@@ -15,23 +18,28 @@ class Steps:
     __slots__ = ("_items",)
 
     def __init__(self) -> None:
-        self._items: list[tuple[str, tuple[Any, ...]]] = []
+        self._items: list[tuple[str, dict[str, Any]]] = []
 
-    def add(self, template: str, *values: Any) -> None:
-        """A step: `template` with `{}` for each value; floats are shown as people write them (0.9774, 120)."""
+    def said(self, template: str, **values: Any) -> None:
+        """A step: `template` with a `{name}` for each value; a float is shown as people write it (0.9774, 120)."""
         self._items.append((template, values))
 
+    def texts(self) -> list[Text]:
+        return [Text(template, tuple((k, _show(v)) for k, v in values.items())) for template, values in self._items]
+
     def lines(self) -> list[str]:
-        return [template.format(*(_show(v) for v in values)) for template, values in self._items]
+        """The steps in English."""
+        return [str(text) for text in self.texts()]
 
     def __bool__(self) -> bool:
         return bool(self._items)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Any:
+    """A figure as the arithmetic writes it; a date or a sentence as the reader's language writes it."""
     if value is None or isinstance(value, float):
         return fmt(value)
-    return str(value)
+    return value if isinstance(value, Text) or hasattr(value, "isoformat") else str(value)
 
 
 class Terms:

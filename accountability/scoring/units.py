@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from accountability.model import Commitment, Group
 from accountability.periods import Judging, Period
+from accountability.problems import Text, said
 from accountability.scoring.items import INDICATOR_STATES, TASK_STATES, ItemResult, counts_in, judge_item
 from accountability.scoring.numbers import fmt, round1
 from accountability.scoring.rules import RuleSet, level_of
@@ -29,7 +30,7 @@ class UnitScore:
     level: str | None
     groups: list[GroupScore]
     flags: list[str]
-    steps: list[str] = field(default_factory=list)
+    steps: list[Text] = field(default_factory=list)  # for --explain, in the reader's language
 
     @property
     def items(self) -> list[ItemResult]:
@@ -56,15 +57,26 @@ def score_unit(unit: str, commitments: list[Commitment], judging: Judging, rules
     groups = [_group(c, g, judging, rules) for c in commitments for g in c.groups]
     groups = [g for g in groups if g.items]
     scored = [g for g in groups if g.credit is not None]
-    steps = [f"{g.id}: weight W = {fmt(g.weight)}, credit = {_group_sum(g)}" for g in groups]
+    steps = [
+        said("{group}: weight W = {weight}, credit = {credit}", group=g.id, weight=fmt(g.weight), credit=_group_sum(g))
+        for g in groups
+    ]
     if not scored:
-        steps.append("no item is scored → score null")
+        steps.append(said("no item is scored → score null"))
         return UnitScore(unit, None, None, groups, _flags(commitments, groups, judging, rules), steps)
     total_weight = sum(g.weight for g in scored)
     raw = 100 * sum(g.weight * g.credit for g in scored if g.credit is not None) / total_weight
     score = round1(raw)
     terms = " + ".join(f"{fmt(g.weight)}×{fmt(g.credit)}" for g in scored)
-    steps.append(f"score = 100 × ({terms}) / {fmt(total_weight)} = {fmt(raw)} → {fmt(score, 1)}")
+    steps.append(
+        said(
+            "score = 100 × ({terms}) / {weights} = {raw} → {score}",
+            terms=terms,
+            weights=fmt(total_weight),
+            raw=fmt(raw),
+            score=fmt(score, 1),
+        )
+    )
     level = _level(score, groups, rules, steps)
     return UnitScore(unit, score, level, groups, _flags(commitments, groups, judging, rules), steps)
 
@@ -87,24 +99,38 @@ def default_group_weight(commitment: Commitment) -> float:
     return sum(given) / len(given) if given else 1.0
 
 
-def _group_sum(group: GroupScore) -> str:
+def _group_sum(group: GroupScore) -> Text | str:
     scored = [r for r in group.items if r.credit is not None]
     if not scored:
-        return "— (nothing scored)"
+        return said("— (nothing scored)")
     terms = " + ".join(f"{fmt(r.item.weight)}×{fmt(r.credit)}" for r in scored)
     return f"({terms}) / {fmt(sum(r.item.weight for r in scored))} = {fmt(group.credit)}"
 
 
-def _level(score: float, groups: list[GroupScore], rules: RuleSet, steps: list[str]) -> str:
+def _level(score: float, groups: list[GroupScore], rules: RuleSet, steps: list[Text]) -> str:
     level = level_of(score, rules)
     final = [r for g in groups for r in g.items if r.final]
     achieved = sum(r.achieved for r in final)
-    steps.append(f"level by thresholds ({fmt(rules.excellent)}/{fmt(rules.good)}/{fmt(rules.done)}): {level}")
+    thresholds = f"{fmt(rules.excellent)}/{fmt(rules.good)}/{fmt(rules.done)}"
+    steps.append(said("level by thresholds ({thresholds}): {level}", thresholds=thresholds, level=level))
     if final and achieved * 2 < len(final):
-        steps.append(f"only {achieved} of {len(final)} final-judged items achieved, less than half → not-done")
+        steps.append(
+            said(
+                "only {achieved} of {final} final-judged items achieved, less than half → not-done",
+                achieved=achieved,
+                final=len(final),
+            )
+        )
         return "not-done"
     if final:
-        steps.append(f"{achieved} of {len(final)} final-judged items achieved, at least half → {level} stands")
+        steps.append(
+            said(
+                "{achieved} of {final} final-judged items achieved, at least half → {level} stands",
+                achieved=achieved,
+                final=len(final),
+                level=level,
+            )
+        )
     return level
 
 

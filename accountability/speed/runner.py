@@ -211,6 +211,8 @@ def _kept(value: object) -> object:
         return {"t": value.template, "v": [[name, _kept(v)] for name, v in value.values]}
     if isinstance(value, dt.date):
         return {"d": value.isoformat()}
+    if isinstance(value, list):
+        return [_kept(v) for v in value]
     return value
 
 
@@ -219,6 +221,8 @@ def _revived(value: Any) -> Any:
         return Text(str(value["t"]), tuple((str(name), _revived(v)) for name, v in value["v"]))
     if isinstance(value, dict):
         return dt.date.fromisoformat(value["d"])
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
     return value
 
 
