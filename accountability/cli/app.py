@@ -11,6 +11,7 @@ import typer
 from accountability import __version__
 from accountability.cli.help import HelpGroup
 from accountability.cli.language import spoken
+from accountability.cli.options import warn
 
 app = typer.Typer(
     cls=HelpGroup,
@@ -71,6 +72,6 @@ def main_options(
     if unused:
         t = spoken(lang, root)
         refusal = t("acct {command} has no use for {option}; leave it out", command=command, option=OPTION[unused[0]])
-        typer.echo(f"acct: {refusal}", err=True)
+        warn(f"acct: {refusal}")
         raise typer.Exit(2)
     ctx.obj = Globals(root, lang, as_of)

@@ -18,6 +18,7 @@ from accountability.cli.options import (
     guarded,
     parse_lang,
     session,
+    warn,
 )
 from accountability.codes import FILE_CODES
 from accountability.files.atomic import write_atomic
@@ -71,7 +72,7 @@ def codeowners(
     else:
         write_atomic(output, text.encode("utf-8"))
         rules = t.plural("{n} rule", "{n} rules", len(owners.lines) - 2)
-        typer.echo(t("wrote {path}: {rules}", path=str(output), rules=rules), err=True)
+        warn(t("wrote {path}: {rules}", path=str(output), rules=rules))
     if owners.without_handle:
         unowned = t.plural(
             "{n} file has no owner until a handle: is added",
@@ -79,7 +80,7 @@ def codeowners(
             len(owners.unowned),
         )
         people = ", ".join(owners.without_handle)
-        typer.echo(t("people with no handle in org: {people}; {unowned}", people=people, unowned=unowned), err=True)
+        warn(t("people with no handle in org: {people}; {unowned}", people=people, unowned=unowned))
 
 
 class DiffFormat(StrEnum):
@@ -115,7 +116,7 @@ def diff(
     _refuse_unloadable(after.problems, after.files, head, t)
     if any(p.severity == "error" and p.code in FILE_CODES for p in before.problems):
         warning = t("some files do not load in {base}; their commitments count as absent there", base=base)
-        typer.echo(f"acct: {t('warning')}: {warning}", err=True)
+        warn(f"acct: {t('warning')}: {warning}")
     changes = diff_trackers(before.tracker, after.tracker)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
@@ -130,8 +131,8 @@ def _refuse_unloadable(problems: list[Problem], files: int, head: str | None, t:
     """A file of HEAD that does not load would read as every one of its items removed: list its errors, exit 1."""
     errors = [p for p in problems if p.severity == "error" and p.code in FILE_CODES]
     if errors:
-        typer.echo(render_problems.as_text(errors, files, t), err=True)
+        warn(render_problems.as_text(errors, files, t))
         where = head if head is not None else t("working tree")
         refusal = t("files in {head} do not load, so their changes cannot be judged; fix them (acct check)", head=where)
-        typer.echo(f"acct: {refusal}", err=True)
+        warn(f"acct: {refusal}")
         raise typer.Exit(1)

@@ -51,6 +51,12 @@ NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every file
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def warn(text: str) -> None:
+    """A line on stderr. Written to `sys.stderr` itself, not through click's cached stream, so that an output
+    replay (`speed.memo`) captures it on every click release."""
+    print(text, file=sys.stderr, flush=True)
+
+
 def guarded(func: F) -> F:
     """Turn a FatalError (a bad environment or argument) into its message on stderr and exit 2. The message is in
     the command's `--lang`, else (for a command that has a tracker) acct.yaml's language, else English."""
@@ -61,7 +67,7 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except FatalError as exc:
             t = spoken(kwargs.get("lang"), kwargs.get("root"), tracker="root" in kwargs)
-            typer.echo(f"acct: {t.sentence(exc.text)}", err=True)
+            warn(f"acct: {t.sentence(exc.text)}")
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -137,7 +143,7 @@ class Session:
         outcome = self.outcome(as_of, keep_plans)
         errors = outcome.blocking
         if errors:
-            typer.echo(render_problems.as_text(errors, outcome.files, self.messages(outcome.tracker)), err=True)
+            warn(render_problems.as_text(errors, outcome.files, self.messages(outcome.tracker)))
             raise typer.Exit(1)
         return outcome
 

@@ -25,6 +25,7 @@ from accountability.cli.options import (
     parse_lang,
     scored_period,
     session,
+    warn,
 )
 from accountability.codes import CODES
 from accountability.engine import Outcome
@@ -266,7 +267,7 @@ def export(
             id=repr(name.id),
             name=name.id,
         )
-        typer.echo(f"acct: {said_of_id}", err=True)
+        warn(f"acct: {said_of_id}")
     scores = with_lines(tracker.root, score_tracker(tracker, parsed, when))
     tables = export_tables(tracker, scores, name)
     if partitioned:

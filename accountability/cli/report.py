@@ -17,6 +17,7 @@ from accountability.cli.options import (
     guarded,
     scored_period,
     session,
+    warn,
 )
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
@@ -61,4 +62,4 @@ def report(
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        typer.echo(t("wrote {path}", path=str(output)), err=True)
+        warn(t("wrote {path}", path=str(output)))

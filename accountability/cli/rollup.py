@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from accountability.cli.app import app
-from accountability.cli.options import LangOption, guarded, parse_lang
+from accountability.cli.options import LangOption, guarded, parse_lang, warn
 from accountability.files.atomic import write_atomic
 from accountability.i18n import messages
 from accountability.queries.rollup_duckdb import roll_up_duckdb
@@ -47,4 +47,4 @@ def rollup(
         typer.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        typer.echo(t("wrote {path}", path=str(output)), err=True)
+        warn(t("wrote {path}", path=str(output)))

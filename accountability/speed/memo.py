@@ -62,6 +62,15 @@ def tracker_key(runner: FastRunner, root: Path) -> str | None:
     return digest(*(f"{p}\0{k}" for p, k in zip(found.documents, keys, strict=True)), *problems)
 
 
+def _write(out: str, err: str) -> None:
+    """Both streams written and flushed: a stream that is a buffer until flushed (click 8.1's test runner) keeps
+    nothing otherwise."""
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    sys.stderr.write(err)
+    sys.stderr.flush()
+
+
 def _capture(produce: Callable[[], None]) -> dict[str, object]:
     out, err = io.StringIO(), io.StringIO()
     code = 0
@@ -71,14 +80,12 @@ def _capture(produce: Callable[[], None]) -> dict[str, object]:
     except typer.Exit as exc:
         code = exc.exit_code
     except BaseException:
-        sys.stdout.write(out.getvalue())  # what was printed before the failure is still shown
-        sys.stderr.write(err.getvalue())
+        _write(out.getvalue(), err.getvalue())  # what was printed before the failure is still shown
         raise
     return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
 
 
 def _replay(result: dict[str, object]) -> None:
-    sys.stdout.write(str(result["out"]))
-    sys.stderr.write(str(result["err"]))
+    _write(str(result["out"]), str(result["err"]))
     if result["code"]:
         raise typer.Exit(int(result["code"]))  # type: ignore[call-overload]
