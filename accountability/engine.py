@@ -8,12 +8,14 @@ re-checking only what changed) that must give the same results, and this module 
 2. Read the **core**: every file that is not in a `plans` folder of the suggested layout (acct.yaml, org, the
    commitments and key issues, and any plan kept elsewhere).
 3. Group the plan files by unit: a file `…/plans/…/PERSON.yaml` is taken, before it is read, for a plan of PERSON.
-4. Check each unit: read its plan files, run the rules that read one unit's plans (`checks.PLAN_CHECKS`). A file
-   that turns out not to be a plan of that unit's people is a **stray**: it goes where it belongs and the steps
-   that depended on it run again, so the layout is only ever a guess that speeds things up (FORMAT.md: acct reads
-   the kind, not the path).
-5. Run the rules over every unit's concluded ratings (`checks.GROUP_CHECKS`: the quota's rating groups).
-6. Place every problem on its line and column, and sort them.
+4. Check each unit: read its plan files, run the rules that read one unit's plans (`checks.PLAN_CHECKS`, which
+   never read D, so that a unit's check holds for every judging date). A file that turns out not to be a plan of
+   that unit's people is a **stray**: it goes where it belongs and the steps that depended on it run again, so the
+   layout is only ever a guess that speeds things up (FORMAT.md: acct reads the kind, not the path).
+5. Run the rules of each plan as of D (`checks.PLAN_RULES_AT_D`: a date after D, a rating above the level
+   computed), unless the command only needs what blocks judging: those rules never find an error that does.
+6. Run the rules over every unit's ratings concluded by D (`checks.GROUP_CHECKS`: the quota's rating groups).
+7. Place every problem on its line and column, and sort them.
 
 A command that scores then **judges** the plans as of D (`judge_months`): each plan whose month has begun by D
 gives its `MonthScore`, which is all that scoring reads of a plan.
@@ -21,13 +23,14 @@ gives its `MonthScore`, which is all that scoring reads of a plan.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from accountability.checks import CORE_CHECKS, GROUP_CHECKS, PLAN_CHECKS, run_checks
+from accountability.checks import CORE_CHECKS, GROUP_CHECKS, run_checks, run_plan_checks, run_plan_rules
 from accountability.files.discover import (
     Discovered,
     discover,
@@ -40,7 +43,7 @@ from accountability.files.read import Loaded, assemble, load_bytes, load_file
 from accountability.model import Plan
 from accountability.model.tracker import Doc, Tracker
 from accountability.periods import begun
-from accountability.problems import Problem
+from accountability.problems import Problem, on_date
 from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import Rated, rated_plan
 from accountability.scoring.rules import RuleSet, rules_for
@@ -67,7 +70,7 @@ class UnitCheck:
     the paths matter)."""
 
     problems: list[Problem]
-    ratings: list[Rated]
+    ratings: list[Rated]  # every concluded rating, whatever its date: the engine keeps those dated by D
     refs: list[PlanRef] = field(default_factory=list)  # every plan of the unit, kept or not
     plans: list[Doc[Plan]] = field(default_factory=list)
     strays: list[Loaded] = field(default_factory=list)
@@ -90,9 +93,13 @@ class Runner(Protocol):
         ...
 
     def check_units(
-        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
+        self, root: Path, core: Tracker, groups: dict[str, list[str]], keep_plans: bool
     ) -> dict[str, UnitCheck]:
         """Each group of plan files checked against the core (see `check_unit`)."""
+        ...
+
+    def rules_at(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[Problem]:
+        """The problems of each plan's rules as of D (see `plan_rules_at`), located."""
         ...
 
     def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
@@ -117,12 +124,17 @@ class PlainRunner:
         return [load_bytes(self.overlay[p], p) if p in self.overlay else load_file(root, p) for p in paths]
 
     def check_units(
-        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
+        self, root: Path, core: Tracker, groups: dict[str, list[str]], keep_plans: bool
     ) -> dict[str, UnitCheck]:
         return {
-            unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans, self.overlay)
+            unit: check_unit(root, core, unit, self.read(root, paths), keep_plans, self.overlay)
             for unit, paths in groups.items()
         }
+
+    def rules_at(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[Problem]:
+        docs = self.read(root, [ref.path for ref in plans])
+        found = [p for d in docs if isinstance(d.model, Plan) for p in plan_rules_at(Doc(d.path, d.model), core, as_of)]
+        return located(root, found, unsaved=self.overlay)
 
     def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
         rules = rules_for(core.config)
@@ -130,6 +142,11 @@ class PlainRunner:
         return [
             judge_plan(core, Doc(d.path, d.model, d.marks), as_of, rules) for d in docs if isinstance(d.model, Plan)
         ]
+
+
+def plan_rules_at(doc: Doc[Plan], core: Tracker, as_of: dt.date) -> list[Problem]:
+    """A plan's problems as of D; a sentence that names D keeps `JUDGING_DATE` for it (`problems.on_date`)."""
+    return run_plan_rules(doc, core, as_of)
 
 
 def judge_plan(core: Tracker, doc: Doc[Plan], as_of: dt.date, rules: RuleSet) -> MonthScore:
@@ -155,7 +172,6 @@ def check_unit(
     core: Tracker,
     unit: str,
     loaded: list[Loaded],
-    as_of: dt.date,
     keep_plans: bool,
     overlay: Mapping[str, bytes] | None = None,
 ) -> UnitCheck:
@@ -171,9 +187,9 @@ def check_unit(
             plans.append(Doc(result.path, model, result.marks))
         else:
             strays.append(result)
-    problems += run_checks(core.with_plans(plans), as_of, PLAN_CHECKS)
+    problems += run_plan_checks(core.with_plans(plans))
     unit_id = None if unit.startswith("?") else unit
-    ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, as_of)) is not None]
+    ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, dt.date.max)) is not None]
     refs = [PlanRef(doc.path, doc.model.person, doc.model.month) for doc in plans]
     return UnitCheck(located(root, problems, unsaved=overlay), ratings, refs, plans if keep_plans else [], strays)
 
@@ -214,21 +230,30 @@ def blocking(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error" and p.code not in NEWER_THAN_D]
 
 
-def check(root: Path, as_of: dt.date, runner: Runner | None = None, keep_plans: bool = True) -> Outcome:
+def check(
+    root: Path, as_of: dt.date, runner: Runner | None = None, keep_plans: bool = True, every: bool = True
+) -> Outcome:
     """Check the tracker at `root` as of D. `keep_plans=False` lets a runner leave the plans' models out of the
-    outcome (a check that only reports problems has no use for them)."""
-    return _check(root, as_of, runner or PlainRunner(), keep_plans)
+    outcome (a check that only reports problems has no use for them). `every=False` leaves out the plans' rules as
+    of D, whose problems (a date after D, a rating above the level computed) never block judging: a command that
+    judges needs only what does."""
+    return _check(root, as_of, runner or PlainRunner(), keep_plans, every)
 
 
-def _check(root: Path, as_of: dt.date, runner: Runner, keep_plans: bool) -> Outcome:
+def _check(root: Path, as_of: dt.date, runner: Runner, keep_plans: bool, every: bool) -> Outcome:
     found = runner.discover(root)
     guessed = {p for p in found.documents if in_plans_folder(p)}
     while True:
         core_paths = [p for p in found.documents if p not in guessed]
         outcome, strays = _run(root, as_of, runner, found, core_paths, guessed, keep_plans)
         if not strays:
-            return outcome
+            break
         guessed -= strays  # read as what they are, next time
+    if every:
+        at_d = runner.rules_at(root, outcome.tracker, outcome.plans, as_of)
+        problems = sorted(outcome.problems + [on_date(p, as_of) for p in at_d], key=lambda p: p.sort_key)
+        outcome = dataclasses.replace(outcome, problems=problems)
+    return outcome
 
 
 def _run(
@@ -250,13 +275,14 @@ def _run(
         person = person_by_name(path) if path in guessed else elsewhere.get(path)
         if person is not None:
             groups.setdefault(unit_of(core, person), []).append(path)
-    units = runner.check_units(root, core, groups, as_of, keep_plans)
+    units = runner.check_units(root, core, groups, keep_plans)
     strays = {s.path for u in units.values() for s in u.strays}
     if strays:
         return _nothing(root, core), strays
     overlay = runner.overlay
-    problems = located(root, core_problems + run_checks(core, as_of, CORE_CHECKS), unsaved=overlay) + found.problems
-    ratings = [r for u in units.values() for r in u.ratings]
+    core_checked = [on_date(p, as_of) for p in run_checks(core, as_of, CORE_CHECKS)]
+    problems = located(root, core_problems + core_checked, unsaved=overlay) + found.problems
+    ratings = [r for u in units.values() for r in u.ratings if r.on <= as_of]
     for group_check in GROUP_CHECKS:
         problems += located(root, list(group_check(core, ratings, as_of)), unsaved=overlay)
     for unit in units.values():

@@ -8,6 +8,7 @@ for the files that have problems. That is how a clean tracker never pays for pos
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -83,6 +84,28 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.col, self.code, self.message)
+
+
+class _JudgingDate:
+    """Stands for D in a sentence found before D is known (a rule kept for every D): `Problem.on(D)` fills it in."""
+
+    def __repr__(self) -> str:
+        return "JUDGING_DATE"
+
+    def __str__(self) -> str:
+        return "the judging date"
+
+
+JUDGING_DATE = _JudgingDate()
+
+
+def on_date(problem: Problem, as_of: dt.date) -> Problem:
+    """The problem with D written where its sentence names the judging date."""
+    values = problem.text.values
+    if not any(value is JUDGING_DATE for _, value in values):
+        return problem
+    filled = tuple((name, as_of if value is JUDGING_DATE else value) for name, value in values)
+    return dataclasses.replace(problem, text=Text(problem.text.template, filled))
 
 
 class FatalError(Exception):

@@ -12,11 +12,11 @@ from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accountability.checks import PLAN_CHECKS, Check, plan_context, run_checks
+from accountability.checks import PLAN_CHECKS, PlanCheck, plan_context, run_plan_checks
 from accountability.engine import check, unit_of
 from accountability.model import Commitment, Plan
 from accountability.model.tracker import Doc, Tracker
-from accountability.problems import Problem
+from accountability.problems import Problem, said
 
 AS_OF = dt.date(2023, 12, 31)
 
@@ -30,13 +30,13 @@ def found(problems: Iterable[Problem]) -> list[tuple[str, str, str, tuple[Any, .
     return sorted((p.path, p.code, p.message, p.at) for p in problems)
 
 
-def unit_by_unit(tracker: Tracker, checks: tuple[Check, ...]) -> list[Problem]:
+def unit_by_unit(tracker: Tracker, checks: tuple[PlanCheck, ...]) -> list[Problem]:
     """What the engine does: each unit's plans checked with the core and nothing else of the other units."""
     core = tracker.with_plans([])
     groups: dict[str, list[Doc[Plan]]] = {}
     for doc in tracker.plans:
         groups.setdefault(unit_of(core, doc.model.person), []).append(doc)
-    return [p for plans in groups.values() for p in run_checks(core.with_plans(plans), AS_OF, checks)]
+    return [p for plans in groups.values() for p in run_plan_checks(core.with_plans(plans), checks)]
 
 
 def _task_edits(doc: Doc[Plan], tracker: Tracker, pick: int) -> Doc[Plan]:
@@ -72,21 +72,21 @@ def test_every_plan_rule_finds_the_same_unit_by_unit_as_over_the_whole_tracker(
         edited = _task_edits(plans[index], sample, pick)
         plans[index : index + 1] = [edited] if edited.path == plans[index].path else [plans[index], edited]
     tracker = sample.with_plans(plans)
-    whole = found(run_checks(tracker, AS_OF, PLAN_CHECKS))
+    whole = found(run_plan_checks(tracker))
     assert whole == found(unit_by_unit(tracker, PLAN_CHECKS))
 
 
 def test_a_rule_that_reads_another_units_plans_is_caught(sample: Tracker) -> None:
-    def same_title_anywhere(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:  # reads every unit's plans
+    def same_title_anywhere(tracker: Tracker) -> Iterator[Problem]:  # reads every unit's plans
         seen: dict[str, str] = {}
         for doc in tracker.plans:
             for task in doc.model.tasks:
                 if task.title in seen and seen[task.title] != doc.model.person:
-                    yield Problem("same-title", task.title, doc.path)
+                    yield Problem("same-title", said(task.title), doc.path)
                 seen.setdefault(task.title, doc.model.person)
 
     rule = (same_title_anywhere,)
-    assert found(run_checks(sample, AS_OF, rule)) != found(unit_by_unit(sample, rule))
+    assert found(run_plan_checks(sample, rule)) != found(unit_by_unit(sample, rule))
 
 
 def _without_reports(doc: Doc[Commitment], seed: int) -> Doc[Commitment]:
@@ -117,7 +117,7 @@ def test_plan_rules_read_of_the_commitments_only_what_plan_context_names(sample:
     )
     changed.index()
     assert plan_context(changed) == plan_context(sample)
-    assert found(run_checks(changed, AS_OF, PLAN_CHECKS)) == found(run_checks(sample, AS_OF, PLAN_CHECKS))
+    assert found(run_plan_checks(changed)) == found(run_plan_checks(sample))
 
 
 def test_an_item_renamed_changes_the_context(sample: Tracker) -> None:

@@ -1,10 +1,15 @@
-"""The rules between files. Each check is `(tracker, as_of) -> problems`, documented by its docstring.
+"""The rules between files, documented by their docstrings, in four kinds by what they read:
 
-Add a rule by writing a function in the module of its family and listing it in that module's CHECKS (it reads no
-plan), PLAN_CHECKS (it reads plans, and only those of one unit's people at a time: carry-over is within a person,
-the rater and the month's steps within a plan) or GROUP_CHECKS (it reads the plans of every unit, as the quota's
-rating groups pool units). A check of one unit's plans is given a tracker holding the other documents and only
-that unit's plans, which is what lets a check run unit by unit, in parallel or again for one edited unit only.
+- CORE_CHECKS `(tracker, D) -> problems` read no plan: acct.yaml, org, commitments and key issues.
+- PLAN_CHECKS `(tracker) -> problems` read the plans of one unit's people at a time (carry-over is within a
+  person, the rater and the month's steps within a plan) and `plan_context` of the rest, and never D: a unit's
+  check is kept whatever the judging date, and runs again alone after an edit.
+- PLAN_RULES_AT_D `(plan, core, D) -> problems` read one plan as of D (a date after D, a rating above the level
+  computed): they are run per plan, and a sentence that names D writes `JUDGING_DATE` for it.
+- GROUP_CHECKS `(tracker, ratings, D) -> problems` read every unit's concluded ratings, as the quota's rating
+  groups pool units.
+
+Add a rule by writing a function in the module of its family and listing it in that module's tuple of its kind.
 """
 
 from __future__ import annotations
@@ -13,11 +18,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from accountability.checks import commitments, dates, evaluation, ids, issues, layout, org, plans, raters
-from accountability.model.tracker import Tracker
+from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem
 from accountability.scoring.quota import Rated
 
 Check = Callable[[Tracker, dt.date], Iterable[Problem]]
+PlanCheck = Callable[[Tracker], Iterable[Problem]]
+PlanRule = Callable[[Doc[Plan], Tracker, dt.date], Iterable[Problem]]
 GroupCheck = Callable[[Tracker, list[Rated], dt.date], Iterable[Problem]]
 
 CORE_CHECKS: tuple[Check, ...] = (
@@ -29,16 +37,21 @@ CORE_CHECKS: tuple[Check, ...] = (
     *dates.CHECKS,
     *layout.CHECKS,
 )
-PLAN_CHECKS: tuple[Check, ...] = (
+PLAN_CHECKS: tuple[PlanCheck, ...] = (
     *ids.PLAN_CHECKS,
     *plans.CHECKS,
     *raters.PLAN_CHECKS,
     *dates.PLAN_CHECKS,
     *layout.PLAN_CHECKS,
-    *evaluation.CHECKS,
 )
+PLAN_RULES_AT_D: tuple[PlanRule, ...] = (*dates.PLAN_RULES_AT_D, *evaluation.PLAN_RULES_AT_D)
 GROUP_CHECKS: tuple[GroupCheck, ...] = evaluation.GROUP_CHECKS
-CHECKS: tuple[Check, ...] = (*CORE_CHECKS, *PLAN_CHECKS)
+EVERY_CHECK: tuple[Callable[..., Iterable[Problem]], ...] = (
+    *CORE_CHECKS,
+    *PLAN_CHECKS,
+    *PLAN_RULES_AT_D,
+    *GROUP_CHECKS,
+)
 
 
 def plan_context(core: Tracker) -> list[str]:
@@ -56,5 +69,15 @@ def plan_context(core: Tracker) -> list[str]:
     ]
 
 
-def run_checks(tracker: Tracker, as_of: dt.date, checks: tuple[Check, ...] = CHECKS) -> list[Problem]:
+def run_checks(tracker: Tracker, as_of: dt.date, checks: tuple[Check, ...] = CORE_CHECKS) -> list[Problem]:
     return [problem for check in checks for problem in check(tracker, as_of)]
+
+
+def run_plan_checks(tracker: Tracker, checks: tuple[PlanCheck, ...] = PLAN_CHECKS) -> list[Problem]:
+    return [problem for check in checks for problem in check(tracker)]
+
+
+def run_plan_rules(
+    doc: Doc[Plan], core: Tracker, as_of: dt.date, rules: tuple[PlanRule, ...] = PLAN_RULES_AT_D
+) -> list[Problem]:
+    return [problem for rule in rules for problem in rule(doc, core, as_of)]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from accountability.model.tracker import Tracker
+from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
 from accountability.periods import month_period
-from accountability.problems import DocPath, Problem, Text, said
+from accountability.problems import JUDGING_DATE, DocPath, Problem, Text, said
 
 
 def _future(when: dt.date | None, as_of: dt.date, what: Text, path: str, at: DocPath) -> Iterator[Problem]:
@@ -20,7 +21,7 @@ def _future(when: dt.date | None, as_of: dt.date, what: Text, path: str, at: Doc
                 "happens: check the date",
                 what=what,
                 when=when,
-                as_of=as_of,
+                as_of=JUDGING_DATE,
             ),
             path,
             at=at,
@@ -52,19 +53,16 @@ def commitment_and_issue_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Pro
         yield from _future(issue.model.resolved, as_of, said("resolved"), issue.path, ("resolved",))
 
 
-def plan_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`future-date`, `done-too-early`: no plan's task `done`, `self.on`, `review.on`, `rating.on` or amendment
-    `on` is later than the judging date; a task's `done` is no earlier than the first day of the month before the
-    plan's month (work done before that belongs to an earlier plan).
+def done_too_early(tracker: Tracker) -> Iterator[Problem]:
+    """`done-too-early`: a task's `done` is no earlier than the first day of the month before the plan's month (work
+    done before that belongs to an earlier plan).
 
     Failing: a 2023-05 plan with `done: 2023-03-31`.
     """
     for doc in tracker.plans:
-        plan, path = doc.model, doc.path
+        plan = doc.model
         earliest = (month_period(plan.month).start - dt.timedelta(days=1)).replace(day=1)
         for ti, task in enumerate(plan.tasks):
-            at = ("tasks", ti)
-            yield from _future(task.done, as_of, said("the done date of '{id}'", id=task.id), path, (*at, "done"))
             if task.done is not None and task.done < earliest:
                 yield Problem(
                     "done-too-early",
@@ -76,18 +74,31 @@ def plan_dates(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
                         earliest=earliest,
                         month=plan.month,
                     ),
-                    path,
-                    at=(*at, "done"),
+                    doc.path,
+                    at=("tasks", ti, "done"),
                 )
-            if task.review is not None:
-                review = said("the review of '{id}'", id=task.id)
-                yield from _future(task.review.on, as_of, review, path, (*at, "review", "on"))
-        self_on = plan.self_.on if plan.self_ else None
-        yield from _future(self_on, as_of, said("the self-assessment"), path, ("self", "on"))
-        yield from _future(plan.rating.on if plan.rating else None, as_of, said("the rating"), path, ("rating", "on"))
-        for ai, amendment in enumerate(plan.amendments):
-            yield from _future(amendment.on, as_of, said("the amendment"), path, ("amendments", ai, "on"))
+
+
+def plan_future_dates(doc: Doc[Plan], core: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`future-date`: no plan's task `done`, `review.on`, `self.on`, `rating.on` or amendment `on` is later than the
+    judging date.
+
+    Failing: a review dated 2023-07-12 checked with `--as-of 2023-07-10`.
+    """
+    plan, path = doc.model, doc.path
+    for ti, task in enumerate(plan.tasks):
+        at = ("tasks", ti)
+        yield from _future(task.done, as_of, said("the done date of '{id}'", id=task.id), path, (*at, "done"))
+        if task.review is not None:
+            review = said("the review of '{id}'", id=task.id)
+            yield from _future(task.review.on, as_of, review, path, (*at, "review", "on"))
+    self_on = plan.self_.on if plan.self_ else None
+    yield from _future(self_on, as_of, said("the self-assessment"), path, ("self", "on"))
+    yield from _future(plan.rating.on if plan.rating else None, as_of, said("the rating"), path, ("rating", "on"))
+    for ai, amendment in enumerate(plan.amendments):
+        yield from _future(amendment.on, as_of, said("the amendment"), path, ("amendments", ai, "on"))
 
 
 CHECKS = (commitment_and_issue_dates,)
-PLAN_CHECKS = (plan_dates,)
+PLAN_CHECKS = (done_too_early,)
+PLAN_RULES_AT_D = (plan_future_dates,)

@@ -6,40 +6,40 @@ import datetime as dt
 from collections.abc import Iterator
 
 from accountability.i18n import LEVEL_VALUES
+from accountability.model import Plan
 from accountability.model.base import LEVELS
-from accountability.model.tracker import Tracker
+from accountability.model.tracker import Doc, Tracker
 from accountability.problems import Problem, Text, said
 from accountability.scoring.people import score_month
 from accountability.scoring.quota import Rated, group_months
 from accountability.scoring.rules import rules_for
 
 
-def rating_above_computed(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
-    """`rating-above-computed` (a warning): the concluded `rating.level` is above the level acct computes and
-    `rating.reason` is empty. The competent level may decide so, but must say why.
+def rating_above_computed(doc: Doc[Plan], core: Tracker, as_of: dt.date) -> Iterator[Problem]:
+    """`rating-above-computed` (a warning): the concluded `rating.level` is above the level acct computes as of the
+    rating's date (what the competent level had before it when it rated) and `rating.reason` is empty. The
+    competent level may decide so, but must say why. A rating written after D is not there yet.
 
     Failing: a month that computes to `good` with `rating: {level: excellent, reason: ""}`.
     """
-    rules = rules_for(tracker.config)
-    for doc in tracker.plans:
-        rating = doc.model.rating
-        if rating is None or rating.level is None or rating.reason.strip() or rating.on > as_of:
-            continue
-        entry = tracker.people.get(doc.model.person)
-        month = score_month(doc, entry.model if entry else None, as_of, rules)
-        if month.computed and LEVELS.index(rating.level) < LEVELS.index(month.computed):
-            yield Problem(
-                "rating-above-computed",
-                said(
-                    "rated {level}, above the computed {computed} (score {score}); write rating.reason to say why",
-                    level=Text(LEVEL_VALUES[rating.level]),
-                    computed=Text(LEVEL_VALUES[month.computed]),
-                    score=month.score,
-                ),
-                doc.path,
-                severity="warning",
-                at=("rating", "level"),
-            )
+    rating = doc.model.rating
+    if rating is None or rating.level is None or rating.reason.strip() or rating.on > as_of:
+        return
+    entry = core.people.get(doc.model.person)
+    month = score_month(doc, entry.model if entry else None, rating.on, rules_for(core.config))
+    if month.computed and LEVELS.index(rating.level) < LEVELS.index(month.computed):
+        yield Problem(
+            "rating-above-computed",
+            said(
+                "rated {level}, above the computed {computed} (score {score}); write rating.reason to say why",
+                level=Text(LEVEL_VALUES[rating.level]),
+                computed=Text(LEVEL_VALUES[month.computed]),
+                score=month.score,
+            ),
+            doc.path,
+            severity="warning",
+            at=("rating", "level"),
+        )
 
 
 def quota_exceeded(tracker: Tracker, ratings: list[Rated], as_of: dt.date) -> Iterator[Problem]:
@@ -79,5 +79,5 @@ def quota_exceeded(tracker: Tracker, ratings: list[Rated], as_of: dt.date) -> It
             )
 
 
-CHECKS = (rating_above_computed,)
+PLAN_RULES_AT_D = (rating_above_computed,)
 GROUP_CHECKS = (quota_exceeded,)  # (tracker, every unit's concluded ratings, as_of): the rating groups pool units

@@ -54,7 +54,7 @@ def unique_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         yield from _duplicates(items, "item")
 
 
-def unique_task_ids(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def unique_task_ids(tracker: Tracker) -> Iterator[Problem]:
     """`duplicate-id`: task ids are unique within a plan.
 
     Failing: a plan with two tasks `- id: t1`.
@@ -86,7 +86,7 @@ def one_commitment_per_year(tracker: Tracker, as_of: dt.date) -> Iterator[Proble
         seen.setdefault(key, doc.path)
 
 
-def one_plan_per_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def one_plan_per_month(tracker: Tracker) -> Iterator[Problem]:
     """`duplicate-plan`: one plan per (person, month).
 
     Failing: two files with `kind: plan`, `person: tran-van-b`, `month: 2023-05`.

@@ -51,7 +51,7 @@ def misplaced_documents(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         yield from _misplaced(issue.path, [issue_path(i.id, y) for y in years], said("the key issue {id}", id=i.id))
 
 
-def misplaced_plans(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def misplaced_plans(tracker: Tracker) -> Iterator[Problem]:
     """`misplaced` (a warning): a plan at a path of the suggested shape that is not
     `YEAR/plans/YYYY-MM/PERSON.yaml` for its own person and month, such as a plan under `commitments/`.
 

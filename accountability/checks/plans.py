@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from accountability.checks import refs
@@ -13,7 +12,7 @@ from accountability.problems import Problem, said
 from accountability.suggest import suggestion
 
 
-def plan_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def plan_references(tracker: Tracker) -> Iterator[Problem]:
     """`unknown-person`, `wrong-kind`, `unknown-item`: `person`, each task's `assigned_by` and `rating.by` are
     people; a task's `commitment:` names `unit/item` in that unit's commitment of the plan's year.
 
@@ -64,7 +63,7 @@ def _commitment_item(tracker: Tracker, ref: str, year: int, doc: Doc[Plan], ti: 
         yield Problem("unknown-item", message, doc.path, at=at)
 
 
-def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def active_months(tracker: Tracker) -> Iterator[Problem]:
     """`person-inactive`: a person has plans only for months in which they are active (`active: {from, to}`).
 
     Failing: a plan for 2023-02 of a person with `active: {from: 2023-03-01}`.
@@ -89,7 +88,7 @@ def active_months(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
         )
 
 
-def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def due_in_month(tracker: Tracker) -> Iterator[Problem]:
     """`due-outside-month`: every task is due within the plan's month; longer work is carried into the next
     month's plan with `carried_from`.
 
@@ -114,7 +113,7 @@ def due_in_month(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
                 )
 
 
-def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def step_order(tracker: Tracker) -> Iterator[Problem]:
     """`step-order`: the 3 steps happen in order, `self.on` ≤ every `review.on` ≤ `rating.on`.
 
     Failing: `self: {on: 2023-06-03}` with a review on 2023-06-02.
@@ -165,7 +164,7 @@ def step_order(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
                 )
 
 
-def carried_over(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def carried_over(tracker: Tracker) -> Iterator[Problem]:
     """`unknown-task`, `carried-done`: `carried_from: YYYY-MM/task` names a task of an earlier month's plan of the
     same person, and that task was not done.
 
@@ -235,7 +234,7 @@ TASK_FIELDS = ("title", "assigned_by", "due", "commitment", "done", "carried_fro
 RATING_FIELDS = ("on", "by", "general", "level", "reason")
 
 
-def plan_amendments(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def plan_amendments(tracker: Tracker) -> Iterator[Problem]:
     """`amendment-unknown-item`, `amendment-unknown-field`, `unknown-approver`, `amendment-approver`: an amendment
     of a concluded month names a task of the plan (or none, for a change to the rating), sets only that task's (or
     the rating's) fields, and is approved by the person's rater, the head of a unit above the rater, or a unit above

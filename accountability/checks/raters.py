@@ -36,7 +36,7 @@ def rated_by_references(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
             )
 
 
-def every_plan_has_a_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def every_plan_has_a_rater(tracker: Tracker) -> Iterator[Problem]:
     """`no-rater`: a person who has a plan has a rater: the head of their unit, or, for a head, the unit's
     `rated_by`, the head of the nearest unit above, or the head of the body the unit's commitment is made to.
     Reported once per unit, on the unit in org.
@@ -78,7 +78,7 @@ def every_plan_has_a_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem
         )
 
 
-def rating_by_the_rater(tracker: Tracker, as_of: dt.date) -> Iterator[Problem]:
+def rating_by_the_rater(tracker: Tracker) -> Iterator[Problem]:
     """`rating-by`: `rating.by` is the person's rater, or someone above the rater: the head of a unit above the
     rater's, or the rater's own rater (a ward's head rated through the `to` body may be rated by that body's head's
     rater too).

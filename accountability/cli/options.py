@@ -140,7 +140,7 @@ class Session:
 
     def valid(self, as_of: dt.date, keep_plans: bool = True) -> Outcome:
         """The checked tracker, or its errors on stderr and exit 1: bad data is never scored as if it were good."""
-        outcome = self.outcome(as_of, keep_plans)
+        outcome = check(self.root, as_of, self.runner, keep_plans=keep_plans, every=False)
         errors = outcome.blocking
         if errors:
             warn(render_problems.as_text(errors, outcome.files, self.messages(outcome.tracker)))

@@ -32,7 +32,7 @@ FOLDER = CACHE_FOLDER
 KEEP_RESULTS = 64
 KEEP_PARTS = 20_000  # a district's unit parts for a few dates; older ones are stale
 KEEP_JUDGEMENTS = 200_000  # a district's plans, each judged for about ten intervals of D
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 8"
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 9"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode

@@ -1,10 +1,11 @@
 """Plans judged as of D, kept for every D that judges them the same way.
 
-A plan's `MonthScore` depends on the plan's bytes, its person's entry in org (discipline), the tracker's rules and
-D. The first three make the key; for D, the plan is judged once with a traced date (`speed.traced`), which tells the
-interval of dates that judge it exactly the same, and the result is kept for that whole interval. A later command
-that judges as of any date of the interval (another period, `--as-of` a day later, a report) takes it from the
-store without reading the plan. Only plans whose interval does not hold D are read and judged again.
+What a plan gives as of D (its `MonthScore`, or the problems of its rules as of D) depends on the plan's bytes, what
+the rules read of the rest (its person in org, the tracker's rules) and D. All but D make the key; for D, the plan
+is judged once with a traced date (`speed.traced`), which tells the interval of dates that judge it exactly the
+same, and the result is kept for that whole interval. A later command that judges as of any date of the interval
+(another period, `--as-of` a day later, a report) takes it from the store without reading the plan. Only plans
+whose interval does not hold D are read and judged again.
 """
 
 from __future__ import annotations
@@ -12,32 +13,86 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from accountability.engine import PlanRef, judge_plan
+from accountability.engine import PlanRef, judge_plan, plan_rules_at
 from accountability.files.read import Loaded
 from accountability.model import Plan
 from accountability.model.org import Discipline
 from accountability.model.tracker import Doc, Tracker
-from accountability.problems import FatalError
+from accountability.problems import FatalError, Problem
 from accountability.scoring.escalation import Evidence, Miss
 from accountability.scoring.people import MonthScore, TaskResult
 from accountability.scoring.rules import rules_for
 from accountability.speed.cache import Cache, digest
+from accountability.speed.problems import kept_problems, revived_problems
 from accountability.speed.traced import traced
+
+T = TypeVar("T")
+KeyOf = Callable[[str], str]
+Read = Callable[[list[str]], list[Loaded]]
 
 
 def judge(
-    store: Cache,
-    key_of: Callable[[str], str],
-    read: Callable[[list[str]], list[Loaded]],
-    core: Tracker,
-    plans: list[PlanRef],
-    as_of: dt.date,
+    store: Cache, key_of: KeyOf, read: Read, core: Tracker, plans: list[PlanRef], as_of: dt.date
 ) -> list[MonthScore]:
     """Each plan's month as of D, from the store where it holds one for D, else judged and kept."""
     rules = rules_for(core.config)
     context = digest("judging", repr(rules))
+    found = _per_plan(
+        store,
+        key_of,
+        read,
+        core,
+        plans,
+        as_of,
+        context,
+        lambda doc, day: judge_plan(core, doc, day, rules),
+        kept,
+        revived,
+    )
+    return [found[ref.path] for ref in plans if ref.path in found]
+
+
+def rules_at(
+    store: Cache,
+    key_of: KeyOf,
+    read: Read,
+    core: Tracker,
+    plans: list[PlanRef],
+    as_of: dt.date,
+    context: str,
+    located: Callable[[list[Problem]], list[Problem]],
+) -> list[Problem]:
+    """The problems of each plan's rules as of D (`engine.plan_rules_at`), located, from the store where it holds
+    them for D. `context` keys what the rules read of the core (`checks.plan_context`)."""
+
+    def judged(doc: Doc[Plan], day: dt.date) -> list[Problem]:
+        return plan_rules_at(doc, core, day)
+
+    def keep(problems: list[Problem]) -> bytes:
+        return kept_problems(located(problems))
+
+    found = _per_plan(store, key_of, read, core, plans, as_of, digest("rules", context), judged, keep, _revived_list)
+    return located([p for ref in plans for p in found.get(ref.path, [])])
+
+
+def _revived_list(value: bytes | None) -> list[Problem] | None:
+    return None if value is None else revived_problems(value)
+
+
+def _per_plan(
+    store: Cache,
+    key_of: KeyOf,
+    read: Read,
+    core: Tracker,
+    plans: list[PlanRef],
+    as_of: dt.date,
+    context: str,
+    judged: Callable[[Doc[Plan], dt.date], T],
+    keep: Callable[[T], bytes],
+    revive: Callable[[bytes | None], T | None],
+) -> dict[str, T]:
     people: dict[str, str] = {}
 
     def memo_key(ref: PlanRef) -> str:
@@ -48,23 +103,22 @@ def judge(
 
     keys = {ref.path: memo_key(ref) for ref in plans}
     stored = store.judgements(list(keys.values()), as_of.toordinal())
-    found: dict[str, MonthScore] = {}
+    found: dict[str, T] = {}
     for ref in plans:
-        month = revived(stored.get(keys[ref.path]))
-        if month is not None:
-            found[ref.path] = month
-    missed = [ref for ref in plans if ref.path not in found]
+        result = revive(stored.get(keys[ref.path]))
+        if result is not None:
+            found[ref.path] = result
     rows = []
-    for loaded in read([ref.path for ref in missed]):
+    for loaded in read([ref.path for ref in plans if ref.path not in found]):
         if not isinstance(loaded.model, Plan):
             continue
         doc = Doc(loaded.path, loaded.model, loaded.marks)
-        judged, lo, hi = traced(lambda day, doc=doc: judge_plan(core, doc, day, rules), as_of)  # type: ignore[misc]
-        found[loaded.path] = judged
+        fresh, lo, hi = traced(lambda day, doc=doc: judged(doc, day), as_of)  # type: ignore[misc]
+        found[loaded.path] = fresh
         ref = PlanRef(loaded.path, doc.model.person, doc.model.month)
-        rows.append((memo_key(ref), lo.toordinal(), hi.toordinal(), kept(judged)))
+        rows.append((memo_key(ref), lo.toordinal(), hi.toordinal(), keep(fresh)))
     store.put_judgements(rows)
-    return [found[ref.path] for ref in plans if ref.path in found]
+    return found
 
 
 def kept(month: MonthScore) -> bytes:

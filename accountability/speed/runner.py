@@ -20,18 +20,20 @@ import os
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from accountability.checks import plan_context
 from accountability.engine import PlanRef, UnitCheck, check_unit, with_overlay
 from accountability.files.discover import Discovered, discover
+from accountability.files.locate import located
 from accountability.files.read import Loaded, read_raw
 from accountability.model.tracker import Tracker
-from accountability.problems import Problem, Text
+from accountability.problems import Problem
 from accountability.scoring.people import MonthScore
 from accountability.scoring.quota import Rated
 from accountability.speed import judging, workers
 from accountability.speed.cache import Cache, Stamp, digest, key, revive
+from accountability.speed.problems import kept as kept_problem
+from accountability.speed.problems import revived as revived_problem
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
 Progress = workers.Progress
@@ -58,6 +60,7 @@ class FastRunner:
         self.raws: dict[str, bytes | Problem] = {}  # the bytes read to learn a key, until they are parsed
         self.known = self.store.files()
         self.found: Discovered | None = None
+        self.context = ""  # the key of what plan rules read of the core, once the core is read
 
     def close(self) -> None:
         self.store.close()
@@ -121,33 +124,31 @@ class FastRunner:
         return [found[path] for path in paths]
 
     def check_units(
-        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
+        self, root: Path, core: Tracker, groups: dict[str, list[str]], keep_plans: bool
     ) -> dict[str, UnitCheck]:
-        core_key = digest(*plan_context(core))
+        self.context = digest(*plan_context(core))
         part_keys: dict[str, str] = {}
         for unit, paths in groups.items():
             files = [f"{p}\0{self.key_of(root, p)[0]}" for p in paths]
-            part_keys[unit] = digest("unit", core_key, as_of.isoformat(), unit, *files)
+            part_keys[unit] = digest("unit", self.context, unit, *files)
         stored = {} if keep_plans else self.store.parts([k for k in part_keys.values()])
         done = {unit: part for unit in groups if (part := _part(stored.get(part_keys[unit]))) is not None}
         todo = {unit: paths for unit, paths in groups.items() if unit not in done}
-        fresh = self._check(root, core, todo, as_of, keep_plans)
+        fresh = self._check(root, core, todo, keep_plans)
         done |= fresh
         if self._unchanged(root, [p for unit in fresh for p in groups[unit]]):
             self.store.put_parts([(part_keys[u], _dump(c)) for u, c in fresh.items()])
         self._remember(root)
         return done
 
-    def _check(
-        self, root: Path, core: Tracker, groups: dict[str, list[str]], as_of: dt.date, keep_plans: bool
-    ) -> dict[str, UnitCheck]:
+    def _check(self, root: Path, core: Tracker, groups: dict[str, list[str]], keep_plans: bool) -> dict[str, UnitCheck]:
         if not keep_plans and workers.worth_forking(groups, self.jobs):
-            checked, entries, keys = workers.check_units(root, core, groups, as_of, self, self.told)
+            checked, entries, keys = workers.check_units(root, core, groups, self, self.told)
             self.keys |= keys
             self.store.put_documents(entries)
             return checked
         return {
-            unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans)
+            unit: check_unit(root, core, unit, self.read(root, paths), keep_plans, self.overlay)
             for unit, paths in groups.items()
         }
 
@@ -160,6 +161,19 @@ class FastRunner:
             core,
             plans,
             as_of,
+        )
+
+    def rules_at(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[Problem]:
+        """Each plan's problems as of D, from the store for every D that finds the same (`speed.judging`)."""
+        return judging.rules_at(
+            self.store,
+            lambda path: self.key_of(root, path)[0],
+            lambda paths: self.read(root, paths),
+            core,
+            plans,
+            as_of,
+            self.context or digest(*plan_context(core)),
+            lambda problems: located(root, problems, unsaved=self.overlay),
         )
 
     def stored_entries(self, paths: list[str]) -> dict[str, tuple[str, bytes]]:
@@ -197,33 +211,12 @@ def settled(stamp: Stamp) -> bool:
 
 
 def _dump(checked: UnitCheck) -> bytes:
-    problems = [[p.code, _kept(p.text), p.path, p.line, p.col, p.severity] for p in checked.problems]
+    problems = [kept_problem(p) for p in checked.problems]
     ratings = [[r.person, r.unit, r.month, r.level, r.on.isoformat(), r.path] for r in checked.ratings]
     strays = [s.path for s in checked.strays]  # the engine only needs to know which files they are
     refs = [[r.path, r.person, r.month] for r in checked.refs]
     body = {"problems": problems, "ratings": ratings, "refs": refs, "strays": strays}
     return json.dumps(body, ensure_ascii=False).encode()
-
-
-def _kept(value: object) -> object:
-    """A problem's sentence, or one of its values, as JSON: a Text is {"t": template, "v": values}."""
-    if isinstance(value, Text):
-        return {"t": value.template, "v": [[name, _kept(v)] for name, v in value.values]}
-    if isinstance(value, dt.date):
-        return {"d": value.isoformat()}
-    if isinstance(value, list):
-        return [_kept(v) for v in value]
-    return value
-
-
-def _revived(value: Any) -> Any:
-    if isinstance(value, dict) and "t" in value:
-        return Text(str(value["t"]), tuple((str(name), _revived(v)) for name, v in value["v"]))
-    if isinstance(value, dict):
-        return dt.date.fromisoformat(value["d"])
-    if isinstance(value, list):
-        return [_revived(v) for v in value]
-    return value
 
 
 def _part(raw: bytes | None) -> UnitCheck | None:
@@ -232,7 +225,7 @@ def _part(raw: bytes | None) -> UnitCheck | None:
         return None
     try:
         body = json.loads(raw)
-        problems = [Problem(c, _revived(m), p, line, col, s) for c, m, p, line, col, s in body["problems"]]
+        problems = [revived_problem(p) for p in body["problems"]]
         ratings = [Rated(p, u, m, lv, dt.date.fromisoformat(on), path) for p, u, m, lv, on, path in body["ratings"]]
         refs = [PlanRef(str(path), str(person), str(month)) for path, person, month in body["refs"]]
         strays = [Loaded(path, None, ()) for path in body["strays"]]

@@ -8,7 +8,6 @@ problems, ratings and new cache entries, so the main process never builds every 
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
@@ -101,7 +100,6 @@ class _Shared:
     core: Tracker
     groups: list[tuple[str, list[str]]]
     stored: dict[str, tuple[str, bytes]]
-    as_of: dt.date
     runner: FastRunner
 
 
@@ -113,7 +111,6 @@ def check_units(
     root: Path,
     core: Tracker,
     groups: dict[str, list[str]],
-    as_of: dt.date,
     runner: FastRunner,
     told: Told,
 ) -> tuple[dict[str, UnitCheck], list[tuple[str, str, bytes]], dict[str, str]]:
@@ -122,7 +119,7 @@ def check_units(
     context = _fork()
     assert context is not None, "worth_forking said yes"
     paths = [p for ps in groups.values() for p in ps]
-    _SHARED = _Shared(root, core, list(groups.items()), runner.stored_entries(paths), as_of, runner)
+    _SHARED = _Shared(root, core, list(groups.items()), runner.stored_entries(paths), runner)
     checked: dict[str, UnitCheck] = {}
     entries: list[tuple[str, str, bytes]] = []
     keys: dict[str, str] = {}
@@ -159,4 +156,4 @@ def _check_unit(index: int) -> _Sent:
         loaded.append(result)
         if value is not None and path_key and result.model is not None:
             entries.append((path_key, result.model.kind, value))
-    return check_unit(shared.root, shared.core, unit, loaded, shared.as_of, keep_plans=False), entries, keys
+    return check_unit(shared.root, shared.core, unit, loaded, keep_plans=False), entries, keys
