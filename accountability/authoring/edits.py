@@ -304,6 +304,15 @@ def create(
         write_atomic(root / new.path, new.text.encode("utf-8"), overwrite=False)
 
 
+def edited(new: NewFile, edit: Edit) -> NewFile:
+    """A new file's text with an edit made in it (a plan written for the task that `acct add task` adds)."""
+    raw = new.text.encode("utf-8")
+    model = load_bytes(raw, new.path).model
+    source = _source(raw, new.path)
+    edit(source, Found((), model, model))
+    return NewFile(new.path, source.to_bytes().decode("utf-8"))
+
+
 def validated(
     root: Path, before: Mapping[str, bytes], after: Mapping[str, bytes], as_of: dt.date, runner_for: RunnerFor
 ) -> list[Problem]:

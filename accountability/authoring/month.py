@@ -14,13 +14,15 @@ from typing import Any
 from accountability.authoring import place
 from accountability.authoring.concluded import Approval, Refused, amend, gate
 from accountability.authoring.edits import Edit, Found
+from accountability.files.read import load_bytes
 from accountability.files.splice import Source
 from accountability.model import Person, Plan
 from accountability.model.base import LEVELS
 from accountability.model.tracker import Doc
+from accountability.periods import Judging, month_period
 from accountability.problems import said
 from accountability.scoring.numbers import round1
-from accountability.scoring.people import score_month
+from accountability.scoring.people import TaskResult, score_month, score_task
 from accountability.scoring.rules import RuleSet, level_of
 
 _TASK_ID = re.compile(r"^t(\d+)$")
@@ -35,7 +37,7 @@ class Written:
     score: float | None = None
     computed: str | None = None
     level: str | None = None
-    reviewed: list[str] = field(default_factory=list)
+    reviewed: list[TaskResult] = field(default_factory=list)  # each task reviewed, judged with its new review
 
 
 @dataclass(frozen=True)
@@ -93,32 +95,44 @@ def self_assessment(
     return edit
 
 
-def review(task_id: str, fields: dict[str, Any], approval: Approval | None) -> Edit:
+def review(task_id: str, fields: dict[str, Any], approval: Approval | None, rules: RuleSet, written: Written) -> Edit:
     """Step 2 for one task: `review: {on, quality_fails, delays, excused, note}`, merged into one already written."""
 
     def edit(source: Source, found: Found) -> None:
         gate(_plan(found), approval)
         place.put(source, found.at, "review", fields)
         amend(source, approval, task_id, {"review": fields})
+        written.reviewed = _judged_tasks(source, [task_id], fields["on"], rules)
 
     return edit
 
 
-def review_all(assigner: str, on: dt.date, approval: Approval | None, written: Written) -> Edit:
-    """Step 2, no deductions, for every task that `assigner` gave and nobody has reviewed yet."""
+def review_all(assigner: str, on: dt.date, approval: Approval | None, rules: RuleSet, written: Written) -> Edit:
+    """Step 2, no deductions, for every task that `assigner` gave and nobody has reviewed yet. A task done after its
+    due date keeps its one delay, which its dates say (SCORING.md): `delays` is left out."""
 
     def edit(source: Source, found: Found) -> None:
         plan = _plan(found)
-        written.reviewed = unreviewed(plan, assigner)
-        if written.reviewed:
+        ids = unreviewed(plan, assigner)
+        if ids:
             gate(plan, approval)
         for ti, task in enumerate(plan.tasks):
-            if task.id in written.reviewed:
+            if task.id in ids:
                 fields = {"on": on, "quality_fails": 0}
                 place.put(source, ("tasks", ti), "review", fields)
                 amend(source, approval, task.id, {"review": fields})
+        written.reviewed = _judged_tasks(source, ids, on, rules)
 
     return edit
+
+
+def _judged_tasks(source: Source, ids: list[str], on: dt.date, rules: RuleSet) -> list[TaskResult]:
+    """The tasks as the plan's new text has them, judged as of `on`."""
+    plan = load_bytes(source.to_bytes(), "plan.yaml").model
+    if not isinstance(plan, Plan):
+        return []
+    judging = Judging(month_period(plan.month), on)
+    return [score_task(task, judging, rules) for task in plan.tasks if task.id in ids]
 
 
 def unreviewed(plan: Plan, assigner: str) -> list[str]:

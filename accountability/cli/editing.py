@@ -105,7 +105,8 @@ class Editing:
             typer.echo(self.t("warning: {path}: {text}", path=p.path, text=p.text), err=True)
 
     def approval(self, reason: str | None, approved_by: str | None, person: str, year: int) -> Approval | None:
-        """--amend and --approved-by; the approver defaults to the person's rater."""
+        """--amend and --approved-by; the approver defaults to the person's rater, and the amendment is dated --as-of
+        (today), when it is written: --on dates what it changes."""
         if reason is None:
             if approved_by is not None:
                 raise FatalError(self.t("--approved-by goes with --amend REASON"))
@@ -117,7 +118,7 @@ class Editing:
             raise FatalError(self.t("{person} has no rater to approve the change; pass --approved-by", person=person))
         if approver not in self.tracker.people and approver not in self.tracker.units:
             raise FatalError(self.t("--approved-by '{who}' is neither a person nor a unit in org", who=approver))
-        return Approval(self.day, reason.strip(), approver)
+        return Approval(self.when, reason.strip(), approver)
 
     def by(self, given: str | None, option: str = "--by") -> str:
         return who(self.tracker, given, option)
