@@ -11,7 +11,7 @@ import os
 import sys
 from typing import NoReturn
 
-from accountability.cli import git_commands, month, reading, report, rollup, writing  # noqa: F401  (registers the commands)
+from accountability.cli import git_commands, month, reading, report, rollup, show, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
 
 __all__ = ["app", "main"]
