@@ -73,11 +73,10 @@ def _task(task: Task, result: TaskResult, t: Messages) -> list[str]:
     if task.carried_from:
         facts += t("; carried from {ref}", ref=task.carried_from)
     review = task.review
-    reviewed = (
-        t("review: {review}", review=words(t, review.model_dump(exclude_defaults=True)))
-        if review
-        else t("no review yet")
-    )
+    reviewed = t("no review yet")
+    if review is not None:
+        shown = {k: v for k, v in review.model_dump(exclude_none=True).items() if k != "excused" or v}
+        reviewed = t("review: {review}", review=words(t, shown))
     return [head, f"      {facts}", f"      {reviewed}"]
 
 
