@@ -33,11 +33,23 @@ class Written:
     """What an edit of the month wrote."""
 
     task: str = ""
+    on: dt.date | None = None  # the date the step was written with
     task_results: float | None = None
     score: float | None = None
     computed: str | None = None
     level: str | None = None
     reviewed: list[TaskResult] = field(default_factory=list)  # each task reviewed, judged with its new review
+
+
+@dataclass(frozen=True)
+class When:
+    """The date of a step: --on when given; else, for a step written again, the date it has; else --as-of."""
+
+    given: dt.date | None
+    today: dt.date
+
+    def of(self, written: Any) -> dt.date:
+        return self.given or (written.on if written is not None else self.today)
 
 
 @dataclass(frozen=True)
@@ -79,13 +91,14 @@ def add_task(task: NewTask, approval: Approval | None, written: Written) -> Edit
 
 
 def self_assessment(
-    general: float, level: str | None, on: dt.date, person: Person | None, rules: RuleSet, written: Written
+    general: float, level: str | None, when: When, person: Person | None, rules: RuleSet, written: Written
 ) -> Edit:
     """Step 1: `self: {on, score, level}`, the score being `general` plus the task results that acct computes as of
-    `on`, the level the computed one unless given."""
+    its date, the level the computed one unless given."""
 
     def edit(source: Source, found: Found) -> None:
         plan = _plan(found)
+        written.on = on = when.of(plan.self_)
         _judged(plan, general, on, person, rules, written)
         if written.score is None:
             raise Refused(_nothing_scored(plan, on))
@@ -95,25 +108,31 @@ def self_assessment(
     return edit
 
 
-def review(task_id: str, fields: dict[str, Any], approval: Approval | None, rules: RuleSet, written: Written) -> Edit:
+def review(
+    task_id: str, fields: dict[str, Any], when: When, approval: Approval | None, rules: RuleSet, written: Written
+) -> Edit:
     """Step 2 for one task: `review: {on, quality_fails, delays, excused, note}`, merged into one already written."""
 
     def edit(source: Source, found: Found) -> None:
         gate(_plan(found), approval)
-        place.put(source, found.at, "review", fields)
-        amend(source, approval, task_id, {"review": fields})
-        written.reviewed = _judged_tasks(source, [task_id], fields["on"], rules)
+        existing = found.record.review
+        written.on = on = when.of(existing)
+        new = {"on": on, **({"quality_fails": 0} if existing is None else {}), **fields}
+        place.put(source, found.at, "review", new)
+        amend(source, approval, task_id, {"review": new})
+        written.reviewed = _judged_tasks(source, [task_id], on, rules)
 
     return edit
 
 
-def review_all(assigner: str, on: dt.date, approval: Approval | None, rules: RuleSet, written: Written) -> Edit:
+def review_all(assigner: str, when: When, approval: Approval | None, rules: RuleSet, written: Written) -> Edit:
     """Step 2, no deductions, for every task that `assigner` gave and nobody has reviewed yet. A task done after its
     due date keeps its one delay, which its dates say (SCORING.md): `delays` is left out."""
 
     def edit(source: Source, found: Found) -> None:
         plan = _plan(found)
         ids = unreviewed(plan, assigner)
+        written.on = on = when.of(None)
         if ids:
             gate(plan, approval)
         for ti, task in enumerate(plan.tasks):
@@ -147,7 +166,7 @@ class Decision:
     general: float
     level: str | None
     reason: str | None
-    on: dt.date
+    when: When
 
 
 def rate(
@@ -159,12 +178,13 @@ def rate(
     def edit(source: Source, found: Found) -> None:
         plan = _plan(found)
         gate(plan, approval)
-        _judged(plan, decision.general, decision.on, person, rules, written)
+        written.on = on = decision.when.of(plan.rating)
+        _judged(plan, decision.general, on, person, rules, written)
         written.level = decision.level or written.computed
         if written.level is None:
-            raise Refused(said("{why}; pass --level", why=_nothing_scored(plan, decision.on)))
+            raise Refused(said("{why}; pass --level", why=_nothing_scored(plan, on)))
         _above_needs_reason(written, decision.reason)
-        fields: dict[str, Any] = {"on": decision.on, "by": decision.by, "general": decision.general}
+        fields: dict[str, Any] = {"on": on, "by": decision.by, "general": decision.general}
         fields |= {"level": written.level} | ({"reason": decision.reason} if decision.reason else {})
         old = plan.rating
         changed = {k: v for k, v in fields.items() if old is None or getattr(old, k) != v}

@@ -15,6 +15,7 @@ import typer
 
 from accountability.authoring import edits
 from accountability.authoring.concluded import Approval, Refused
+from accountability.authoring.month import When
 from accountability.authoring.newfiles import NewFile
 from accountability.authoring.values import who
 from accountability.cli.options import Session, parse_as_of, parse_date, parse_lang, session
@@ -92,6 +93,7 @@ class Editing:
     t: Messages
     when: dt.date  # --as-of
     day: dt.date  # --on, else --as-of
+    on: dt.date | None = None  # --on, when given
 
     def save(self, target: edits.Editable, edit: edits.Edit) -> None:
         edits.save(self.run.root, target, edit, self.when, self.run.runner_for, self.warn)
@@ -120,6 +122,10 @@ class Editing:
             raise FatalError(self.t("--approved-by '{who}' is neither a person nor a unit in org", who=approver))
         return Approval(self.when, reason.strip(), approver)
 
+    def step_date(self) -> When:
+        """A step's date: --on, else the date it has when written again, else --as-of."""
+        return When(self.on, self.when)
+
     def by(self, given: str | None, option: str = "--by") -> str:
         return who(self.tracker, given, option)
 
@@ -133,4 +139,6 @@ def editing(root: Path | None, lang: str | None, as_of: str | None, on: str | No
     tracker_root = find_root(root)
     with session(tracker_root) as run:
         tracker = run.outcome(when).tracker
-        yield Editing(run, tracker, messages(lang, tracker.config.language), when, day)
+        yield Editing(
+            run, tracker, messages(lang, tracker.config.language), when, day, parse_date(on, "--on") if on else None
+        )

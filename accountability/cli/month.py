@@ -17,8 +17,9 @@ from accountability.cli.app import app
 from accountability.cli.editing import AmendOption, ApprovedByOption, Editing, OnOption, editing, spoken
 from accountability.cli.options import AsOfOption, LangOption, RootOption, parse_date
 from accountability.cli.writing import YearOption, parse_month
-from accountability.i18n import N_, Messages
+from accountability.i18n import Messages
 from accountability.problems import FatalError, said
+from accountability.render.fields import TASK_STATES
 from accountability.scoring.people import TaskResult
 from accountability.scoring.rules import rules_for
 
@@ -32,12 +33,6 @@ LevelOption = Annotated[
         help="excellent|good|done|not-done, the official name or HTXSNV|HTTNV|HTNV|KHTNV (default: computed).",
     ),
 ]
-TASK_STATES = {
-    "on_time": N_("done on time"),
-    "late": N_("done late: its one delay counts, unless the review says delays: 0"),
-    "undone": N_("not done"),
-    "open": N_("open: not done, not yet due"),
-}
 
 add_app = typer.Typer(help="Add to the month's plan.", no_args_is_help=True)
 app.add_typer(add_app, name="add")
@@ -118,13 +113,16 @@ def self_assessment(
         target = edits.whole_plan(ed.tracker, person, month)
         written = steps.Written()
         rules = rules_for(ed.tracker.config)
-        ed.save(target, steps.self_assessment(points, chosen, ed.day, ed.tracker.people[person].model, rules, written))
+        ed.save(
+            target,
+            steps.self_assessment(points, chosen, ed.step_date(), ed.tracker.people[person].model, rules, written),
+        )
     typer.echo(
         ed.t(
             "{ref}: self-assessment on {day}: score {score} = {general} (general criteria) + {results} (task results), "
             "level {level} ({path})",
             ref=ref,
-            day=ed.day,
+            day=written.on,
             score=ed.t.number(written.score, 1),
             general=ed.t.figure(points),
             results=ed.t.number(written.task_results, 2),
@@ -143,7 +141,9 @@ def review(
             metavar="PERSON/MONTH[/TASK]", help="One task (tran-van-b/2023-05/t1), or a month with --all-ok."
         ),
     ],
-    fails: Annotated[int, typer.Option("--fails", min=0, max=1000, help="Quality checks the task failed.")] = 0,
+    fails: Annotated[
+        int | None, typer.Option("--fails", min=0, max=1000, help="Quality checks the task failed (default 0).")
+    ] = None,
     delays: Annotated[
         int | None, typer.Option("--delays", min=0, max=1000, help="Delays (default: 1 when done after its due date).")
     ] = None,
@@ -163,7 +163,7 @@ def review(
     """Step 2, the assigner's review of a task (ai giao việc thì người đó đánh giá)."""
     parts = ref.split("/")
     single = len(parts) == 3
-    if single == all_ok or (not single and (fails or delays is not None or excused or note)):
+    if single == all_ok or (not single and (fails is not None or delays is not None or excused or note)):
         raise FatalError(
             said(
                 "write PERSON/MONTH/TASK with --fails, --delays, --excused, --note; or PERSON/MONTH --all-ok --by ASSIGNER"
@@ -178,22 +178,22 @@ def review(
         written = steps.Written()
         if single:
             target = edits.plan_task(ed.tracker, person, month, parts[2])
-            fields = _review_fields(ed, fails, delays, excused, note)
-            ed.save(target, steps.review(parts[2], fields, approval, rules, written))
+            fields = _review_fields(fails, delays, excused, note)
+            ed.save(target, steps.review(parts[2], fields, ed.step_date(), approval, rules, written))
         else:
             target = edits.whole_plan(ed.tracker, person, month)
             assigner = ed.by(by)
             if not steps.unreviewed(target.doc.model, assigner):  # type: ignore[arg-type]
                 typer.echo(ed.t("{ref}: no task given by {by} is waiting for its review", ref=ref, by=assigner))
                 return
-            ed.save(target, steps.review_all(assigner, ed.day, approval, rules, written))
-    typer.echo(ed.t("{ref}: reviewed on {day} ({path})", ref=ref, day=ed.day, path=target.doc.path))
+            ed.save(target, steps.review_all(assigner, ed.step_date(), approval, rules, written))
+    typer.echo(ed.t("{ref}: reviewed on {day} ({path})", ref=ref, day=written.on, path=target.doc.path))
     for result in written.reviewed:
         typer.echo(_judged(ed.t, result))
 
 
-def _review_fields(ed: Editing, fails: int, delays: int | None, excused: bool, note: str | None) -> dict[str, object]:
-    fields: dict[str, object] = {"on": ed.day, "quality_fails": fails}
+def _review_fields(fails: int | None, delays: int | None, excused: bool, note: str | None) -> dict[str, object]:
+    fields: dict[str, object] = {} if fails is None else {"quality_fails": fails}
     if delays is not None:
         fields["delays"] = delays
     if excused:
@@ -234,7 +234,7 @@ def rate(
         points = _general(ed, general)
         target = edits.whole_plan(ed.tracker, person, month)
         rater = _rater(ed, ed.by(by), person, int(month[:4]))
-        decision = steps.Decision(rater, points, chosen, reason, ed.day)
+        decision = steps.Decision(rater, points, chosen, reason, ed.step_date())
         approval = ed.approval(amend, approved_by, person, int(month[:4]))
         written = steps.Written()
         rules = rules_for(ed.tracker.config)
@@ -245,7 +245,7 @@ def rate(
             "results), computed level {computed} ({path})",
             ref=ref,
             level=ed.t.level(written.level),
-            day=ed.day,
+            day=written.on,
             by=rater,
             score=ed.t.number(written.score, 1),
             general=ed.t.figure(points),

@@ -48,7 +48,7 @@ FIELDS: dict[str, str] = {
 
 TASK_STATES: dict[str, str] = {  # a plan task's state, as `scoring.people` judges it
     "on_time": N_("done on time"),
-    "late": N_("done late: its one delay counts, unless the review says delays: 0"),
+    "late": N_("done after its due date"),
     "undone": N_("not done"),
     "open": N_("open: not done, not yet due"),
 }

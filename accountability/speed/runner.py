@@ -145,7 +145,7 @@ class FastRunner:
             self.store.put_documents(entries)
             return checked
         return {
-            unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans)
+            unit: check_unit(root, core, unit, self.read(root, paths), as_of, keep_plans, self.overlay)
             for unit, paths in groups.items()
         }
 
