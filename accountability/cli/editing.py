@@ -51,11 +51,11 @@ def spoken(func: F) -> F:
             return func(*args, **kwargs)
         except FatalError as exc:
             t = language(kwargs.get("lang"), kwargs.get("root"))
-            typer.echo(f"acct: {said(t, exc.args[0] if exc.args else '')}", err=True)
+            typer.echo(f"acct: {in_words(t, exc.args[0] if exc.args else '')}", err=True)
             raise typer.Exit(2) from None
         except Refused as refused:
             t = language(kwargs.get("lang"), kwargs.get("root"))
-            typer.echo("acct: " + t("refused: {why}", why=said(t, refused.text)), err=True)
+            typer.echo("acct: " + t("refused: {why}", why=in_words(t, refused.text)), err=True)
             if refused.problems:
                 typer.echo(render_problems.as_text(refused.problems, 1).rsplit("\n", 1)[0], err=True)
             raise typer.Exit(1) from None
@@ -63,7 +63,7 @@ def spoken(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def said(t: Messages, message: object) -> str:
+def in_words(t: Messages, message: object) -> str:
     return t.text(message) if isinstance(message, Text) else str(message)
 
 

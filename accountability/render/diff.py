@@ -3,13 +3,11 @@ shown in words (`on 02/07/2023; quality checks failed 1`), never as Python data.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from itertools import groupby
 from typing import Any
 
 from accountability.i18n import N_, Messages
-from accountability.periods import iso_date
 from accountability.queries.changes import Change
 from accountability.render.fields import field, words
 from accountability.render.problems import one_line
@@ -77,18 +75,9 @@ def _value(t: Messages, value: Any, name: str) -> str:
     """A value on one line (a title may hold line breaks, which would end a line of text or a table row)."""
     if isinstance(value, dict) and set(value) == {"on", "value"}:
         return f"{_value(t, value['on'], 'on')}: {t.figure(float(value['value']))}"
-    if isinstance(value, str) and (day := iso_date(value)) is not None:
-        return t.date(day)
     if value == "":
         return t("—")
-    if isinstance(value, dict):
-        return words(t, {k: _dated(v) for k, v in value.items()})
     return words(t, value, name)
-
-
-def _dated(value: Any) -> Any:
-    day = iso_date(value) if isinstance(value, str) else None
-    return day if isinstance(day, dt.date) else value
 
 
 def _label(t: Messages, change: Change) -> str:

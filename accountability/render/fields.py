@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from accountability.i18n import LEVELS, N_, Messages
+from accountability.periods import iso_date
 from accountability.render.problems import one_line
 
 FIELDS: dict[str, str] = {
@@ -72,6 +73,8 @@ def words(t: Messages, value: Any, name: str = "") -> str:
         return "; ".join(f"{field(t, str(k))} {words(t, v, str(k))}" for k, v in value.items())
     if isinstance(value, Sequence) and not isinstance(value, str):
         return ", ".join(words(t, v, name) for v in value)
+    if isinstance(value, str) and (day := iso_date(value)) is not None:
+        return t.date(day)
     if name == "level" and value in LEVELS:
         return t.level(str(value))
     return one_line(str(value))
