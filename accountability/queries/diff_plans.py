@@ -96,7 +96,7 @@ def _task_fields(a: Task, b: Task) -> Iterator[tuple[str, str, Any, Any, bool]]:
 def _dump(model: Any) -> Any:
     if model is None:
         return None
-    return {k: plain(v) for k, v in model.model_dump(exclude_none=True, by_alias=True).items()}
+    return {k: plain(v) for k, v in model.model_dump(exclude_none=True, by_alias=True).items() if v is not False}
 
 
 def _step(before: Any, after: Any, name: str, key: Key, path: str) -> list[Change]:
