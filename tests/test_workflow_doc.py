@@ -58,3 +58,33 @@ def test_the_commands_of_workflow_md_print_what_it_shows(sample: Path, name: str
         made = difflib.unified_diff(before.decode("utf-8").splitlines(keepends=True), after, n=0)
         lines = [line.rstrip("\n") for line in made if not line.startswith(("---", "+++"))]
         assert lines == [re.sub(r"^(@@ .* @@).*", r"\1", line) for line in diff]
+
+
+WRITING = [
+    "acct new plan PERSON MONTH",
+    "acct new plan --unit UNIT MONTH",
+    "acct new commitment",
+    "acct new issue",
+    "acct add task",
+    "acct done",
+    "acct record",
+    "acct self",
+    "acct review PERSON/MONTH/TASK",
+    "acct review PERSON/MONTH --all-ok",
+    "acct rate",
+    "acct resolve",
+    "acct amend UNIT/ITEM",
+    "acct amend ISSUE",
+    "acct schema",
+]
+
+
+def test_editors_md_lists_every_command_that_writes() -> None:
+    table = (PROJECT / "docs" / "editors.md").read_text(encoding="utf-8").split("## Every command that writes", 1)[1]
+    rows = [line for line in table.split("\n\n", 3)[2].splitlines() if line.startswith("| `acct")]
+    assert [w for w in WRITING if not any(row.startswith(f"| `{w}") for row in rows)] == []
+    from accountability.cli import app
+
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+    for name in ("add", "self", "review", "rate", "resolve", "amend", "done", "record", "show"):
+        assert name in registered or name in {g.name for g in app.registered_groups}
