@@ -19,6 +19,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 
+from accountability.files.yamlread import parse
+
 WIDTH = 1 << 30  # never fold a long title or note over several lines
 PLACES = 6
 
@@ -36,9 +38,30 @@ def _yaml() -> YAML:
 
 def _text(representer: Any, text: str) -> Any:
     """Text with a character that is not printable (a tab, a line break, NEL, LS, PS, a BOM) is written in double
-    quotes, where each is escaped: written raw, libyaml would read a line break where there is none."""
-    style = '"' if not text.isprintable() else None
+    quotes, where each is escaped: written raw, libyaml would read a line break where there is none. Text that
+    libyaml would not read back as itself unquoted (`:0` in a flow collection, which YAML 1.2 allows and libyaml
+    does not) is single-quoted; the rest is left to ruamel.yaml, which quotes what YAML 1.2 needs."""
+    if not text.isprintable():
+        style: str | None = '"'
+    else:
+        style = None if _plain_reads_back(text) else "'"
     return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def _plain_reads_back(text: str) -> bool:
+    """Whether libyaml reads `text` written plain back as itself, in a block and, unless ruamel.yaml quotes it there
+    anyway (it holds `,[]{}`), in a flow collection."""
+    forms = [f"k: {text}\n"] + ([] if any(c in text for c in ",[]{}") else [f"k: [{text}]\n", f"k: {{a: {text}}}\n"])
+    for written in forms:
+        data, problems = parse(written, "emit.yaml")
+        value = data.get("k") if isinstance(data, dict) else None
+        if isinstance(value, list):
+            value = value[0] if len(value) == 1 else None
+        elif isinstance(value, dict):
+            value = value.get("a") if len(value) == 1 else None
+        if problems or value != text:
+            return False
+    return True
 
 
 def _dump(data: Any) -> str:
