@@ -5,13 +5,20 @@ were added or changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from conftest import RATED, run_acct, snapshot, write_tracker
+
+from accountability.authoring import edits
+from accountability.authoring import month as steps
+from accountability.engine import check
+from accountability.model.tracker import Tracker
 
 BOM = b"\xef\xbb\xbf"
 PLAN_PATH = "2023/plans/2023-06/tran-van-b.yaml"
@@ -417,3 +424,31 @@ def test_headers_follow_the_trackers_language(tmp_path: Path) -> None:
     assert (root / "2023/plans/2023-06/nguyen-van-a.yaml").read_text(encoding="utf-8").splitlines()[1] == (
         "# Work plan for 2023-06: Nguyễn Văn A. Written by acct new plan."
     )
+
+
+def test_an_edit_checks_the_tracker_once_when_the_file_is_as_it_was_read(tmp_path: Path) -> None:
+    root = odd(tmp_path)
+    as_of = dt.date(2023, 6, 10)
+    outcome = check(root, as_of)
+    tracker: Tracker = outcome.tracker
+    target = edits.whole_plan(tracker, "tran-van-b", "2023-06")
+    late = steps.NewTask("Sai hạn", "nguyen-van-a", dt.date(2023, 7, 2))
+    later = time.time_ns() + 10**10  # as if the tracker had been read well after the file was last written
+    before = (root / PLAN_PATH).read_bytes()
+    with pytest.raises(edits.Refused) as refused:  # the baseline is the tracker's own problems: t4 is a new error
+        edits.save(
+            root,
+            target,
+            steps.add_task(late, None, steps.Written()),
+            as_of,
+            baseline=edits.Baseline(outcome.problems, later),
+        )
+    assert [p.code for p in refused.value.problems] == ["due-outside-month"]
+    assert (root / PLAN_PATH).read_bytes() == before
+    # a baseline that already has the error is used as it is: the edit adds nothing new, so it is written
+    error = refused.value.problems[0]
+    known = edits.Baseline([*outcome.problems, error], later)
+    edits.save(root, target, steps.add_task(late, None, steps.Written()), as_of, baseline=known)
+    assert (root / PLAN_PATH).read_bytes() != before
+    # a file changed after the tracker was read is checked afresh, whatever the baseline says
+    assert not edits.Baseline([error], time.time_ns()).holds_for(root / PLAN_PATH)

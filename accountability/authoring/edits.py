@@ -254,6 +254,26 @@ def resolved(on: dt.date, label: str) -> Edit:
     return edit
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The problems of the tracker as the command read it, and when (time.time_ns() before it was read): the check
+    "before" an edit, for a file that has not changed since (`files.atomic` rereads it under its lock), so that the
+    engine runs once per edit, on the edited bytes, and not twice."""
+
+    problems: list[Problem]
+    read_from: int
+
+    def holds_for(self, file: Path) -> bool:
+        """Whether the file was last changed before the tracker was read, with the margin the cache trusts."""
+        try:
+            st = file.stat()
+        except OSError:
+            return False
+        return max(st.st_mtime_ns, st.st_ctime_ns) < self.read_from - SETTLED_NS
+
+
+SETTLED_NS = 2_000_000_000  # a file changed within 2 s of a read may have changed after it, on a coarse clock
+
 RunnerFor = Callable[[Mapping[str, bytes]], Runner]
 """A runner for the engine, given files' bytes not on disk (the fast one of `accountability.speed`, or the plain one)."""
 Warn = Callable[[list[Problem]], None]
@@ -267,6 +287,7 @@ def save(
     as_of: dt.date,
     runner_for: RunnerFor = PlainRunner,
     warn: Warn | None = None,
+    baseline: Baseline | None = None,
 ) -> bytes:
     """Make the edit on the file's bytes under its lock, check the tracker with the result in it, and write it
     atomically; refuse an edit that gives any file an error it did not have. Made again on the new bytes if the
@@ -283,7 +304,8 @@ def save(
         edit(source, found)
         new = source.to_bytes()
         if new != raw:
-            fresh = validated(root, {path: raw}, {path: new}, as_of, runner_for)
+            before = baseline.problems if baseline is not None and baseline.holds_for(file) else None
+            fresh = validated(root, {path: raw}, {path: new}, as_of, runner_for, before)
             _warned([p for p in fresh if _signature(p) not in shown], warn)
             shown.update(_signature(p) for p in fresh)
         return new
@@ -292,14 +314,20 @@ def save(
 
 
 def create(
-    root: Path, files: Sequence[NewFile], as_of: dt.date, runner_for: RunnerFor = PlainRunner, warn: Warn | None = None
+    root: Path,
+    files: Sequence[NewFile],
+    as_of: dt.date,
+    runner_for: RunnerFor = PlainRunner,
+    warn: Warn | None = None,
+    baseline: Baseline | None = None,
 ) -> None:
     """Write new files, once the tracker with all of them in it has no error it did not have; none is written over an
     existing file."""
     for new in files:
         if (root / new.path).exists() or (root / new.path).is_symlink():
             raise FatalError(said("{path} already exists; acct will not overwrite it", path=root / new.path))
-    _warned(validated(root, {}, {f.path: f.text.encode("utf-8") for f in files}, as_of, runner_for), warn)
+    before = baseline.problems if baseline is not None else None
+    _warned(validated(root, {}, {f.path: f.text.encode("utf-8") for f in files}, as_of, runner_for, before), warn)
     for new in files:
         write_atomic(root / new.path, new.text.encode("utf-8"), overwrite=False)
 
@@ -314,13 +342,19 @@ def edited(new: NewFile, edit: Edit) -> NewFile:
 
 
 def validated(
-    root: Path, before: Mapping[str, bytes], after: Mapping[str, bytes], as_of: dt.date, runner_for: RunnerFor
+    root: Path,
+    before: Mapping[str, bytes],
+    after: Mapping[str, bytes],
+    as_of: dt.date,
+    runner_for: RunnerFor,
+    known: list[Problem] | None = None,
 ) -> list[Problem]:
-    """The warnings the change from `before` to `after` adds; Refused when it adds an error."""
-    old = check(root, as_of, runner_for(before), keep_plans=False).problems
+    """The warnings the change from `before` to `after` adds; Refused when it adds an error. `known` are the
+    problems with `before`, when they are known already."""
+    old = known if known is not None else check(root, as_of, runner_for(before), keep_plans=False).problems
     new = check(root, as_of, runner_for(after), keep_plans=False).problems
-    known = {_signature(p) for p in old}
-    fresh = [p for p in new if _signature(p) not in known]
+    seen = {_signature(p) for p in old}
+    fresh = [p for p in new if _signature(p) not in seen]
     errors = [p for p in fresh if p.severity == "error"]
     if errors:
         paths = set(after)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,12 +95,13 @@ class Editing:
     when: dt.date  # --as-of
     day: dt.date  # --on, else --as-of
     on: dt.date | None = None  # --on, when given
+    baseline: edits.Baseline | None = None  # the tracker's problems as read
 
     def save(self, target: edits.Editable, edit: edits.Edit) -> None:
-        edits.save(self.run.root, target, edit, self.when, self.run.runner_for, self.warn)
+        edits.save(self.run.root, target, edit, self.when, self.run.runner_for, self.warn, self.baseline)
 
     def create(self, files: Sequence[NewFile]) -> None:
-        edits.create(self.run.root, files, self.when, self.run.runner_for, self.warn)
+        edits.create(self.run.root, files, self.when, self.run.runner_for, self.warn, self.baseline)
 
     def warn(self, problems: list[Problem]) -> None:
         """Warnings the edit adds, said before it is written."""
@@ -138,7 +140,8 @@ def editing(root: Path | None, lang: str | None, as_of: str | None, on: str | No
     parse_lang(lang)
     tracker_root = find_root(root)
     with session(tracker_root) as run:
-        tracker = run.outcome(when).tracker
-        yield Editing(
-            run, tracker, messages(lang, tracker.config.language), when, day, parse_date(on, "--on") if on else None
-        )
+        read_from = time.time_ns()
+        outcome = run.outcome(when)
+        t = messages(lang, outcome.tracker.config.language)
+        baseline = edits.Baseline(outcome.problems, read_from)
+        yield Editing(run, outcome.tracker, t, when, day, parse_date(on, "--on") if on else None, baseline)
