@@ -6,7 +6,7 @@ score warm, and a naive baseline: the same files read with ruamel.yaml's round-t
 the same models, in one process, without a cache. The baseline is slow, so it is timed on a fixed sample of files
 and scaled to the whole tracker by bytes; the output says so. Every figure is the median of --runs runs.
 
-Needs ruamel.yaml for the baseline only: pip install -e '.[bench]'. Writes the results into docs/performance.md,
+Needs acct installed (ruamel.yaml, for the baseline, comes with it): pip install -e .. Writes the results into docs/performance.md,
 between markers for the size, so that the rest of that page is left as written.
 """
 
@@ -55,7 +55,7 @@ def acct_command() -> str:
     beside = Path(sys.executable).parent / "acct"
     found = str(beside) if beside.exists() else shutil.which("acct")
     if not found:
-        sys.exit("the acct command is not installed; run: pip install -e '.[bench]'")
+        sys.exit("the acct command is not installed; run: pip install -e .")
     return found
 
 
@@ -99,7 +99,7 @@ def baseline(root: Path, paths: list[str], sample_size: int, runs: int, total_by
     try:
         from ruamel.yaml import YAML
     except ImportError:
-        sys.exit("the baseline needs ruamel.yaml: pip install -e '.[bench]'")
+        sys.exit("the baseline needs ruamel.yaml: pip install -e .")
     sample = sorted(random.Random(0).sample(paths, min(sample_size, len(paths))))
     sample_bytes = sum((root / path).stat().st_size for path in sample)
     times = []

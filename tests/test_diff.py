@@ -215,7 +215,7 @@ def test_a_renamed_file_with_the_same_items_is_no_change(repo: Path) -> None:
         result = run_acct("diff", *args, cwd=repo)
         assert (result.returncode, result.stdout.strip()) == (
             0,
-            f"{args[0]} → {args[1] if len(args) > 1 else 'working tree'}: 0 changes in 0 commitments; 0 weakening, 0 unapproved",
+            f"{args[0]} → {args[1] if len(args) > 1 else 'working tree'}: no change",
         )
     # and an item changed in the renamed file is reported at its new path
     edit(repo, "value: 120", "value: 130", "cam-ket/2023-phuong-1.yml")
@@ -320,7 +320,7 @@ def test_a_bad_revision_or_no_git_repository_is_exit_2(repo: Path, tmp_path_fact
     )
 
 
-def test_markdown_is_a_pull_request_comment_with_unapproved_weakenings_first(repo: Path) -> None:
+def test_markdown_is_a_pull_request_comment_with_unapproved_changes_first(repo: Path) -> None:
     (repo / "2023/commitments/phuong-2.yaml").write_text(
         COMMITMENT.replace("unit: phuong-1", "unit: phuong-2"), encoding="utf-8"
     )
@@ -341,25 +341,25 @@ def test_markdown_is_a_pull_request_comment_with_unapproved_weakenings_first(rep
 
 **main → working tree: 4 changes in 2 commitments; 2 weakening, 1 unapproved**
 
-### ⛔ Unapproved weakening changes
+### ⛔ Unapproved changes
 
-Each needs an amendment in this pull request that names the item and the field, with `approved_by`.
+A weakening change needs an amendment in this pull request that names the item and the field, with `approved_by`; a change to a concluded month needs the plan's amendment, approved by the person's rater.
 
-| commitment | item | change | before | after | weakening |
+| in | item | change | before | after | approval |
 |---|---|---|---|---|---|
-| phuong-1 2023 | `le-loi` | due date moved later | 2023-09-30 | 2023-10-31 | **⛔ unapproved** |
+| phuong-1 2023 | `le-loi` | due date moved later | 2023-09-30 | 2023-10-31 | **⛔ UNAPPROVED weakening** |
 
 ### phuong-1 2023 (`2023/commitments/phuong-1.yaml`)
 
-| item | change | before | after | weakening |
+| item | change | before | after | approval |
 |---|---|---|---|---|
-| `le-loi` | due date moved later | 2023-09-30 | 2023-10-31 | **⛔ unapproved** |
+| `le-loi` | due date moved later | 2023-09-30 | 2023-10-31 | **⛔ UNAPPROVED weakening** |
 | `le-loi` | owner changed | tran-van-b | nguyen-van-a |  |
-| `thu-ngan-sach` | target lowered | 120 | 100 | approved by btv on 2023-07-05 |
+| `thu-ngan-sach` | target lowered | 120 | 100 | weakening, approved by btv on 2023-07-05 |
 
 ### phuong-2 2023 (`2023/commitments/phuong-2.yaml`)
 
-| item | change | before | after | weakening |
+| item | change | before | after | approval |
 |---|---|---|---|---|
 | `ket-nap` | target raised | 10 | 12 |  |
 
@@ -371,7 +371,7 @@ def test_markdown_without_changes_says_so(repo: Path) -> None:
     result = run_acct("diff", "main", "--format", "md", cwd=repo)
     assert (result.returncode, result.stdout) == (
         0,
-        "## acct diff\n\n**main → working tree: 0 changes in 0 commitments; 0 weakening, 0 unapproved**\n\nNo change to any commitment.\n\n",
+        "## acct diff\n\n**main → working tree: no change**\n\nNo change to any commitment, plan, org or key issue.\n\n",
     )
 
 
@@ -386,6 +386,7 @@ def test_json_keys(repo: Path) -> None:
         "unapproved": 1,
         "changes": [
             {
+                "scope": "commitment",
                 "unit": "phuong-1",
                 "year": 2023,
                 "item": "thu-ngan-sach",
@@ -394,6 +395,7 @@ def test_json_keys(repo: Path) -> None:
                 "before": 120,
                 "after": 100,
                 "weakening": True,
+                "concluded": False,
                 "approved_by": None,
                 "unapproved": True,
                 "path": COMMITMENT_PATH,

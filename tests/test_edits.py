@@ -237,11 +237,18 @@ def test_done_on_a_plan_task_in_flow_style_and_one_with_an_empty_done(tmp_path: 
     ]
 
 
-def test_done_again_replaces_the_date_only(tmp_path: Path) -> None:
+def test_done_again_is_refused_and_says_how_to_correct_the_date(tmp_path: Path) -> None:
     root = hostile(tmp_path)
     edit(root, COMMITMENT_PATH, "done", "phuong-1/cau-cho", "--on", "2023-07-05")
-    diff, _ = edit(root, COMMITMENT_PATH, "done", "phuong-1/cau-cho", "--on", "2023-07-06")
-    assert diff == [b"@@ -22 +22 @@\n", b"-        done: 2023-07-05\r\n", b"+        done: 2023-07-06\r\n"]
+    assert refused(root, "done", "phuong-1/cau-cho", "--on", "2023-07-06", code=1) == (
+        "acct: refused: phuong-1/cau-cho was already done on 2023-07-05; to correct the date, amend the commitment: "
+        "acct amend phuong-1/cau-cho --set done=DATE --reason TEXT --approved-by WHO\n"
+    )
+    edit(root, PLAN_PATH, "done", "tran-van-b/2023-05/t3", "--on", "2023-05-30")
+    assert refused(root, "done", "tran-van-b/2023-05/t3", "--on", "2023-05-31", code=1) == (
+        "acct: refused: tran-van-b/2023-05/t3 was already done on 2023-05-30; to correct the date, pass --amend "
+        "REASON, which records the correction approved by the person's rater\n"
+    )
 
 
 def test_an_lf_file_without_a_bom_stays_so(tmp_path: Path) -> None:
@@ -281,7 +288,7 @@ def test_record_appends_to_a_flow_list_on_its_line(tmp_path: Path) -> None:
         b"-        reports: [{on: 2023-03-31, value: 26.4}, {on: 2023-06-30, value: 58.0}]   # flow\r\n",
         (
             b"+        reports: [{on: 2023-03-31, value: 26.4}, {on: 2023-06-30, value: 58.0}, "
-            b'{on: 2023-07-05, value: 80.5, note: "Qu\xc3\xbd \\"III\\""}]   # flow\r\n'
+            b'{on: 2023-07-05, value: 80.5, note: Qu\xc3\xbd "III"}]   # flow\r\n'
         ),
     ]
 
@@ -293,7 +300,7 @@ def test_record_appends_a_block_report_in_block_style(tmp_path: Path) -> None:
         b"@@ -61,0 +62,3 @@\n",
         b"+          - on: 2023-07-05\r\n",
         b"+            value: 5\r\n",
-        b'+            note: "Qu\xc3\xbd II"\r\n',
+        b"+            note: Qu\xc3\xbd II\r\n",
     ]
 
 
@@ -365,13 +372,13 @@ def test_on_defaults_to_as_of(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["done", "phuong-l/le-loi"], "acct: no unit 'phuong-l'; did you mean 'phuong-1'?\n"),
+        (["done", "phuong-l/le-loi"], "acct: no unit 'phuong-l' in org; did you mean 'phuong-1'?\n"),
         (["done", "phuong-1/le-lo"], "acct: phuong-1's 2023 commitment has no item 'le-lo'; did you mean 'le-loi'?\n"),
         (
             ["record", "phuong-1/thu-ngan-sch", "1"],
             "acct: phuong-1's 2023 commitment has no item 'thu-ngan-sch'; did you mean 'thu-ngan-sach'?\n",
         ),
-        (["done", "tran-van-c/2023-05/t1"], "acct: no person 'tran-van-c'; did you mean 'tran-van-b'?\n"),
+        (["done", "tran-van-c/2023-05/t1"], "acct: no person 'tran-van-c' in org; did you mean 'tran-van-b'?\n"),
         (["done", "tran-van-b/2023-06/t1"], "acct: tran-van-b has no plan for 2023-06; did you mean '2023-05'?\n"),
         (
             ["done", "tran-van-b/2023-05/t9"],
@@ -414,12 +421,18 @@ def test_an_edit_that_would_break_the_file_is_refused(tmp_path: Path) -> None:
     assert {line.split("[")[1].split("]")[0] for line in rest} == {"date-outside-year", "future-date"}
 
 
-def test_a_report_that_is_not_a_number_is_refused(tmp_path: Path) -> None:
-    message = refused(hostile(tmp_path), "record", "phuong-1/thu-khac", "nan", "--on", "2023-07-05", code=1)
-    assert (
-        message.splitlines()[1]
-        == f"{COMMITMENT_PATH}:63:20: error: [invalid-value] 'nan' is not a number; write digits, e.g. 120 or 26.4"
+@pytest.mark.parametrize("value", ["nan", "inf", "1.234,5", "12a", ""])
+def test_a_report_that_is_not_a_number_is_refused(tmp_path: Path, value: str) -> None:
+    message = refused(hostile(tmp_path), "record", "phuong-1/thu-khac", value, "--on", "2023-07-05", code=2)
+    assert message == (
+        f"acct: VALUE {value!r} is not a number; write digits with a decimal point or comma, e.g. 97.5 or 97,5\n"
     )
+
+
+def test_a_report_with_a_decimal_comma(tmp_path: Path) -> None:
+    diff, out = edit(hostile(tmp_path), COMMITMENT_PATH, "record", "phuong-1/thu-khac", "97,5", "--on", "2023-07-05")
+    assert out == f"phuong-1/thu-khac: recorded 97.5 on 2023-07-05 ({COMMITMENT_PATH})\n"
+    assert diff == [b"@@ -61,0 +62,2 @@\n", b"+          - on: 2023-07-05\r\n", b"+            value: 97.5\r\n"]
 
 
 def test_a_report_in_the_future_is_refused(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ COMMANDS = [
     ["check", "--no-cache"],
     ["score", "2023-Q2"],
     ["overdue", "--no-cache"],
-    ["done", "tran-van-b/2023-05/t1", "--on", "2023-05-19"],
+    ["done", "phuong-1/le-loi", "--on", "2023-07-05"],  # May is concluded: a commitment task item
 ]
 
 

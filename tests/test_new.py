@@ -51,20 +51,20 @@ tasks:
 
 EXPECTED_PLAN = """\
 # yaml-language-server: $schema=../../../_schema/plan.schema.json
-# Kế hoạch công tác tháng 2023-07: Trần Văn B. Written by acct new plan.
-# Add this month's tasks; each carried-over task keeps its link to last month's (carried_from).
+# Work plan for 2023-07: Trần Văn B. Written by acct new plan.
+# Add this month's tasks with acct add task; a carried-over task keeps its link to last month's (carried_from).
 kind: plan
 person: tran-van-b
 month: 2023-07
 tasks:
   - id: t1
-    title: "Khảo sát \\"hiện trạng\\": tuyến Lê Lợi"
+    title: 'Khảo sát "hiện trạng": tuyến Lê Lợi'
     assigned_by: ho-sy-trung
     due: 2023-07-31  # carried over: set the real due date
     carried_from: 2023-05/t2
     weight: 2
   - id: t2
-    title: "Báo cáo tiến độ"
+    title: Báo cáo tiến độ
     assigned_by: nguyen-van-a
     due: 2023-07-31  # carried over: set the real due date
     carried_from: 2023-05/t3
@@ -124,9 +124,7 @@ def test_a_person_with_no_earlier_plan_gets_an_empty_plan_that_passes_check(tmp_
     root = history(tmp_path)
     result = run_acct("new", "plan", "nguyen-van-a", "2023-05", *AS_OF, cwd=root)
     assert result.stdout == "created 2023/plans/2023-05/nguyen-van-a.yaml\n"
-    assert (root / "2023/plans/2023-05/nguyen-van-a.yaml").read_text(encoding="utf-8").splitlines()[-1] == (
-        "tasks: []  # add tasks: - {id: t1, title: ..., assigned_by: ..., due: ...}"
-    )
+    assert (root / "2023/plans/2023-05/nguyen-van-a.yaml").read_text(encoding="utf-8").splitlines()[-1] == ("tasks: []")
     assert run_acct("check", *AS_OF, cwd=root).returncode == 0
 
 
@@ -187,7 +185,7 @@ amendments:
 
 EXPECTED_COMMITMENT = """\
 # yaml-language-server: $schema=../../_schema/commitment.schema.json
-# Cam kết trách nhiệm năm 2024: Phường 1. Written by acct new commitment.
+# Responsibility commitment for 2024: Phường 1. Written by acct new commitment.
 # Every due date is a placeholder (2024-12-31): set the real ones, and `signed:` once it is signed.
 kind: commitment
 unit: phuong-1
@@ -196,35 +194,35 @@ head: nguyen-van-a
 to: btv
 groups:
   - id: gpmb
-    title: "Giải phóng mặt bằng"
+    title: Giải phóng mặt bằng
     weight: 40
     items:
       - id: le-loi
-        title: "Bàn giao mặt bằng tuyến Lê Lợi"
+        title: Bàn giao mặt bằng tuyến Lê Lợi
         owner: tran-van-b
         due: 2024-12-31
         weight: 2
   - id: kinh-te
-    title: "Phát triển kinh tế"
+    title: Phát triển kinh tế
     items:
       - id: thu-ngan-sach
-        title: "Thu ngân sách"
+        title: Thu ngân sách
         owner: nguyen-van-a
         due: 2024-12-31
-        target: {value: 120, unit: "tỷ đồng", direction: up}  # last year's target
+        target: {value: 120, unit: tỷ đồng, direction: up}  # last year's target
   - id: xay-dung-dang
-    title: "Xây dựng Đảng"
+    title: Xây dựng Đảng
     items:
       - id: ket-nap
-        title: "Kết nạp đảng viên mới"
+        title: Kết nạp đảng viên mới
         owner: nguyen-van-a
         due: 2024-12-31
-        target: {value: 10, unit: "người", direction: up}  # last year's target
+        target: {value: 10, unit: người, direction: up}  # last year's target
 """
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../../_schema/commitment.schema.json
-# Cam kết trách nhiệm năm 2024: Ban Thường vụ Thành ủy. Written by acct new commitment.
+# Responsibility commitment for 2024: Ban Thường vụ Thành ủy. Written by acct new commitment.
 # Every due date is a placeholder (2024-12-31): set the real ones, and `signed:` once it is signed.
 kind: commitment
 unit: btv
@@ -235,10 +233,10 @@ groups:
 """ + "".join(
     f"""\
   - id: nhom-{n}
-    title: "Nhóm nhiệm vụ trọng tâm {n}"  # name the group
+    title: Key task group {n}  # name the group
     items:
       - id: nhiem-vu-{n}
-        title: "Nhiệm vụ cụ thể"  # one task or indicator per item, one owner each
+        title: Specific task  # one task or indicator per item, one owner each
         owner: ho-sy-trung
         due: 2024-12-31
 """

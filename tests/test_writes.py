@@ -197,7 +197,17 @@ def test_a_line_appended_while_done_runs_is_kept(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(".acct-cache"))
     plan = root / "2023/plans/2023-06/dang-quoc-huy.yaml"
     run = subprocess.Popen(
-        [str(ACCT), "done", "dang-quoc-huy/2023-06/t1", "--on", "2023-06-07", "--as-of", "2023-12-31"],
+        [
+            str(ACCT),
+            "done",
+            "dang-quoc-huy/2023-06/t1",
+            "--on",
+            "2023-06-07",
+            "--amend",
+            "Biên bản",
+            "--as-of",
+            "2023-12-31",
+        ],
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

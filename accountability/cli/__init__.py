@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from accountability.cli import git_commands, reading, report, rollup, writing  # noqa: F401  (registers the commands)
+from accountability.cli import git_commands, month, reading, report, rollup, show, writing  # noqa: F401  (registers the commands)
 from accountability.cli.app import app
 from accountability.cli.help import given
 from accountability.cli.language import spoken

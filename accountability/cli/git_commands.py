@@ -103,7 +103,8 @@ def diff(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Compare the commitments between two git revisions; fail on weakening changes that no amendment approves."""
+    """Compare commitments, plans, org and key issues between two git revisions; fail on a weakening change, or a
+    change to a concluded month, that no amendment approves."""
     parse_lang(lang)
     when = dt.date.today()  # only files that do not load stop a diff, whatever the judging date
     tracker_root = find_root(root)
@@ -118,12 +119,13 @@ def diff(
         warning = t("some files do not load in {base}; their commitments count as absent there", base=base)
         warn(f"acct: {t('warning')}: {warning}")
     changes = diff_trackers(before.tracker, after.tracker)
+    t = messages(lang, after.tracker.config.language)
     if format is DiffFormat.json:
         typer.echo(render_diff.as_json(changes, base, head_name))
     elif format is DiffFormat.md:
-        typer.echo(render_diff.as_markdown(changes, base, head_name))
+        typer.echo(render_diff.as_markdown(t, changes, base, head_name))
     else:
-        typer.echo(render_diff.as_text(changes, base, head_name))
+        typer.echo(render_diff.as_text(t, changes, base, head_name))
     raise typer.Exit(1 if any(c.unapproved for c in changes) else 0)
 
 

@@ -1,8 +1,7 @@
-"""The commands that write files: done, record, new plan, new commitment and schema."""
+"""The commands that write files: done, record, new plan, new commitment, new issue and schema."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated
@@ -10,28 +9,20 @@ from typing import Annotated
 import typer
 
 from accountability.authoring import edits, newfiles
+from accountability.authoring.concluded import Approval
 from accountability.authoring.schema import as_text as schema_text
 from accountability.authoring.schema import schemas
+from accountability.authoring.values import parse_number
 from accountability.cli.app import app
-from accountability.cli.options import (
-    AsOfOption,
-    LangOption,
-    RootOption,
-    Session,
-    guarded,
-    parse_as_of,
-    parse_date,
-    session,
-)
+from accountability.cli.editing import AmendOption, ApprovedByOption, Editing, OnOption, editing, language, spoken
+from accountability.cli.options import AsOfOption, LangOption, RootOption, guarded, parse_date
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
+from accountability.model import Plan
 from accountability.model.base import MONTH
 from accountability.periods import FIRST_YEAR, LAST_YEAR, in_calendar
-from accountability.problems import FatalError
-from accountability.render import problems as render_problems
-from accountability.scoring.numbers import fmt
+from accountability.problems import FatalError, said
 
-OnOption = Annotated[str | None, typer.Option("--on", help="The date, YYYY-MM-DD (default: --as-of, else today).")]
 YearOption = Annotated[
     int | None,
     typer.Option(
@@ -44,31 +35,39 @@ YearOption = Annotated[
 
 
 @app.command()
-@guarded
+@spoken
 def done(
     ref: Annotated[str, typer.Argument(help="person/YYYY-MM/task, or unit/item (a task item).")],
     on: OnOption = None,
     year: YearOption = None,
+    amend: AmendOption = None,
+    approved_by: ApprovedByOption = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Mark a plan task or a commitment task item done, editing only that line of its file."""
-    when = parse_as_of(as_of)
-    day = parse_date(on, "--on") if on else when
-    tracker_root = find_root(root)
-    with session(tracker_root) as run:
-        tracker = run.outcome(when).tracker
-        target = edits.resolve(tracker, ref, year or day.year)
-        _save(run, target, edits.done(day, target.label), when)
-    typer.echo(f"{target.label}: done on {day} ({target.doc.path})")
+    with editing(root, lang, as_of, on) as ed:
+        target = edits.resolve(ed.tracker, ref, year or ed.day.year)
+        edits.live_copy(ed.tracker, target)
+        ed.save(target, edits.done(ed.day, target.label, _plan_approval(ed, target, amend, approved_by)))
+    typer.echo(ed.t("{label}: done on {day} ({path})", label=target.label, day=ed.day, path=target.doc.path))
+
+
+def _plan_approval(ed: Editing, target: edits.Editable, amend: str | None, approved_by: str | None) -> Approval | None:
+    model = target.doc.model
+    if not isinstance(model, Plan):
+        if amend is not None or approved_by is not None:
+            raise FatalError(ed.t("--amend is for plans; a commitment item changes with acct amend"))
+        return None
+    return ed.approval(amend, approved_by, model.person, int(model.month[:4]))
 
 
 @app.command()
-@guarded
+@spoken
 def record(
     ref: Annotated[str, typer.Argument(help="unit/item: an indicator item.")],
-    value: Annotated[float, typer.Argument(help="The cumulative value on that date.")],
+    value: Annotated[str, typer.Argument(help="The cumulative value on that date, e.g. 71.3 or 71,3.")],
     on: OnOption = None,
     note: Annotated[str | None, typer.Option("--note", help="A note, e.g. 'Quý III'.")] = None,
     year: YearOption = None,
@@ -77,51 +76,62 @@ def record(
     as_of: AsOfOption = None,
 ) -> None:
     """Append a progress report to an indicator item, editing only the lines it adds."""
-    when = parse_as_of(as_of)
-    day = parse_date(on, "--on") if on else when
-    tracker_root = find_root(root)
-    with session(tracker_root) as run:
-        tracker = run.outcome(when).tracker
-        target = edits.resolve(tracker, ref, year or day.year)
-        _save(run, target, edits.record(value, day, note, target.label), when)
-    typer.echo(f"{target.label}: recorded {fmt(value, 6)} on {day} ({target.doc.path})")
-
-
-def _save(run: Session, target: edits.Editable, edit: edits.Edit, when: dt.date) -> None:
-    """Make and save an edit; a refusal prints why (with positions) and exits 1, leaving the file untouched."""
-    try:
-        edits.save(run.root, target, edit, when, run.runner_for)
-    except edits.Refused as refused:
-        typer.echo(f"acct: refused: {refused}", err=True)
-        if refused.problems:
-            typer.echo(render_problems.as_text(refused.problems, 1).rsplit("\n", 1)[0], err=True)
-        raise typer.Exit(1) from None
+    figure = parse_number(value, "VALUE")
+    with editing(root, lang, as_of, on) as ed:
+        target = edits.resolve(ed.tracker, ref, year or ed.day.year)
+        ed.save(target, edits.record(figure, ed.day, note, target.label))
+    shown = ed.t.figure(round(figure, 6))
+    typer.echo(
+        ed.t(
+            "{label}: recorded {value} on {day} ({path})",
+            label=target.label,
+            value=shown,
+            day=ed.day,
+            path=target.doc.path,
+        )
+    )
 
 
 new_app = typer.Typer(
-    help="Write a new plan or commitment at the suggested path; never overwrites.", no_args_is_help=True
+    help="Write a new plan, commitment or key issue at the suggested path; never overwrites.", no_args_is_help=True
 )
 app.add_typer(new_app, name="new")
 
 
 @new_app.command("plan")
-@guarded
+@spoken
 def new_plan(
-    person: Annotated[str, typer.Argument(help="The person's id.")],
-    month: Annotated[str, typer.Argument(help="YYYY-MM.")],
+    first: Annotated[str, typer.Argument(metavar="PERSON", help="The person's id (with --unit: the month).")],
+    month: Annotated[str | None, typer.Argument(metavar="MONTH", help="YYYY-MM.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Write a plan for every active person of this unit who has none.")
+    ] = None,
     root: RootOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """A new monthly plan that carries over every task not done in the person's latest earlier plan."""
-    tracker_root = find_root(root)
-    with session(tracker_root) as run:
-        tracker = run.outcome(parse_as_of(as_of)).tracker
-    _write_new(tracker_root, *newfiles.new_plan(tracker, person, parse_month(month)))
+    """A new monthly plan that carries over every task not done in the person's latest earlier plan
+    (acct new plan PERSON MONTH); with --unit, one for every person of the unit (acct new plan --unit UNIT MONTH)."""
+    with editing(root, lang, as_of) as ed:
+        if unit is None and month is None:
+            raise FatalError(
+                ed.t("write the person and the month: acct new plan PERSON YYYY-MM, or --unit UNIT YYYY-MM")
+            )
+        if unit is not None and month is not None:
+            raise FatalError(ed.t("with --unit, write the month alone: acct new plan --unit UNIT YYYY-MM"))
+        if unit is None:
+            files = [newfiles.new_plan(ed.tracker, first, parse_month(str(month)), ed.t)]
+        else:
+            files, kept = newfiles.unit_plans(ed.tracker, unit, parse_month(first), ed.t)
+            for path in kept:
+                typer.echo(ed.t("kept {path}: the plan is there already", path=path))
+        ed.create(files)
+    for new in files:
+        typer.echo(ed.t("created {path}", path=new.path))
 
 
 @new_app.command("commitment")
-@guarded
+@spoken
 def new_commitment(
     unit: Annotated[str, typer.Argument(help="The unit's id.")],
     year: Annotated[int, typer.Argument(min=FIRST_YEAR, max=LAST_YEAR, help="The commitment's year.")],
@@ -130,23 +140,63 @@ def new_commitment(
     as_of: AsOfOption = None,
 ) -> None:
     """A new commitment that copies the unit's previous groups and items, without dates or results."""
-    tracker_root = find_root(root)
-    with session(tracker_root) as run:
-        tracker = run.outcome(parse_as_of(as_of)).tracker
-    _write_new(tracker_root, *newfiles.new_commitment(tracker, unit, year))
+    with editing(root, lang, as_of) as ed:
+        new = newfiles.new_commitment(ed.tracker, unit, year, ed.t)
+        ed.create([new])
+    typer.echo(ed.t("created {path}", path=new.path))
+
+
+@new_app.command("issue")
+@spoken
+def new_issue(
+    issue: Annotated[str, typer.Argument(help="The key issue's id, e.g. lan-chiem-via-he.")],
+    title: Annotated[str, typer.Argument(help="The issue, in words.")],
+    raised_by: Annotated[str, typer.Option("--raised-by", help="The unit that raised it.")],
+    lead: Annotated[str, typer.Option("--lead", help="The one person who leads.")],
+    due: Annotated[str, typer.Option("--due", help="The deadline, YYYY-MM-DD.")],
+    handled_by: Annotated[
+        str | None, typer.Option("--handled-by", help="The unit whose authority it falls under (default: --raised-by).")
+    ] = None,
+    coordinator: Annotated[
+        list[str] | None, typer.Option("--coordinator", help="A unit that coordinates; repeat it for several.")
+    ] = None,
+    raised: Annotated[
+        str | None, typer.Option("--raised", help="The day it was raised, YYYY-MM-DD (default: --as-of, else today).")
+    ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """A new key issue at YEAR/issues/ID.yaml, YEAR being the year it was raised."""
+    with editing(root, lang, as_of, raised) as ed:
+        fields = newfiles.IssueFields(
+            issue,
+            title,
+            ed.day,
+            raised_by,
+            handled_by or raised_by,
+            lead,
+            parse_date(due, "--due"),
+            tuple(coordinator or ()),
+        )
+        new = newfiles.new_issue(ed.tracker, fields, ed.t)
+        ed.create([new])
+    typer.echo(ed.t("created {path}", path=new.path))
 
 
 def parse_month(value: str) -> str:
     if not MONTH.fullmatch(value) or not 1 <= int(value[5:]) <= 12:
-        raise FatalError(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2023-07")
+        raise FatalError(said("{value!r} is not a month; write it as YYYY-MM, e.g. 2023-07", value=value))
     if not in_calendar(int(value[:4])):
-        raise FatalError(f"{value!r} is outside the years acct computes with, {FIRST_YEAR} to {LAST_YEAR}")
+        raise FatalError(
+            said(
+                "{value!r} is outside the years acct computes with, {first} to {last}",
+                value=value,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
     return value
-
-
-def _write_new(root: Path, path: str, text: str) -> None:
-    write_atomic(root / path, text.encode("utf-8"), overwrite=False)
-    typer.echo(f"created {path}")
 
 
 @app.command()
@@ -159,6 +209,7 @@ def schema(
 ) -> None:
     """Write a JSON Schema per kind of file (<kind>.schema.json), for editors such as VS Code's YAML extension."""
     folder = output if output is not None else find_root(root) / newfiles.SCHEMA_DIR
+    t = language(None, root)
     for name, body in schemas().items():
         write_atomic(folder / name, schema_text(body).encode("utf-8"))
-        typer.echo(f"wrote {os.path.relpath(folder / name)}")
+        typer.echo(t("wrote {path}", path=os.path.relpath(folder / name)))

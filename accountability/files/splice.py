@@ -97,6 +97,24 @@ class Source:
             lines = [pad + "- " + item_flow]
         self._insert_line_after(last, self.newline.join(lines))
 
+    def fill_empty_flow(self, sequence_at: DocPath, item_lines: list[str]) -> None:
+        """Write the first item of an empty flow list that is the value of a block mapping's key (`tasks: []`) in
+        block style under that key: `[]` goes, a comment after it stays on the key's line."""
+        node = self.node(sequence_at)
+        parent = self.node(sequence_at[:-1])
+        if not (isinstance(node, SequenceNode) and node.flow_style and not node.value) or parent.flow_style:
+            raise ValueError(f"{'/'.join(map(str, sequence_at))} is not an empty flow list in a block mapping")
+        key = next(k for k, _ in parent.value if k.value == sequence_at[-1])
+        start = len(self.text[: node.start_mark.index].rstrip(" "))
+        self.text = self.text[:start] + self.text[node.end_mark.index :]
+        indent = " " * (key.start_mark.column + 2)
+        lines = [indent + "- " + item_lines[0]] + [indent + "  " + line for line in item_lines[1:]]
+        eol = self.text.find("\n", start)
+        if eol == -1:
+            self.text = self.text + self.newline + self.newline.join(lines)
+            return
+        self.text = self.text[: eol + 1] + self.newline.join(lines) + self.newline + self.text[eol + 1 :]
+
     def _dash_column(self, item: Node) -> int:
         """The column of the '- ' that introduces a block sequence item."""
         line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1

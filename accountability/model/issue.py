@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import Field
 
 from accountability.model.base import Date, Id, Record, Text
+
+
+class IssueAmendment(Record):
+    """An approved change to a key issue's plan (điều chỉnh kế hoạch giải quyết): a later `due`, a corrected
+    `resolved`, another lead."""
+
+    on: Date
+    """The date of approval (ngày điều chỉnh)."""
+    set: dict[str, Any] = Field(min_length=1)
+    """The fields changed, with their new values (nội dung điều chỉnh)."""
+    reason: Text
+    """Why (lý do điều chỉnh)."""
+    approved_by: Id
+    """The unit or person who approved it (cấp phê duyệt)."""
 
 
 class Issue(Record):
@@ -30,3 +46,5 @@ class Issue(Record):
     """The deadline (thời hạn giải quyết)."""
     resolved: Date | None = None
     """The day it was resolved (ngày giải quyết xong); left out while open."""
+    amendments: list[IssueAmendment] = []
+    """Approved changes to its due date, its resolution or its lead (điều chỉnh)."""

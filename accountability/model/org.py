@@ -64,6 +64,8 @@ class Person(Record):
     """The category (đối tượng): can-bo, cong-chuc, vien-chuc or hop-dong (người lao động hợp đồng)."""
     handle: str | None = None
     """The person's user name on the git host (tài khoản git), for CODEOWNERS."""
+    email: str | None = None
+    """The person's email (thư điện tử), as git's user.email: it tells acct who is typing when --by is left out."""
     active: Active | None = None
     """When the person works here (thời gian công tác); plans only for those months."""
     discipline: list[Discipline] = []

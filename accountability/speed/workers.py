@@ -156,4 +156,5 @@ def _check_unit(index: int) -> _Sent:
         loaded.append(result)
         if value is not None and path_key and result.model is not None:
             entries.append((path_key, result.model.kind, value))
-    return check_unit(shared.root, shared.core, unit, loaded, keep_plans=False), entries, keys
+    checked = check_unit(shared.root, shared.core, unit, loaded, False, shared.runner.overlay)
+    return checked, entries, keys
