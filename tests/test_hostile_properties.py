@@ -102,7 +102,7 @@ def run_commands(root: Path) -> list[tuple[list[str], int, bool, str]]:
     return outcomes
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=st.lists(mutation, max_size=3), shapes=st.lists(shape, max_size=3))
 def test_reading_commands_end_well_on_any_tracker(
     shared_dir: Path, mutations: list[tuple[str, int, bytes, int]], shapes: list[tuple[str, str, str]]

@@ -251,7 +251,7 @@ def months_of_work(draw: st.DrawFn) -> dict[str, str]:
     return files
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plans=months_of_work())
 def test_no_output_words_times_not_completed_as_a_level(
     tmp_path_factory: pytest.TempPathFactory, plans: dict[str, str]
