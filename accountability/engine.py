@@ -44,6 +44,7 @@ from accountability.model import Plan
 from accountability.model.tracker import Doc, Tracker
 from accountability.periods import begun
 from accountability.problems import Problem, on_date
+from accountability.scoring.deadlines import Deadline, DeadlineList, Deadlines, plans_deadlines
 from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import Rated, rated_plan
 from accountability.scoring.rules import RuleSet, rules_for
@@ -72,6 +73,7 @@ class UnitCheck:
     problems: list[Problem]
     ratings: list[Rated]  # every concluded rating, whatever its date: the engine keeps those dated by D
     refs: list[PlanRef] = field(default_factory=list)  # every plan of the unit, kept or not
+    deadlines: Deadlines = field(default_factory=lambda: DeadlineList([]))  # what its plans give to do by when
     plans: list[Doc[Plan]] = field(default_factory=list)
     strays: list[Loaded] = field(default_factory=list)
 
@@ -161,6 +163,19 @@ def judge_months(outcome: Outcome, runner: Runner, as_of: dt.date) -> list[Month
     return runner.judge(outcome.root, outcome.tracker, [ref for ref in outcome.plans if begun(ref.month, as_of)], as_of)
 
 
+def open_deadlines(outcome: Outcome, as_of: dt.date, until: dt.date) -> list[Deadline]:
+    """The plans' deadlines not met by D and due by `until`: those that are overdue or due soon."""
+    return [d for unit in outcome.deadlines for d in unit.open_at(as_of, until)]
+
+
+def with_plans_of(outcome: Outcome, runner: Runner, people: set[str]) -> Tracker:
+    """The checked tracker with the plans of these people (read through the runner, its cache's documents), for a
+    command that works on one person's months without reading every plan."""
+    paths = [ref.path for ref in outcome.plans if ref.person in people]
+    docs = [Doc(d.path, d.model, d.marks) for d in runner.read(outcome.root, paths) if isinstance(d.model, Plan)]
+    return outcome.tracker.with_plans(docs)
+
+
 def with_overlay(found: Discovered, overlay: Mapping[str, bytes]) -> Discovered:
     """The documents on disk and the new ones of the overlay (a file being created)."""
     new = [p for p in overlay if is_tracker_file(p) and p not in found.documents]
@@ -191,7 +206,9 @@ def check_unit(
     unit_id = None if unit.startswith("?") else unit
     ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, dt.date.max)) is not None]
     refs = [PlanRef(doc.path, doc.model.person, doc.model.month) for doc in plans]
-    return UnitCheck(located(root, problems, unsaved=overlay), ratings, refs, plans if keep_plans else [], strays)
+    deadlines = DeadlineList(plans_deadlines(core, plans, rules_for(core.config)))
+    checked = located(root, problems, unsaved=overlay)
+    return UnitCheck(checked, ratings, refs, deadlines, plans if keep_plans else [], strays)
 
 
 def unit_of(core: Tracker, person: str) -> str:
@@ -211,6 +228,11 @@ class Outcome:
     files: int
     ratings: list[Rated]
     plans: list[PlanRef] = field(default_factory=list)
+    deadlines: list[Deadlines] = field(default_factory=list)  # each unit's plans' deadlines, whatever D is
+
+    @property
+    def plan_months(self) -> set[tuple[str, str]]:
+        return {(ref.person, ref.month) for ref in self.plans}
 
     @property
     def errors(self) -> list[Problem]:
@@ -293,8 +315,9 @@ def _run(
         else core
     )
     refs = _in_order([r for u in units.values() for r in u.refs], found.documents)
+    deadlines = [unit.deadlines for unit in units.values()]
     problems.sort(key=lambda p: p.sort_key)
-    return Outcome(root, tracker, problems, len(found.documents), ratings, refs), set()
+    return Outcome(root, tracker, problems, len(found.documents), ratings, refs, deadlines), set()
 
 
 def _in_order(items: list[_Pathed], paths: list[str]) -> list[_Pathed]:

@@ -1,5 +1,5 @@
 """What the speed package keeps per plan and per interval of D gives, for every D, what the plain runner computes:
-the judged months and the plans' problems as of D. And D traced through its comparisons gives exact intervals."""
+the judged months, the plans' problems as of D, and what is overdue. And D traced through its comparisons gives exact intervals."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accountability.engine import PlainRunner, check, judge_months
+from accountability.engine import PlainRunner, check, judge_months, open_deadlines
 from accountability.files.read import Loaded
+from accountability.queries.overdue import find_overdue
 from accountability.speed.runner import FastRunner
 from accountability.speed.traced import traced
 
@@ -41,17 +42,21 @@ class ReadOnce(PlainRunner):
 
 
 @functools.cache
-def plain(root: Path, day: dt.date) -> tuple[list[object], list[object]]:
+def plain(root: Path, day: dt.date) -> tuple[list[object], ...]:
     runner = ReadOnce()
     outcome = check(root, day, runner)
-    return outcome.problems, judge_months(outcome, runner, day)  # type: ignore[return-value]
+    overdue = sorted(find_overdue(outcome.tracker, day), key=lambda f: f.sort_key)
+    return outcome.problems, judge_months(outcome, runner, day), overdue  # type: ignore[return-value]
 
 
-def fast(root: Path, day: dt.date) -> tuple[list[object], list[object]]:
+def fast(root: Path, day: dt.date) -> tuple[list[object], ...]:
     runner = FastRunner(root)
     try:
         outcome = check(root, day, runner, keep_plans=False)
-        return outcome.problems, judge_months(outcome, runner, day)  # type: ignore[return-value]
+        overdue = find_overdue(
+            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, day, until), outcome.plan_months)
+        )
+        return outcome.problems, judge_months(outcome, runner, day), sorted(overdue, key=lambda f: f.sort_key)  # type: ignore[return-value]
     finally:
         runner.close()
 

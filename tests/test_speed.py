@@ -21,8 +21,9 @@ import pytest
 from conftest import PROJECT, run_acct
 
 import accountability.engine as engine
-from accountability.engine import PlainRunner, check
+from accountability.engine import PlainRunner, check, open_deadlines
 from accountability.problems import Problem
+from accountability.queries.overdue import find_overdue
 from accountability.speed import workers
 from accountability.speed.cache import FOLDER
 from accountability.speed.runner import FastRunner
@@ -140,9 +141,24 @@ def test_an_edited_org_checks_everything_again_and_agrees(root: Path) -> None:
     assert fast(root) == plain(root)
 
 
-@pytest.mark.parametrize("damage", ["parts", "documents", "database", "stale parts"])
+def overdue(root: Path) -> list[tuple[str, str, str]]:
+    """What is overdue as of a day inside the tracker's year, from the fast runner's kept deadlines."""
+    day = dt.date(2023, 3, 20)
+    runner = FastRunner(root)
+    try:
+        outcome = check(root, day, runner, keep_plans=False)
+        found = find_overdue(
+            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, day, until), outcome.plan_months)
+        )
+        return sorted((f.path, f.code, str(f.title)) for f in found)
+    finally:
+        runner.close()
+
+
+@pytest.mark.parametrize("damage", ["parts", "documents", "database", "stale parts", "deadlines"])
 def test_a_damaged_store_is_a_miss_never_a_wrong_answer(root: Path, damage: str) -> None:
-    expected = fast(root)
+    expected, late = fast(root), overdue(root)
+    assert late  # the generated tracker has work overdue on that day
     store = root / FOLDER / "store.sqlite3"
     if damage == "database":
         store.write_bytes(b"not a database" * 100)
@@ -151,14 +167,14 @@ def test_a_damaged_store_is_a_miss_never_a_wrong_answer(root: Path, damage: str)
 
         cache = Cache(root)
         keys = [str(row[0]) for row in cache._query("SELECT key FROM parts")]
-        cache.put_parts([(k, b'{"problems": []}') for k in keys])
+        cache.put_parts([(k, b'{"problems": []}') for k in keys], [])
         cache.close()
     else:
         db = sqlite3.connect(store, isolation_level=None)
         db.execute(f"UPDATE {damage} SET value = CAST(SUBSTR(value, 1, 12) AS BLOB)")
         db.close()
-    assert fast(root) == expected
-    assert fast(root) == expected
+    assert (fast(root), overdue(root)) == (expected, late)
+    assert (fast(root), overdue(root)) == (expected, late)
 
 
 def test_an_unwritable_cache_folder_only_turns_the_cache_off(root: Path) -> None:

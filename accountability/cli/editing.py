@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from accountability.authoring.month import When
 from accountability.authoring.newfiles import NewFile
 from accountability.authoring.values import who
 from accountability.cli.options import Session, parse_as_of, parse_date, parse_lang, session
+from accountability.engine import with_plans_of
 from accountability.files.discover import find_root
 from accountability.files.read import load_file
 from accountability.i18n import DEFAULT, Messages, messages
@@ -132,16 +133,38 @@ class Editing:
         return who(self.tracker, given, option)
 
 
+People = Callable[[Tracker], Iterable[str]]
+
+
+def nobody(core: Tracker) -> Iterable[str]:
+    return ()
+
+
+def person_of(ref: str) -> People:
+    """The person a reference names (person/YYYY-MM/task, person/YYYY-MM, person), when it names one."""
+    head = ref.partition("/")[0]
+    return lambda core: [head] if head in core.people else []
+
+
+def people_of(unit: str) -> People:
+    """The people of a unit."""
+    return lambda core: [pid for pid, entry in core.people.items() if entry.model.unit == unit]
+
+
 @contextmanager
-def editing(root: Path | None, lang: str | None, as_of: str | None, on: str | None = None) -> Iterator[Editing]:
-    """The tracker as it is now, for a command that writes."""
+def editing(
+    root: Path | None, lang: str | None, as_of: str | None, on: str | None = None, plans_of: People = nobody
+) -> Iterator[Editing]:
+    """The tracker as it is now, for a command that writes, with the plans of the people `plans_of` names (from
+    the core: acct.yaml, org, commitments, key issues); reading every plan would cost seconds on a district."""
     when = parse_as_of(as_of)
     day = parse_date(on, "--on") if on else when
     parse_lang(lang)
     tracker_root = find_root(root)
     with session(tracker_root) as run:
         read_from = time.time_ns()
-        outcome = run.outcome(when)
+        outcome = run.outcome(when, keep_plans=False)
+        tracker = with_plans_of(outcome, run.runner, set(plans_of(outcome.tracker)))
         t = messages(lang, outcome.tracker.config.language)
         baseline = edits.Baseline(outcome.problems, read_from)
-        yield Editing(run, outcome.tracker, t, when, day, parse_date(on, "--on") if on else None, baseline)
+        yield Editing(run, tracker, t, when, day, parse_date(on, "--on") if on else None, baseline)

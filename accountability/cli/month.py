@@ -14,7 +14,7 @@ from accountability.authoring.concluded import Approval, Refused
 from accountability.authoring.refs import known_person, person_month
 from accountability.authoring.values import parse_level, parse_number
 from accountability.cli.app import app
-from accountability.cli.editing import AmendOption, ApprovedByOption, Editing, OnOption, editing, spoken
+from accountability.cli.editing import AmendOption, ApprovedByOption, Editing, OnOption, editing, person_of, spoken
 from accountability.cli.options import AsOfOption, LangOption, RootOption, parse_date
 from accountability.cli.writing import YearOption, parse_month
 from accountability.i18n import Messages
@@ -62,7 +62,7 @@ def add_task(
 ) -> None:
     """Add a task to the person's plan, with the next free id tN; the plan is written first when there is none."""
     month = parse_month(month)
-    with editing(root, lang, as_of, on) as ed:
+    with editing(root, lang, as_of, on, person_of(person)) as ed:
         known_person(ed.tracker, person)
         task = steps.NewTask(
             title,
@@ -108,7 +108,7 @@ def self_assessment(
     """Step 1, the self-assessment: the score is --general plus the task results that acct computes."""
     person, month = person_month(ref)
     chosen = parse_level(level, "--level") if level is not None else None
-    with editing(root, lang, as_of, on) as ed:
+    with editing(root, lang, as_of, on, person_of(person)) as ed:
         points = _general(ed, general)
         target = edits.whole_plan(ed.tracker, person, month)
         written = steps.Written()
@@ -172,7 +172,7 @@ def review(
     if single and by is not None:
         raise FatalError(said("--by goes with --all-ok: a task's review is its assigner's"))
     person, month = person_month("/".join(parts[:2]))
-    with editing(root, lang, as_of, on) as ed:
+    with editing(root, lang, as_of, on, person_of(person)) as ed:
         rules = rules_for(ed.tracker.config)
         approval = ed.approval(amend, approved_by, person, int(month[:4]))
         written = steps.Written()
@@ -230,7 +230,7 @@ def rate(
     """Step 3, the rating by the competent level; the level defaults to the computed one."""
     person, month = person_month(ref)
     chosen = parse_level(level, "--level") if level is not None else None
-    with editing(root, lang, as_of, on) as ed:
+    with editing(root, lang, as_of, on, person_of(person)) as ed:
         points = _general(ed, general)
         target = edits.whole_plan(ed.tracker, person, month)
         rater = _rater(ed, ed.by(by), person, int(month[:4]))

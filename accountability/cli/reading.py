@@ -28,7 +28,7 @@ from accountability.cli.options import (
     warn,
 )
 from accountability.codes import CODES
-from accountability.engine import Outcome
+from accountability.engine import Outcome, open_deadlines
 from accountability.files.discover import find_root
 from accountability.files.locate import located
 from accountability.periods import parse_period
@@ -194,9 +194,11 @@ def overdue(
 def _overdue(
     run: Session, when: dt.date, format: CheckFormat, warn_only: bool, within: int | None, unit: str | None
 ) -> None:
-    tracker = run.valid(when).tracker
+    outcome = run.valid(when, keep_plans=False)
+    tracker = outcome.tracker
     known_unit(unit, tracker)
-    findings = located(tracker.root, find_overdue(tracker, when, within))
+    open_plans = lambda until: (open_deadlines(outcome, when, until), outcome.plan_months)  # noqa: E731
+    findings = located(tracker.root, find_overdue(tracker, when, within, open_plans))
     if unit is not None:
         keep = subtree(tracker, unit)
         findings = [f for f in findings if f.unit in keep]

@@ -14,7 +14,17 @@ from accountability.authoring.schema import as_text as schema_text
 from accountability.authoring.schema import schemas
 from accountability.authoring.values import parse_number
 from accountability.cli.app import app
-from accountability.cli.editing import AmendOption, ApprovedByOption, Editing, OnOption, editing, language, spoken
+from accountability.cli.editing import (
+    AmendOption,
+    ApprovedByOption,
+    Editing,
+    OnOption,
+    editing,
+    language,
+    people_of,
+    person_of,
+    spoken,
+)
 from accountability.cli.options import AsOfOption, LangOption, RootOption, guarded, parse_date
 from accountability.files.atomic import write_atomic
 from accountability.files.discover import find_root
@@ -47,7 +57,7 @@ def done(
     as_of: AsOfOption = None,
 ) -> None:
     """Mark a plan task or a commitment task item done, editing only that line of its file."""
-    with editing(root, lang, as_of, on) as ed:
+    with editing(root, lang, as_of, on, person_of(ref)) as ed:
         target = edits.resolve(ed.tracker, ref, year or ed.day.year)
         edits.live_copy(ed.tracker, target)
         ed.save(target, edits.done(ed.day, target.label, _plan_approval(ed, target, amend, approved_by)))
@@ -112,7 +122,7 @@ def new_plan(
 ) -> None:
     """A new monthly plan that carries over every task not done in the person's latest earlier plan
     (acct new plan PERSON MONTH); with --unit, one for every person of the unit (acct new plan --unit UNIT MONTH)."""
-    with editing(root, lang, as_of) as ed:
+    with editing(root, lang, as_of, plans_of=person_of(first) if unit is None else people_of(unit)) as ed:
         if unit is None and month is None:
             raise FatalError(
                 ed.t("write the person and the month: acct new plan PERSON YYYY-MM, or --unit UNIT YYYY-MM")

@@ -52,12 +52,17 @@ def parse_bytes(raw: bytes, path: str) -> Parsed:
 
 
 def marked(node: Node | None, data: Any) -> Marks:
-    """The places of a plan that evidence about its person names: each task, and its rating's level. Found now,
-    while the node tree with its positions lives, so that no output has to read the file again to name a line."""
+    """The places of a plan that evidence and deadlines about its person name: its month, each task with its id and
+    due date, and its rating's level. Found now, while the node tree with its positions lives, so that no output has
+    to read the file again to name a line."""
     if not (isinstance(data, dict) and data.get("kind") == "plan"):
         return {}
     tasks = data.get("tasks")
-    places: list[DocPath] = [("tasks", i) for i in range(len(tasks))] if isinstance(tasks, list) else []
+    count = len(tasks) if isinstance(tasks, list) else 0
+    places: list[DocPath] = [
+        ("month",),
+        *(at for i in range(count) for at in (("tasks", i), ("tasks", i, "id"), ("tasks", i, "due"))),
+    ]
     rating = data.get("rating")
     if isinstance(rating, dict) and "level" in rating:
         places.append(("rating", "level"))

@@ -9,16 +9,15 @@ has no file to give a deadline.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from accountability.i18n import N_, a_month
-from accountability.model import Commitment, Item, Plan
-from accountability.model.tracker import Doc, Tracker
+from accountability.model.tracker import Tracker
 from accountability.periods import month_period
 from accountability.problems import DocPath, Severity, Text, said
+from accountability.scoring.deadlines import Deadline, document_deadlines, is_open, plans_deadlines
 from accountability.scoring.rules import RuleSet, rules_for
-from accountability.scoring.units import quarter_ends
 
 CODES = {
     "task": N_("A commitment task item not done by its due date. Its owner must act."),
@@ -45,21 +44,6 @@ CODES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Deadline:
-    """Something `who` must do by `due` (the last day on time) for `unit`, and the day it was done, if it was."""
-
-    kind: str  # a code of CODES other than due-soon
-    who: str
-    unit: str  # the unit whose work it is
-    due: dt.date
-    met: dt.date | None
-    title: Text | str  # the title written in the file, or a sentence that names what is due
-    path: str
-    at: DocPath
-    at_key: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Finding:
     code: str  # the deadline's kind, or due-soon
     kind: str  # the deadline's kind
@@ -80,11 +64,25 @@ class Finding:
         return (self.who, self.path, self.line, self.code, str(self.title))
 
 
-def find_overdue(tracker: Tracker, as_of: dt.date, within: int | None = None) -> list[Finding]:
+def find_overdue(
+    tracker: Tracker,
+    as_of: dt.date,
+    within: int | None = None,
+    plans: Callable[[dt.date], tuple[list[Deadline], set[tuple[str, str]]]] | None = None,
+) -> list[Finding]:
+    """What is overdue or due soon as of D. `plans`, given the last day that counts as due soon, gives the plans'
+    deadlines open by then and the (person, month) of every plan, when the engine has them without the plans
+    (`engine.open_deadlines`); else they come from `tracker.plans`."""
     rules = rules_for(tracker.config)
     soon = rules.due_soon_days if within is None else within
-    found = (finding(d, as_of, soon) for d in [*deadlines(tracker, rules), *missing_plans(tracker, as_of, soon, rules)])
-    return [f for f in found if f is not None]
+    until = as_of + dt.timedelta(days=soon)
+    if plans is None:
+        have = {(d.model.person, d.model.month) for d in tracker.plans}
+        open_plans = [d for d in plans_deadlines(tracker, tracker.plans, rules) if is_open(d, as_of, until)]
+    else:
+        open_plans, have = plans(until)
+    every = [*document_deadlines(tracker, rules), *open_plans, *missing_plans(tracker, have, as_of, soon, rules)]
+    return [f for d in every if (f := finding(d, as_of, soon)) is not None]
 
 
 def finding(deadline: Deadline, as_of: dt.date, soon: int) -> Finding | None:
@@ -99,120 +97,21 @@ def finding(deadline: Deadline, as_of: dt.date, soon: int) -> Finding | None:
     else:
         return None
     d = deadline
-    return Finding(code, d.kind, d.who, d.unit, d.due, days, d.title, d.path, d.at, severity, at_key=d.at_key)  # type: ignore[arg-type]
+    return Finding(code, d.kind, d.who, d.unit, d.due, days, d.title, d.path, d.at, severity, d.line, d.col, d.at_key)  # type: ignore[arg-type]
 
 
-def deadlines(tracker: Tracker, rules: RuleSet) -> list[Deadline]:
-    """Every deadline the tracker's documents give, whatever D is."""
-    found: list[Deadline] = []
-    for doc in tracker.commitments:
-        found += commitment_deadlines(doc, tracker.config.reports, rules)
-    carried = {(d.model.person, t.carried_from) for d in tracker.plans for t in d.model.tasks if t.carried_from}
-    for plan in tracker.plans:
-        found += plan_deadlines(plan, tracker, rules, carried)
-    for issue in tracker.issues:
-        i = issue.model
-        found.append(Deadline("issue", i.lead, i.handled_by, i.due, i.resolved, i.title, issue.path, ("due",)))
-    return found
-
-
-def commitment_deadlines(doc: Doc[Commitment], reports: str, rules: RuleSet) -> Iterator[Deadline]:
-    c = doc.model
-    for gi, ii, item in c.items():
-        at = ("groups", gi, "items", ii)
-        if item.is_indicator:
-            yield from _report_deadlines(item, c.unit, doc.path, at, reports, rules)
-        else:
-            yield Deadline("task", item.owner, c.unit, item.due, item.done, item.title, doc.path, (*at, "due"))
-
-
-def _report_deadlines(
-    item: Item, unit: str, path: str, at: DocPath, reports: str, rules: RuleSet
+def missing_plans(
+    tracker: Tracker, have: set[tuple[str, str]], as_of: dt.date, soon: int, rules: RuleSet
 ) -> Iterator[Deadline]:
-    """Each period end E ≤ due needs a report dated within that period or within grace_days after it."""
-    grace = dt.timedelta(days=rules.grace_days)
-    where = (*at, "reports") if item.reports else (*at, "target")  # the `reports:` key, else the target
-    for start, end in _report_periods(item.due.year, reports):
-        if end > item.due:
-            continue
-        met = min((r.on for r in item.reports if start <= r.on <= end + grace), default=None)
-        title = said("{title}: report for the period ending {end}", title=item.title, end=end)
-        yield Deadline("report", item.owner, unit, end + grace, met, title, path, where, at_key=True)
-
-
-def _report_periods(year: int, reports: str) -> list[tuple[dt.date, dt.date]]:
-    if reports == "quarterly":
-        return [(dt.date(year, end.month - 2, 1), end) for end in quarter_ends(year, dt.date(year, 12, 31))]
-    if reports == "monthly":
-        months = [month_period(f"{year}-{m:02d}") for m in range(1, 13)]
-        return [(m.start, m.end) for m in months]
-    return []
-
-
-def plan_deadlines(doc: Doc[Plan], tracker: Tracker, rules: RuleSet, carried: set[tuple[str, str]]) -> list[Deadline]:
-    """A plan's deadlines: each task not carried into a later plan, and the month's 3 evaluation steps: the
-    self-assessment (the person), each task's review (its assigner) and the rating (the person's rater)."""
-    plan = doc.model
-    entry = tracker.people.get(plan.person)
-    unit = entry.model.unit if entry else ""
-    month_end = month_period(plan.month).end
-    steps_due = month_end + dt.timedelta(days=rules.grace_days)
-    found = []
-    for ti, task in enumerate(plan.tasks):
-        if (plan.person, f"{plan.month}/{task.id}") not in carried:
-            found.append(
-                Deadline(
-                    "plan-task", plan.person, unit, task.due, task.done, task.title, doc.path, ("tasks", ti, "due")
-                )
-            )
-    self_on = plan.self_.on if plan.self_ else None
-    found.append(
-        Deadline(
-            "self",
-            plan.person,
-            unit,
-            steps_due,
-            self_on,
-            said("self-assessment for {month}", month=a_month(plan.month)),
-            doc.path,
-            ("month",),
-        )
-    )
-    for ti, task in enumerate(plan.tasks):
-        title = said("review of {person}'s task {task} «{title}»", person=plan.person, task=task.id, title=task.title)
-        reviewed = task.review.on if task.review else None
-        found.append(
-            Deadline("review", task.assigned_by, unit, steps_due, reviewed, title, doc.path, ("tasks", ti, "id"))
-        )
-    rater = tracker.rater(plan.person, int(plan.month[:4])) or ""
-    rated = plan.rating.on if plan.rating else None
-    rating_due = month_end + dt.timedelta(days=2 * rules.grace_days)
-    found.append(
-        Deadline(
-            "rating",
-            rater,
-            unit,
-            rating_due,
-            rated,
-            said("rating of {person} for {month}", person=plan.person, month=a_month(plan.month)),
-            doc.path,
-            ("month",),
-        )
-    )
-    return found
-
-
-def missing_plans(tracker: Tracker, as_of: dt.date, soon: int, rules: RuleSet) -> Iterator[Deadline]:
     """From the tracker's first month with any plan, every active person needs a plan for each month, once
     grace_days of that month have passed: with 5, the plan is due on the 5th and late from the 6th. Months up to
     D + `soon` are looked at, so that next month's plans show as due soon. People of an external unit keep no
     plans here."""
-    if not tracker.plans:
+    if not have:
         return
-    have = {(d.model.person, d.model.month) for d in tracker.plans}
     external = {uid for uid, entry in tracker.units.items() if entry.model.external}
     people = [p for p in tracker.person_entries if p.model.unit not in external]
-    month = month_period(min(d.model.month for d in tracker.plans))
+    month = month_period(min(month for _, month in have))
     horizon = as_of + dt.timedelta(days=soon)
     while month.start <= horizon:
         due = month.start + dt.timedelta(days=rules.grace_days - 1)

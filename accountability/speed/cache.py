@@ -3,6 +3,8 @@
 - `documents`: validated documents by the key of their file's bytes (`key`): JSON of only the keys the file set.
 - `parts`: results of steps of a check or a judgement, opaque bytes under a key covering every input they read.
 - `results`: whole outputs of read commands, for `speed.memo`.
+- `deadlines`: each plan's deadlines, beside its unit's part: the first due date and the day from which all are met
+  let a command find those open as of D without reading the others.
 - `judgements`: each plan's month judged, under a key of its inputs but D, for the interval of D that judges it so
   (`speed.judging`).
 - `files`: what the last run knew of each file (times, size, inode and key), as git's index does, so that a file
@@ -30,9 +32,9 @@ from accountability.model import KINDS, Config, Document
 
 FOLDER = CACHE_FOLDER
 KEEP_RESULTS = 64
-KEEP_PARTS = 20_000  # a district's unit parts for a few dates; older ones are stale
+KEEP_PARTS = 300  # a district's 60 units several times over: parts hold for every D, and an edit adds one
 KEEP_JUDGEMENTS = 200_000  # a district's plans, each judged for about ten intervals of D
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 9"
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 11"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
@@ -80,8 +82,10 @@ class Cache:
             "results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
             "files (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT)",
             "judgements (key TEXT, lo INT, hi INT, checksum TEXT, value BLOB, PRIMARY KEY (key, lo))",
+            "deadlines (part TEXT, first_due INT, quiet_from INT, checksum TEXT, value BLOB)",
         ):
             db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+        db.execute("CREATE INDEX IF NOT EXISTS deadlines_of_part ON deadlines (part)")
         return db
 
     def _rebuild(self) -> None:
@@ -149,9 +153,38 @@ class Cache:
                     found[str(part_key)] = value
         return found
 
-    def put_parts(self, parts: list[tuple[str, bytes]]) -> None:
-        rows: list[tuple[object, ...]] = [(k, _checksum(v), v) for k, v in parts]
-        self._write("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows, ("parts", KEEP_PARTS))
+    def put_parts(self, parts: list[tuple[str, bytes]], deadlines: list[tuple[str, int, int, bytes]]) -> None:
+        """Unit parts, and their plans' deadlines as (part, first due, quiet from, value): in one transaction, and a
+        part trimmed takes its deadlines with it, so that a part in the store always has all of them."""
+        if self.db is None or not parts:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", [(k, _checksum(v), v) for k, v in parts]
+                )
+                self.db.executemany("DELETE FROM deadlines WHERE part = ?", [(k,) for k, _ in parts])
+                rows = [(k, first, quiet, _checksum(v), v) for k, first, quiet, v in deadlines]
+                self.db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?)", rows)
+                self.db.execute(
+                    "DELETE FROM parts WHERE rowid NOT IN (SELECT rowid FROM parts ORDER BY rowid DESC LIMIT ?)",
+                    (KEEP_PARTS,),
+                )
+                self.db.execute("DELETE FROM deadlines WHERE part NOT IN (SELECT key FROM parts)")
+        except sqlite3.Error:
+            self._rebuild()
+
+    def deadlines(self, part: str, as_of: int, until: int) -> list[bytes] | None:
+        """The kept deadlines of a part's plans that may be open as of D (days as ordinals); None when a row is
+        damaged, so that they are computed again."""
+        rows = self._query(
+            "SELECT checksum, value FROM deadlines WHERE part = ? AND first_due <= ? AND quiet_from > ?",
+            (part, until, as_of),
+        )
+        if not all(isinstance(v, bytes) and _checksum(v) == c for c, v in rows):
+            return None
+        return [v for _, v in rows]  # type: ignore[misc]
 
     def judgements(self, keys: list[str], day: int) -> dict[str, bytes]:
         """The stored judgement of each key whose interval holds the day (an ordinal), when its checksum holds."""

@@ -25,7 +25,7 @@ from accountability.scoring.escalation import Evidence, Miss
 from accountability.scoring.people import MonthScore, TaskResult
 from accountability.scoring.rules import rules_for
 from accountability.speed.cache import Cache, digest
-from accountability.speed.problems import kept_problems, revived_problems
+from accountability.speed.codec import kept_problems, revived_problems
 from accountability.speed.traced import traced
 
 T = TypeVar("T")

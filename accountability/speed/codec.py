@@ -1,5 +1,6 @@
-"""Located problems as the store keeps them: JSON, with each sentence's template and values (a `Text` inside a
-value, a date, or `JUDGING_DATE`, which stands for D until the engine writes it in)."""
+"""Problems and deadlines as the store keeps them: JSON, each sentence with its template and values (a `Text` inside
+a value, a date, or `JUDGING_DATE`, which stands for D until the engine writes it in). What is revived is checked
+to be what was kept: anything else is a miss (`ValueError`), never a wrong answer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,35 @@ import json
 from typing import Any
 
 from accountability.problems import JUDGING_DATE, Problem, Text
+from accountability.scoring.deadlines import Deadline
+
+
+def kept_deadline(d: Deadline) -> list[Any]:
+    return [
+        d.kind,
+        d.who,
+        d.unit,
+        _value(d.due),
+        _value(d.met),
+        _value(d.title),
+        d.path,
+        list(d.at),
+        d.at_key,
+        d.line,
+        d.col,
+    ]
+
+
+def revived_deadline(body: list[Any]) -> Deadline:
+    kind, who, unit, due, met, title, path, at, at_key, line, col = body
+    day, done, said = _revived_value(due), _revived_value(met), _revived_value(title)
+    if not isinstance(day, dt.date) or not (done is None or isinstance(done, dt.date)):
+        raise ValueError("not a deadline")
+    if not isinstance(said, (Text, str)):
+        raise ValueError("not a deadline's title")
+    return Deadline(
+        str(kind), str(who), str(unit), day, done, said, str(path), tuple(at), bool(at_key), int(line), int(col)
+    )
 
 
 def kept(problem: Problem) -> list[Any]:
