@@ -44,7 +44,7 @@ from accountability.model import Plan
 from accountability.model.tracker import Doc, Tracker
 from accountability.periods import begun
 from accountability.problems import Problem, on_date
-from accountability.scoring.deadlines import Deadline, DeadlineList, Deadlines, plans_deadlines
+from accountability.scoring.deadlines import Deadline, is_open, plans_deadlines
 from accountability.scoring.people import MonthScore, score_month
 from accountability.scoring.quota import Rated, rated_plan
 from accountability.scoring.rules import RuleSet, rules_for
@@ -73,7 +73,6 @@ class UnitCheck:
     problems: list[Problem]
     ratings: list[Rated]  # every concluded rating, whatever its date: the engine keeps those dated by D
     refs: list[PlanRef] = field(default_factory=list)  # every plan of the unit, kept or not
-    deadlines: Deadlines = field(default_factory=lambda: DeadlineList([]))  # what its plans give to do by when
     plans: list[Doc[Plan]] = field(default_factory=list)
     strays: list[Loaded] = field(default_factory=list)
 
@@ -102,6 +101,12 @@ class Runner(Protocol):
 
     def rules_at(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[Problem]:
         """The problems of each plan's rules as of D (see `plan_rules_at`), located."""
+        ...
+
+    def deadlines(
+        self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date, until: dt.date
+    ) -> list[Deadline]:
+        """The deadlines of these plans (every plan of their people) not met by D and due by `until`."""
         ...
 
     def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
@@ -133,6 +138,14 @@ class PlainRunner:
             for unit, paths in groups.items()
         }
 
+    def deadlines(
+        self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date, until: dt.date
+    ) -> list[Deadline]:
+        docs = [
+            Doc(d.path, d.model, d.marks) for d in self.read(root, [r.path for r in plans]) if isinstance(d.model, Plan)
+        ]
+        return [d for d in plans_deadlines(core, docs, rules_for(core.config)) if is_open(d, as_of, until)]
+
     def rules_at(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[Problem]:
         docs = self.read(root, [ref.path for ref in plans])
         found = [p for d in docs if isinstance(d.model, Plan) for p in plan_rules_at(Doc(d.path, d.model), core, as_of)]
@@ -163,9 +176,9 @@ def judge_months(outcome: Outcome, runner: Runner, as_of: dt.date) -> list[Month
     return runner.judge(outcome.root, outcome.tracker, [ref for ref in outcome.plans if begun(ref.month, as_of)], as_of)
 
 
-def open_deadlines(outcome: Outcome, as_of: dt.date, until: dt.date) -> list[Deadline]:
+def open_deadlines(outcome: Outcome, runner: Runner, as_of: dt.date, until: dt.date) -> list[Deadline]:
     """The plans' deadlines not met by D and due by `until`: those that are overdue or due soon."""
-    return [d for unit in outcome.deadlines for d in unit.open_at(as_of, until)]
+    return runner.deadlines(outcome.root, outcome.tracker, outcome.plans, as_of, until)
 
 
 def with_plans_of(outcome: Outcome, runner: Runner, people: set[str]) -> Tracker:
@@ -206,9 +219,8 @@ def check_unit(
     unit_id = None if unit.startswith("?") else unit
     ratings = [r for doc in plans if (r := rated_plan(doc, unit_id, dt.date.max)) is not None]
     refs = [PlanRef(doc.path, doc.model.person, doc.model.month) for doc in plans]
-    deadlines = DeadlineList(plans_deadlines(core, plans, rules_for(core.config)))
     checked = located(root, problems, unsaved=overlay)
-    return UnitCheck(checked, ratings, refs, deadlines, plans if keep_plans else [], strays)
+    return UnitCheck(checked, ratings, refs, plans if keep_plans else [], strays)
 
 
 def unit_of(core: Tracker, person: str) -> str:
@@ -228,7 +240,6 @@ class Outcome:
     files: int
     ratings: list[Rated]
     plans: list[PlanRef] = field(default_factory=list)
-    deadlines: list[Deadlines] = field(default_factory=list)  # each unit's plans' deadlines, whatever D is
 
     @property
     def plan_months(self) -> set[tuple[str, str]]:
@@ -315,9 +326,8 @@ def _run(
         else core
     )
     refs = _in_order([r for u in units.values() for r in u.refs], found.documents)
-    deadlines = [unit.deadlines for unit in units.values()]
     problems.sort(key=lambda p: p.sort_key)
-    return Outcome(root, tracker, problems, len(found.documents), ratings, refs, deadlines), set()
+    return Outcome(root, tracker, problems, len(found.documents), ratings, refs), set()
 
 
 def _in_order(items: list[_Pathed], paths: list[str]) -> list[_Pathed]:

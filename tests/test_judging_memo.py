@@ -54,7 +54,7 @@ def fast(root: Path, day: dt.date) -> tuple[list[object], ...]:
     try:
         outcome = check(root, day, runner, keep_plans=False)
         overdue = find_overdue(
-            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, day, until), outcome.plan_months)
+            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, runner, day, until), outcome.plan_months)
         )
         return outcome.problems, judge_months(outcome, runner, day), sorted(overdue, key=lambda f: f.sort_key)  # type: ignore[return-value]
     finally:

@@ -148,7 +148,7 @@ def overdue(root: Path) -> list[tuple[str, str, str]]:
     try:
         outcome = check(root, day, runner, keep_plans=False)
         found = find_overdue(
-            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, day, until), outcome.plan_months)
+            outcome.tracker, day, None, lambda until: (open_deadlines(outcome, runner, day, until), outcome.plan_months)
         )
         return sorted((f.path, f.code, str(f.title)) for f in found)
     finally:
@@ -167,7 +167,7 @@ def test_a_damaged_store_is_a_miss_never_a_wrong_answer(root: Path, damage: str)
 
         cache = Cache(root)
         keys = [str(row[0]) for row in cache._query("SELECT key FROM parts")]
-        cache.put_parts([(k, b'{"problems": []}') for k in keys], [])
+        cache.put_parts([(k, b'{"problems": []}') for k in keys])
         cache.close()
     else:
         db = sqlite3.connect(store, isolation_level=None)

@@ -197,7 +197,7 @@ def _overdue(
     outcome = run.valid(when, keep_plans=False)
     tracker = outcome.tracker
     known_unit(unit, tracker)
-    open_plans = lambda until: (open_deadlines(outcome, when, until), outcome.plan_months)  # noqa: E731
+    open_plans = lambda until: (open_deadlines(outcome, run.runner, when, until), outcome.plan_months)  # noqa: E731
     findings = located(tracker.root, find_overdue(tracker, when, within, open_plans))
     if unit is not None:
         keep = subtree(tracker, unit)

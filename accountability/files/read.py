@@ -6,7 +6,7 @@ Reading a file has two steps: parsing (bytes → plain data, with positioned pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,8 @@ from accountability.files.regular import Unreadable, read_regular
 from accountability.files.validate import validate_document
 from accountability.files.yamlread import decode, locate, parse_node
 from accountability.model import Commitment, Config, Document, Issue, Org, Plan
-from accountability.model.tracker import Doc, Marks, Tracker
-from accountability.problems import DocPath, Problem
+from accountability.model.tracker import Doc, Marks, Tracker, marked_places
+from accountability.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class Parsed:
     path: str
     data: Any
     problems: tuple[Problem, ...]
-    marks: Marks = field(default_factory=dict)
+    marks: Marks = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class Loaded:
     path: str
     model: Document | None
     problems: tuple[Problem, ...]
-    marks: Marks = field(default_factory=dict)
+    marks: Marks = ()
 
 
 def parse_bytes(raw: bytes, path: str) -> Parsed:
@@ -56,24 +56,21 @@ def marked(node: Node | None, data: Any) -> Marks:
     due date, and its rating's level. Found now, while the node tree with its positions lives, so that no output has
     to read the file again to name a line."""
     if not (isinstance(data, dict) and data.get("kind") == "plan"):
-        return {}
+        return ()
     tasks = data.get("tasks")
-    count = len(tasks) if isinstance(tasks, list) else 0
-    places: list[DocPath] = [
-        ("month",),
-        *(at for i in range(count) for at in (("tasks", i), ("tasks", i, "id"), ("tasks", i, "due"))),
-    ]
     rating = data.get("rating")
-    if isinstance(rating, dict) and "level" in rating:
-        places.append(("rating", "level"))
-    return {at: locate(node, at, at_key=False) for at in places}
+    has_level = isinstance(rating, dict) and "level" in rating
+    found: list[int] = []
+    for at in marked_places(len(tasks) if isinstance(tasks, list) else 0):
+        found += locate(node, at, at_key=False) if at != ("rating", "level") or has_level else (0, 0)
+    return tuple(found)
 
 
 def validated(parsed: Parsed) -> Loaded:
     if parsed.problems:
         return Loaded(parsed.path, None, parsed.problems)
     model, problems = validate_document(parsed.data, parsed.path, is_config=parsed.path == CONFIG_NAME)
-    return Loaded(parsed.path, model, tuple(problems), parsed.marks if model is not None else {})
+    return Loaded(parsed.path, model, tuple(problems), parsed.marks if model is not None else ())
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:

@@ -10,7 +10,29 @@ from accountability.model import DEFAULT_CONFIG, Commitment, Config, Issue, Org,
 from accountability.problems import DocPath
 
 T = TypeVar("T")
-Marks = dict[DocPath, tuple[int, int]]
+Marks = tuple[int, ...]
+"""The places a plan's evidence and deadlines name, as (line, column) pairs laid flat in the order of `MARKED`: its
+month, its rating's level, then for each task the task, its id and its due date. (0, 0) is a place not there."""
+
+
+def mark_index(at: DocPath) -> int | None:
+    """Which pair of a plan's marks is the place `at`, if it is a marked place."""
+    if at == ("month",):
+        return 0
+    if at == ("rating", "level"):
+        return 1
+    if len(at) in (2, 3) and at[0] == "tasks" and isinstance(at[1], int) and at[1] >= 0:
+        return 2 + 3 * at[1] + (0 if len(at) == 2 else {"id": 1, "due": 2}.get(str(at[2]), -99))
+    return None
+
+
+def marked_places(tasks: int) -> list[DocPath]:
+    """The places of a plan with this many tasks, in the order of its marks."""
+    return [
+        ("month",),
+        ("rating", "level"),
+        *(at for i in range(tasks) for at in (("tasks", i), ("tasks", i, "id"), ("tasks", i, "due"))),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +42,14 @@ class Doc(Generic[T]):
 
     path: str
     model: T
-    marks: Marks = field(default_factory=dict)
+    marks: Marks = ()
 
     def mark(self, at: DocPath) -> tuple[int, int]:
         """The 1-based (line, column) of a marked place; (0, 0) when it was not kept."""
-        return self.marks.get(at, (0, 0))
+        index = mark_index(at)
+        if index is None or index < 0 or 2 * index + 1 >= len(self.marks):
+            return 0, 0
+        return self.marks[2 * index], self.marks[2 * index + 1]
 
 
 @dataclass(frozen=True, slots=True)

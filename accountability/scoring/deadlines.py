@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 from accountability.i18n import a_month
 from accountability.model import Commitment, Item, Plan
@@ -39,20 +38,6 @@ class Deadline:
 def is_open(deadline: Deadline, as_of: dt.date, until: dt.date) -> bool:
     """Not met by D, and due by `until` (D plus the days that count as due soon): a finding as of D."""
     return (deadline.met is None or deadline.met > as_of) and deadline.due <= until
-
-
-class Deadlines(Protocol):
-    """A unit's plans' deadlines, asked only for those open as of D: a cache may hold them without reading them all."""
-
-    def open_at(self, as_of: dt.date, until: dt.date) -> list[Deadline]: ...
-
-
-@dataclass(frozen=True)
-class DeadlineList:
-    items: list[Deadline]
-
-    def open_at(self, as_of: dt.date, until: dt.date) -> list[Deadline]:
-        return [d for d in self.items if is_open(d, as_of, until)]
 
 
 def document_deadlines(tracker: Tracker, rules: RuleSet) -> list[Deadline]:

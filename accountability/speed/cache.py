@@ -3,8 +3,8 @@
 - `documents`: validated documents by the key of their file's bytes (`key`): JSON of only the keys the file set.
 - `parts`: results of steps of a check or a judgement, opaque bytes under a key covering every input they read.
 - `results`: whole outputs of read commands, for `speed.memo`.
-- `deadlines`: each plan's deadlines, beside its unit's part: the first due date and the day from which all are met
-  let a command find those open as of D without reading the others.
+- `deadlines`: every deadline of a unit part's plans, one row each with its due and met days, so that `acct
+  overdue` as of any D reads only those open then (`deadline_parts` says which parts' are kept, and how many).
 - `judgements`: each plan's month judged, under a key of its inputs but D, for the interval of D that judges it so
   (`speed.judging`).
 - `files`: what the last run knew of each file (times, size, inode and key), as git's index does, so that a file
@@ -34,7 +34,7 @@ FOLDER = CACHE_FOLDER
 KEEP_RESULTS = 64
 KEEP_PARTS = 300  # a district's 60 units several times over: parts hold for every D, and an edit adds one
 KEEP_JUDGEMENTS = 200_000  # a district's plans, each judged for about ten intervals of D
-VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 11"
+VERSION = f"acct {__version__}, format {FORMAT_VERSION}, store 13"
 _KINDS: dict[str, type[Document]] = {"config": Config, **KINDS}
 
 Stamp = tuple[int, int, int, int]  # mtime_ns, ctime_ns, size, inode
@@ -82,10 +82,11 @@ class Cache:
             "results (key TEXT PRIMARY KEY, checksum TEXT, value BLOB)",
             "files (path TEXT PRIMARY KEY, mtime INT, ctime INT, size INT, inode INT, key TEXT)",
             "judgements (key TEXT, lo INT, hi INT, checksum TEXT, value BLOB, PRIMARY KEY (key, lo))",
-            "deadlines (part TEXT, first_due INT, quiet_from INT, checksum TEXT, value BLOB)",
+            "deadlines (part TEXT, due INT, met INT, checksum TEXT, value BLOB)",
+            "deadline_parts (part TEXT PRIMARY KEY, count INT)",
         ):
             db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
-        db.execute("CREATE INDEX IF NOT EXISTS deadlines_of_part ON deadlines (part)")
+        db.execute("CREATE INDEX IF NOT EXISTS deadlines_of_part ON deadlines (part, due)")
         return db
 
     def _rebuild(self) -> None:
@@ -153,38 +154,59 @@ class Cache:
                     found[str(part_key)] = value
         return found
 
-    def put_parts(self, parts: list[tuple[str, bytes]], deadlines: list[tuple[str, int, int, bytes]]) -> None:
-        """Unit parts, and their plans' deadlines as (part, first due, quiet from, value): in one transaction, and a
-        part trimmed takes its deadlines with it, so that a part in the store always has all of them."""
-        if self.db is None or not parts:
+    def put_parts(self, parts: list[tuple[str, bytes]]) -> None:
+        rows: list[tuple[object, ...]] = [(k, _checksum(v), v) for k, v in parts]
+        self._write("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows, ("parts", KEEP_PARTS))
+
+    def deadline_parts(self, parts: list[str]) -> dict[str, int]:
+        """Of these unit parts, those whose plans' deadlines are kept, with how many there are."""
+        found: dict[str, int] = {}
+        for start in range(0, len(parts), 900):
+            chunk = parts[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for part, count in self._query(f"SELECT part, count FROM deadline_parts WHERE part IN ({marks})", chunk):
+                found[str(part)] = int(count)  # type: ignore[call-overload]
+        return found
+
+    def put_deadlines(self, part: str, rows: list[tuple[int, int, bytes]]) -> None:
+        """A unit part's plans' deadlines as (due, met, value), days as ordinals (met 0 when never): all of them
+        with the count that says so, in one transaction; the oldest parts' are dropped beyond KEEP_PARTS."""
+        if self.db is None:
             return
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", [(k, _checksum(v), v) for k, v in parts]
-                )
-                self.db.executemany("DELETE FROM deadlines WHERE part = ?", [(k,) for k, _ in parts])
-                rows = [(k, first, quiet, _checksum(v), v) for k, first, quiet, v in deadlines]
-                self.db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?)", rows)
+                self.db.execute("DELETE FROM deadlines WHERE part = ?", (part,))
+                kept = [(part, due, met, _checksum(v), v) for due, met, v in rows]
+                self.db.executemany("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?)", kept)
+                self.db.execute("INSERT OR REPLACE INTO deadline_parts VALUES (?, ?)", (part, len(rows)))
                 self.db.execute(
-                    "DELETE FROM parts WHERE rowid NOT IN (SELECT rowid FROM parts ORDER BY rowid DESC LIMIT ?)",
+                    "DELETE FROM deadline_parts WHERE rowid NOT IN "
+                    "(SELECT rowid FROM deadline_parts ORDER BY rowid DESC LIMIT ?)",
                     (KEEP_PARTS,),
                 )
-                self.db.execute("DELETE FROM deadlines WHERE part NOT IN (SELECT key FROM parts)")
+                self.db.execute("DELETE FROM deadlines WHERE part NOT IN (SELECT part FROM deadline_parts)")
         except sqlite3.Error:
             self._rebuild()
 
-    def deadlines(self, part: str, as_of: int, until: int) -> list[bytes] | None:
-        """The kept deadlines of a part's plans that may be open as of D (days as ordinals); None when a row is
-        damaged, so that they are computed again."""
-        rows = self._query(
-            "SELECT checksum, value FROM deadlines WHERE part = ? AND first_due <= ? AND quiet_from > ?",
-            (part, until, as_of),
-        )
-        if not all(isinstance(v, bytes) and _checksum(v) == c for c, v in rows):
-            return None
-        return [v for _, v in rows]  # type: ignore[misc]
+    def forget_deadlines(self, parts: list[str]) -> None:
+        self._write("DELETE FROM deadline_parts WHERE part = ?", [(part,) for part in parts])
+        self._write("DELETE FROM deadlines WHERE part = ?", [(part,) for part in parts])
+
+    def open_deadlines(self, parts: list[str], as_of: int, until: int) -> list[bytes] | None:
+        """The kept deadlines of these parts not met by D and due by `until` (ordinals); None when one is damaged."""
+        found: list[bytes] = []
+        for start in range(0, len(parts), 900):
+            chunk = parts[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT checksum, value FROM deadlines WHERE part IN ({marks}) AND due <= ? AND (met = 0 OR met > ?)",
+                [*chunk, until, as_of],
+            )
+            if not all(isinstance(v, bytes) and _checksum(v) == c for c, v in rows):
+                return None
+            found += [v for _, v in rows]  # type: ignore[misc]
+        return found
 
     def judgements(self, keys: list[str], day: int) -> dict[str, bytes]:
         """The stored judgement of each key whose interval holds the day (an ordinal), when its checksum holds."""
@@ -245,7 +267,7 @@ def entry(loaded: Loaded) -> bytes:
     the bytes of a full dump and a third less to validate when revived. Revived, it is the same model: every default
     is the model's own (scoring reads acct.yaml's settings through the model, never through which keys were set)."""
     assert loaded.model is not None, "only valid files are stored"
-    marks = json.dumps([[list(at), line, col] for at, (line, col) in loaded.marks.items()], separators=(",", ":"))
+    marks = json.dumps(list(loaded.marks), separators=(",", ":"))
     return marks.encode() + b"\n" + loaded.model.model_dump_json(by_alias=True, exclude_unset=True).encode("utf-8")
 
 
@@ -256,7 +278,9 @@ def revive(path: str, kind: str, value: bytes) -> Loaded | None:
         return None
     marks_line, _, body = value.partition(b"\n")
     try:
-        marks = {tuple(at): (int(line), int(col)) for at, line, col in json.loads(marks_line)}
+        marks = tuple(json.loads(marks_line))
+        if not all(type(n) is int for n in marks):
+            return None
         return Loaded(path, model.model_validate_json(body), (), marks)
     except (ValidationError, ValueError, TypeError):
         return None

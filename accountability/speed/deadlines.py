@@ -1,50 +1,63 @@
-"""A unit's plans' deadlines as the store keeps them: one row per plan, with the plan's first due date and the day
-from which every deadline of the plan is met, so that `open_at(D, until)` reads only the plans that may have one
-open as of D (most plans have none once their month's steps are written)."""
+"""The plans' deadlines, kept one row each with its due and met days, so that `acct overdue` as of any D reads only
+those open then: on a district, a few thousand of half a million.
+
+A unit's plans' deadlines are computed the first time they are asked for, from its plans, and kept under the key of
+its part (the unit's plan files and what plan rules read of the core): checking never pays for them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from collections.abc import Callable
 
-from accountability.scoring.deadlines import Deadline, DeadlineList, Deadlines, is_open
+from accountability.files.read import Loaded
+from accountability.model import Plan
+from accountability.model.tracker import Doc, Tracker
+from accountability.scoring.deadlines import Deadline, is_open, plans_deadlines
+from accountability.scoring.rules import rules_for
 from accountability.speed.cache import Cache
 from accountability.speed.codec import kept_deadline, revived_deadline
 
-NEVER = dt.date.max.toordinal() + 1  # the quiet day of a plan with a deadline never met
+
+def open_deadlines(
+    store: Cache,
+    parts: dict[str, tuple[str, list[str]]],
+    read: Callable[[list[str]], list[Loaded]],
+    core: Tracker,
+    as_of: dt.date,
+    until: dt.date,
+) -> list[Deadline]:
+    """The deadlines not met by D and due by `until` of the plans of these units (`parts`: each unit's part key and
+    plan files), computing and keeping those of units not yet kept."""
+    kept = store.deadline_parts([key for key, _ in parts.values()])
+    computed: list[Deadline] = []
+    for key, paths in parts.values():
+        if key not in kept:
+            docs = [Doc(d.path, d.model, d.marks) for d in read(paths) if isinstance(d.model, Plan)]
+            found = plans_deadlines(core, docs, rules_for(core.config))
+            store.put_deadlines(key, [_row(d) for d in found])
+            computed += found
+    fresh = [key for key, _ in parts.values() if key in kept]
+    rows = store.open_deadlines(fresh, as_of.toordinal(), until.toordinal())
+    try:
+        if rows is not None:
+            stored = [revived_deadline(json.loads(value)) for value in rows]
+            return [d for d in [*stored, *computed] if is_open(d, as_of, until)]
+    except (ValueError, TypeError, KeyError):
+        pass
+    store.forget_deadlines(fresh)  # damaged: computed again next time, and from the plans now
+    docs = [
+        Doc(d.path, d.model, d.marks)
+        for key, paths in parts.values()
+        if key in kept
+        for d in read(paths)
+        if isinstance(d.model, Plan)
+    ]
+    again = plans_deadlines(core, docs, rules_for(core.config))
+    return [d for d in [*again, *computed] if is_open(d, as_of, until)]
 
 
-def kept_rows(part: str, deadlines: Deadlines) -> list[tuple[str, int, int, bytes]]:
-    """(part, first due, quiet from, value) for each plan of a unit checked in this run."""
-    if not isinstance(deadlines, DeadlineList):
-        return []
-    by_plan: dict[str, list[Deadline]] = defaultdict(list)
-    for deadline in deadlines.items:
-        by_plan[deadline.path].append(deadline)
-    rows = []
-    for found in by_plan.values():
-        first = min(d.due for d in found).toordinal()
-        quiet = NEVER if any(d.met is None for d in found) else max(d.met for d in found if d.met).toordinal()
-        value = json.dumps([kept_deadline(d) for d in found], ensure_ascii=False).encode()
-        rows.append((part, first, quiet, value))
-    return rows
-
-
-class KeptDeadlines:
-    """A stored unit's deadlines, read from the store only for the plans that may have one open as of D. When the
-    store cannot give them (a damaged row), they are computed again from the plans (`again`)."""
-
-    def __init__(self, store: Cache, part: str, again: Callable[[], list[Deadline]]) -> None:
-        self.store, self.part, self.again = store, part, again
-
-    def open_at(self, as_of: dt.date, until: dt.date) -> list[Deadline]:
-        rows = self.store.deadlines(self.part, as_of.toordinal(), until.toordinal())
-        try:
-            if rows is not None:
-                found = [revived_deadline(body) for value in rows for body in json.loads(value)]
-                return [d for d in found if is_open(d, as_of, until)]
-        except (ValueError, TypeError, KeyError):
-            pass
-        return DeadlineList(self.again()).open_at(as_of, until)
+def _row(deadline: Deadline) -> tuple[int, int, bytes]:
+    met = deadline.met.toordinal() if deadline.met is not None else 0
+    return deadline.due.toordinal(), met, json.dumps(kept_deadline(deadline), ensure_ascii=False).encode()

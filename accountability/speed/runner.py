@@ -14,9 +14,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import json
 import os
 import time
@@ -28,18 +26,16 @@ from accountability.engine import PlanRef, UnitCheck, check_unit, with_overlay
 from accountability.files.discover import Discovered, discover
 from accountability.files.locate import located
 from accountability.files.read import Loaded, read_raw
-from accountability.model import Plan
-from accountability.model.tracker import Doc, Tracker
+from accountability.model.tracker import Tracker
 from accountability.problems import Problem
-from accountability.scoring.deadlines import Deadline, plans_deadlines
+from accountability.scoring.deadlines import Deadline
 from accountability.scoring.people import MonthScore
 from accountability.scoring.quota import Rated
-from accountability.scoring.rules import rules_for
 from accountability.speed import judging, workers
 from accountability.speed.cache import Cache, Stamp, digest, key, revive
 from accountability.speed.codec import kept as kept_problem
 from accountability.speed.codec import revived as revived_problem
-from accountability.speed.deadlines import KeptDeadlines, kept_rows
+from accountability.speed.deadlines import open_deadlines
 
 RACY_NS = 2_000_000_000  # a file changed in the last 2 s may change again within one tick of the clock
 Progress = workers.Progress
@@ -67,6 +63,7 @@ class FastRunner:
         self.known = self.store.files()
         self.found: Discovered | None = None
         self.context = ""  # the key of what plan rules read of the core, once the core is read
+        self.parts: dict[str, tuple[str, list[str]]] = {}  # each unit's part key and plan files, once checked
 
     def close(self) -> None:
         self.store.close()
@@ -137,19 +134,14 @@ class FastRunner:
         for unit, paths in groups.items():
             files = [f"{p}\0{self.key_of(root, p)[0]}" for p in paths]
             part_keys[unit] = digest("unit", self.context, unit, *files)
+        self.parts = {unit: (part_keys[unit], paths) for unit, paths in groups.items()}
         stored = {} if keep_plans else self.store.parts([k for k in part_keys.values()])
-        done: dict[str, UnitCheck] = {}
-        for unit, paths in groups.items():
-            part = _part(stored.get(part_keys[unit]))
-            if part is not None:
-                again = functools.partial(self._deadlines_again, root, core, paths)
-                done[unit] = dataclasses.replace(part, deadlines=KeptDeadlines(self.store, part_keys[unit], again))
+        done = {unit: part for unit in groups if (part := _part(stored.get(part_keys[unit]))) is not None}
         todo = {unit: paths for unit, paths in groups.items() if unit not in done}
         fresh = self._check(root, core, todo, keep_plans)
         done |= fresh
         if self._unchanged(root, [p for unit in fresh for p in groups[unit]]):
-            parts = [(part_keys[u], _dump(c)) for u, c in fresh.items()]
-            self.store.put_parts(parts, [row for u, c in fresh.items() for row in kept_rows(part_keys[u], c.deadlines)])
+            self.store.put_parts([(part_keys[u], _dump(c)) for u, c in fresh.items()])
         self._remember(root)
         return done
 
@@ -164,10 +156,13 @@ class FastRunner:
             for unit, paths in groups.items()
         }
 
-    def _deadlines_again(self, root: Path, core: Tracker, paths: list[str]) -> list[Deadline]:
-        """A unit's plans' deadlines computed from its plans, when the store's cannot be used."""
-        docs = [Doc(d.path, d.model, d.marks) for d in self.read(root, paths) if isinstance(d.model, Plan)]
-        return plans_deadlines(core, docs, rules_for(core.config))
+    def deadlines(
+        self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date, until: dt.date
+    ) -> list[Deadline]:
+        """The plans' deadlines open as of D, from the store, where each unit's are kept once asked for."""
+        wanted = {ref.path for ref in plans}
+        parts = {u: (key, [p for p in paths if p in wanted]) for u, (key, paths) in self.parts.items()}
+        return open_deadlines(self.store, parts, lambda paths: self.read(root, paths), core, as_of, until)
 
     def judge(self, root: Path, core: Tracker, plans: list[PlanRef], as_of: dt.date) -> list[MonthScore]:
         """Each plan's month as of D, from the store for every D that judges it the same (`speed.judging`)."""

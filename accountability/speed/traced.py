@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-_OWN = frozenset({"lo", "hi", "_compare", "_narrow", "_pin", "__class__", "__dict__"})
 
 
 class Traced(dt.date):
@@ -30,21 +29,8 @@ class Traced(dt.date):
         traced.lo, traced.hi = dt.date.min.toordinal(), dt.date.max.toordinal()
         return traced
 
-    def __getattribute__(self, name: str) -> Any:
-        if name not in _OWN:  # .year, .isoformat(), .replace(), ...: the answer may depend on D's very value
-            object.__getattribute__(self, "_pin")()
-        return object.__getattribute__(self, name)
-
     def _pin(self) -> None:
-        here = dt.date.toordinal(self)
-        object.__setattr__(self, "lo", here)
-        object.__setattr__(self, "hi", here)
-
-    def _narrow(self, lo: int | None = None, hi: int | None = None) -> None:
-        if lo is not None and lo > object.__getattribute__(self, "lo"):
-            object.__setattr__(self, "lo", lo)
-        if hi is not None and hi < object.__getattribute__(self, "hi"):
-            object.__setattr__(self, "hi", hi)
+        self.lo = self.hi = dt.date.toordinal(self)
 
     def _compare(self, other: object, op: str) -> Any:
         if not isinstance(other, dt.date) or isinstance(other, dt.datetime):
@@ -52,7 +38,11 @@ class Traced(dt.date):
         me, x = dt.date.toordinal(self), dt.date.toordinal(other)
         answer = _OPS[op](me, x)
         if not isinstance(other, Traced):  # D against D answers the same for every D
-            self._narrow(*_SAME[op](x, answer, me))
+            lo, hi = _SAME[op](x, answer, me)
+            if lo is not None and lo > self.lo:
+                self.lo = lo
+            if hi is not None and hi < self.hi:
+                self.hi = hi
         return answer
 
     def __lt__(self, other: object) -> Any:
@@ -74,37 +64,34 @@ class Traced(dt.date):
         return self._compare(other, "!=")
 
     def __hash__(self) -> int:
-        object.__getattribute__(self, "_pin")()
+        self._pin()
         return dt.date.__hash__(self)
 
-    def __add__(self, other: object) -> Any:
-        object.__getattribute__(self, "_pin")()
-        return dt.date.fromordinal(dt.date.toordinal(self)) + other  # type: ignore[operator]
 
-    def __sub__(self, other: object) -> Any:
-        object.__getattribute__(self, "_pin")()
-        plain = dt.date.fromordinal(dt.date.toordinal(self))
-        return plain - other  # type: ignore[operator]
+def _pinning(name: str) -> Any:
+    """A use of the date other than a comparison: the answer may depend on D's very value, so D is pinned."""
+    plain = getattr(dt.date, name)
+    if isinstance(plain, property) or type(plain).__name__ == "getset_descriptor":
 
-    def __rsub__(self, other: object) -> Any:
-        object.__getattribute__(self, "_pin")()
-        return other - dt.date.fromordinal(dt.date.toordinal(self))  # type: ignore[operator]
+        def get(self: Traced) -> Any:
+            self._pin()
+            return plain.__get__(self)
 
-    def __repr__(self) -> str:
-        object.__getattribute__(self, "_pin")()
-        return f"Traced({dt.date.isoformat(self)})"
+        return property(get)
 
-    def __str__(self) -> str:
-        object.__getattribute__(self, "_pin")()
-        return dt.date.isoformat(self)
+    def use(self: Traced, *args: Any, **kwargs: Any) -> Any:
+        self._pin()
+        return plain(dt.date.fromordinal(dt.date.toordinal(self)), *args, **kwargs)
 
-    def __format__(self, spec: str) -> str:
-        object.__getattribute__(self, "_pin")()
-        return dt.date.__format__(self, spec)
+    return use
 
-    def __reduce__(self) -> Any:
-        object.__getattribute__(self, "_pin")()
-        return (dt.date, (dt.date.toordinal(self),))
+
+for _name in (
+    "year", "month", "day", "isoformat", "strftime", "replace", "weekday", "isoweekday", "isocalendar", "toordinal",
+    "timetuple", "ctime", "__format__", "__str__", "__repr__", "__add__", "__sub__", "__rsub__", "__radd__",
+    "__reduce__", "__reduce_ex__",
+):  # fmt: skip
+    setattr(Traced, _name, _pinning(_name))
 
 
 def _region(x: int, me: int) -> tuple[int | None, int | None]:
@@ -138,7 +125,7 @@ def traced(func: Callable[[dt.date], T], as_of: dt.date) -> tuple[T, dt.date, dt
     result = func(day)
     if holds_traced(result):
         day._pin()
-    lo, hi = object.__getattribute__(day, "lo"), object.__getattribute__(day, "hi")
+    lo, hi = day.lo, day.hi
     return result, dt.date.fromordinal(lo), dt.date.fromordinal(hi)
 
 
